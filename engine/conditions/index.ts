@@ -1,0 +1,2 @@
+// Public API of engine/conditions (filled in by its implementation).
+export {};

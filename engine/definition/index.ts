@@ -1,0 +1,2 @@
+// Public API of engine/definition (filled in by its implementation).
+export {};

@@ -1,0 +1,2 @@
+// Public API of engine/journal (filled in by its implementation).
+export {};

@@ -1,0 +1,24 @@
+export * from './machine-probe.ts';
+export * from './system-info.ts';
+export * from './commands.ts';
+export * from './content.ts';
+export * from './clock.ts';
+export * from './journal-store.ts';
+export * from './log.ts';
+
+import type { MachineProbe } from './machine-probe.ts';
+import type { SystemInfoPort } from './system-info.ts';
+import type { CommandsPort } from './commands.ts';
+import type { ContentPort } from './content.ts';
+import type { ClockPort } from './clock.ts';
+
+/** The ports a run is wired with. Later issues add Disk, Firmware, Imaging, Drivers, UserState. */
+export interface Ports {
+  probe: MachineProbe;
+  system: SystemInfoPort;
+  commands: CommandsPort;
+  content: ContentPort;
+  clock: ClockPort;
+}
+
+export type PortName = keyof Ports;

@@ -1,0 +1,112 @@
+/**
+ * The contract between the engine and step plug-ins. A step module turns a step's options into work through ports;
+ * it never touches files, processes or hardware itself.
+ */
+import type { Expansion } from '../variables/index.ts';
+import type { StepNode, SubTaskSequenceNode, Condition } from './definition/model.ts';
+import type { Problem } from './problems.ts';
+import type { PortName, Ports, SystemFacts, EnvironmentFacts } from './ports/index.ts';
+import type { ConditionResult } from './conditions/types.ts';
+
+/** Where a step may run. */
+export type StepEnvironment = 'WinPE' | 'FullOS' | 'both';
+
+/** A step as validation sees it: the node and its options by WMI property name (from `defaultVarList`). */
+export interface StepDefinitionView {
+  node: StepNode | SubTaskSequenceNode;
+  /** `property` -> value of the `defaultVarList` entry carrying it (unexpanded). */
+  options: Record<string, string>;
+  /** `property` -> variable name carrying it (so a global of that name can override). */
+  optionVariables: Record<string, string>;
+}
+
+/** A finding from a step's own validation; the engine adds file, path and line. */
+export type StepProblem = Omit<Problem, 'file' | 'path' | 'line' | 'column'>;
+
+export interface StepInfo {
+  index: number;
+  /** `Group/Sub group/Step name`. */
+  path: string;
+  name: string;
+  /** The `type` attribute, or `(command line)` for an MDT step without one. */
+  type: string;
+  /** `<action>` before expansion. */
+  action?: string;
+  startIn?: string;
+  timeoutSeconds?: number;
+  successCodes: readonly number[];
+  node: StepNode | SubTaskSequenceNode;
+}
+
+/** Variable access for a running step: `_` names are read-only (writes throw `VariableError`). */
+export interface StepVariables {
+  get(name: string): string | undefined;
+  has(name: string): boolean;
+  isSecret(name: string): boolean;
+  /** Sets a global variable (empty deletes). @throws VariableError for `_` names and limits. */
+  set(name: string, value: string, options?: { secret?: boolean }): void;
+  /** `%NAME%` expansion; `secret` tells whether a secret went in. */
+  expand(text: string): Expansion;
+  /**
+   * Sets an engine-owned `_` variable. Only for steps whose documented behaviour sets built-ins
+   * (Set Dynamic Variables gathers `_SMSTSMake`, `_SMSTSModel`, ...).
+   */
+  setBuiltIn(name: string, value: string): void;
+}
+
+export interface StepLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface StepContext {
+  readonly step: StepInfo;
+  /**
+   * Current value of the option carried by `property`: the variable named in `defaultVarList` (a global of the
+   * same name wins over the step default), `%VAR%`-expanded. Undefined when absent or empty.
+   */
+  option(property: string): string | undefined;
+  /** Like {@link option} but with secrecy, for values that go into command lines. */
+  optionExpansion(property: string): Expansion | undefined;
+  readonly vars: StepVariables;
+  readonly facts: SystemFacts;
+  readonly environment: EnvironmentFacts;
+  readonly ports: Ports;
+  readonly log: StepLog;
+  /** Aborted when the step's `timeout` expires. */
+  readonly signal: AbortSignal;
+  /** Evaluates a condition (e.g. a Set Dynamic Variables rule) against the current variables and machine. */
+  evaluateCondition(condition: Condition): ConditionResult;
+  /**
+   * Asks for a restart after this step (sets `SMSTSRebootRequested`, and `SMSTSRetryRequested` when `retry`).
+   */
+  requestReboot(request: { target: 'HD' | 'WinPE'; retry?: boolean }): void;
+}
+
+/** What a step reports; the engine judges `exitCode` against the step's success codes. */
+export interface StepResult {
+  exitCode: number;
+  /** Console output (last part kept by the engine for output-to-variable options). */
+  output?: string;
+  /** One line for the log and the report, e.g. why it failed. Redacted by the engine. */
+  message?: string;
+}
+
+export interface StepModule {
+  /** Folder name, kebab-case: `run-command-line`. */
+  id: string;
+  /** Log component, e.g. `RunCommandLine`. */
+  component: string;
+  /** `type` values this module handles. `''` = MDT step without a `type`. */
+  types: readonly string[];
+  runIn: StepEnvironment;
+  /** Safe to run again after an interruption without `retryCount`. */
+  rerunnable: boolean;
+  ports: readonly PortName[];
+  /** JSON Schema over the options object (`property` -> string), checked with ajv at load time. */
+  optionsSchema?: object;
+  /** Static checks beyond the schema (pure). */
+  validate?(view: StepDefinitionView): StepProblem[];
+  run(ctx: StepContext): Promise<StepResult>;
+}

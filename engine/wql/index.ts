@@ -1,0 +1,2 @@
+// Public API of engine/wql (filled in by its implementation).
+export {};
