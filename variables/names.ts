@@ -5,7 +5,14 @@ export const MAX_NAME_LENGTH = 256;
 /** Longest value a sequence or step may set, in characters (the SDK allows 4001). */
 export const MAX_VALUE_LENGTH = 4001;
 
-const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_\-]*$/;
+// Real exports carry names that start with a digit (the console accepted them), so only "-" is refused first.
+const NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_\-]*$/;
+
+/**
+ * `_` names that sequences set on purpose to brand the progress UI (MDT's templates set `_SMSTSOrgName`); every
+ * other `_` name is the engine's.
+ */
+const WRITABLE_UNDERSCORE = new Set(['_smstsorgname', '_smstspackagename', '_smstscustomprogressdialogmessage']);
 
 /** The key a name is stored under: names are case-insensitive. */
 export function keyOf(name: string): string {
@@ -14,14 +21,14 @@ export function keyOf(name: string): string {
 
 /** Names starting with `_` belong to the engine: sequences and steps may read them but not write them. */
 export function isReadOnlyName(name: string): boolean {
-  return name.startsWith('_');
+  return name.startsWith('_') && !WRITABLE_UNDERSCORE.has(name.toLowerCase());
 }
 
 /** Returns why `name` is not a valid variable name, or undefined when it is. */
 export function checkName(name: string): string | undefined {
   if (name.length === 0) return 'a variable name must not be empty';
   if (name.length > MAX_NAME_LENGTH) return `a variable name is at most ${MAX_NAME_LENGTH} characters (got ${name.length})`;
-  if (!NAME_PATTERN.test(name)) return `"${name}" is not a valid variable name (letters, digits, "_" and "-"; no spaces; must not start with a digit or "-")`;
+  if (!NAME_PATTERN.test(name)) return `"${name}" is not a valid variable name (letters, digits, "_" and "-"; no spaces; must not start with "-")`;
   return undefined;
 }
 

@@ -19,6 +19,13 @@ export class Redactor {
     return this.ordered;
   }
 
+  /** True when `text` holds any known secret value. */
+  contains(text: string): boolean {
+    if (this.values.size === 0 || text.length === 0) return false;
+    for (const v of this.list()) if (text.includes(v)) return true;
+    return false;
+  }
+
   /** `text` with every known secret value replaced by {@link MASK}. */
   redact(text: string): string {
     if (this.values.size === 0 || text.length === 0) return text;

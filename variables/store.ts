@@ -49,7 +49,7 @@ export interface VariablesSnapshot {
   vars: Array<{ name: string; value: string; secret?: true }>;
 }
 
-const TOKEN = /%([A-Za-z_][A-Za-z0-9_\-]*)%/g;
+const TOKEN = /%([A-Za-z0-9_][A-Za-z0-9_\-]*)%/g;
 
 export class VariableStore {
   private readonly globals = new Map<string, Variable>();
@@ -98,7 +98,8 @@ export class VariableStore {
       return;
     }
     const prev = this.globals.get(k);
-    const secret = options.secret === true || isSecretByName(name) || (options.secret === undefined && prev?.secret === true);
+    // A value that carries a secret (a command's output, a concatenation) is itself secret.
+    const secret = options.secret === true || isSecretByName(name) || (options.secret === undefined && prev?.secret === true) || this.redactor.contains(value);
     if (secret) this.redactor.add(value);
     if (prev && prev.value === value && prev.secret === secret) return;
     this.globals.set(k, { name: prev?.name ?? name, value, secret });
