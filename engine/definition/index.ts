@@ -1,2 +1,21 @@
-// Public API of engine/definition (filled in by its implementation).
-export {};
+/** Public API of engine/definition: load, validate, convert and write task sequences. */
+export { loadDocument, validateDocument } from './load-document.ts';
+export type { LoadedDocument, LoadResult, LoadOptions } from './load-document.ts';
+export type { ValidateOptions, CheckFinding } from './validate-sequence.ts';
+export { SUPPORTED_VERSIONS } from './validate-sequence.ts';
+export { writeSequenceXml } from './write-sequence.ts';
+export type { WriteSequenceOptions } from './write-sequence.ts';
+export { writeExport } from './write-export.ts';
+export { toJsonDocument, readJsonDocument } from './json-form.ts';
+export type { JsonReadResult } from './json-form.ts';
+export { parseXmlElement } from './xml-tree.ts';
+export type { XmlElement } from './xml-tree.ts';
+export { readConditionElement } from './read-condition.ts';
+export { stepPath } from './step-path.ts';
+export { STEP_CATALOG, findStepType, SUB_TASK_SEQUENCE_TYPE, type StepCatalogEntry, type RunIn } from './step-catalog.ts';
+export { unknownStepSeverity } from './validate-node.ts';
+export { CONDITION_EXPRESSION_TYPES, VARIABLE_CONDITION_OPERATORS } from './validate-condition.ts';
+export { childPackageIds } from './child-packages.ts';
+export { sequenceHash } from './sequence-hash.ts';
+export { parseSuccessCodeList, effectiveSuccessCodes } from './success-codes.ts';
+export { MAX_INPUT_BYTES } from './decode-text.ts';

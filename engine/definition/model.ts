@@ -35,9 +35,10 @@ export interface VariableEntry {
   loc?: SourceLocation;
 }
 
-/** One `<reference package="...">` in the `referenceList`. */
+/** One `<reference package="..."/>` (or `application="..."`) in the `referenceList`. */
 export interface PackageReference {
-  package: string;
+  package?: string;
+  application?: string;
   attributes?: Attributes;
   loc?: SourceLocation;
 }
@@ -163,6 +164,8 @@ export interface TaskSequence {
   globalVarList?: VariableEntry[];
   children: SequenceNode[];
   extra?: ExtraElement[];
+  /** Where the `<sequence>` element starts (not part of the JSON form). */
+  loc?: SourceLocation;
 }
 
 /** The form a sequence was read from. */
