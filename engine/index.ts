@@ -8,3 +8,7 @@ export * from './definition/index.ts';
 export * from './conditions/index.ts';
 export * from './wql/index.ts';
 export * from './journal/index.ts';
+export * from './program/index.ts';
+export * from './registry/index.ts';
+export * from './machine/index.ts';
+export * from './preflight/index.ts';

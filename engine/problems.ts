@@ -25,6 +25,17 @@ export function formatProblem(p: Problem): string {
   return `${where ? where + ': ' : ''}${p.severity} [${p.code}] ${what ? what + ': ' : ''}${p.message}`;
 }
 
+/** Several checks can find the same thing (e.g. structural and condition checks): keep the first of each. */
+export function dedupeProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = [p.code, p.file, p.path, p.line, p.field].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }

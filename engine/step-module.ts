@@ -8,6 +8,12 @@ import type { Problem } from './problems.ts';
 import type { PortName, Ports, SystemFacts, EnvironmentFacts } from './ports/index.ts';
 import type { ConditionResult } from './conditions/types.ts';
 
+/** An ajv validate function (standalone or compiled). */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: Array<{ instancePath: string; message?: string; params: Record<string, unknown> }> | null;
+}
+
 /** Where a step may run. */
 export type StepEnvironment = 'WinPE' | 'FullOS' | 'both';
 
@@ -106,6 +112,8 @@ export interface StepModule {
   ports: readonly PortName[];
   /** JSON Schema over the options object (`property` -> string), checked with ajv at load time. */
   optionsSchema?: object;
+  /** `optionsSchema` compiled ahead of time (ajv standalone); used instead of compiling at start-up. */
+  compiledOptionsValidator?: CompiledValidator;
   /** Static checks beyond the schema (pure). */
   validate?(view: StepDefinitionView): StepProblem[];
   run(ctx: StepContext): Promise<StepResult>;

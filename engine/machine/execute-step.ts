@@ -1,0 +1,89 @@
+/**
+ * Runs one step: local defaults in, the module's run under the step's timeout, exit code judged against the success
+ * codes, `_SMSTSLastAction*` set, local defaults out. Never throws for a step's own failure: everything a step can do
+ * wrong ends as a failed result with a message.
+ */
+import { VariableError } from '../../variables/index.ts';
+import type { Instruction } from '../program/index.ts';
+import { isSuccessCode } from '../program/index.ts';
+import type { StepRecord } from '../journal/records.ts';
+import type { StepResult } from '../step-module.ts';
+import { TaskseqError } from '../problems.ts';
+import { createStepContext } from './step-context.ts';
+import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
+
+/** Win32 ERROR_TIMEOUT: a step that ran past its `timeout`. */
+export const EXIT_TIMEOUT = 1460;
+/** E_FAIL as an unsigned HRESULT: a step that could not run at all. */
+export const EXIT_FAILED = 0x80004005;
+/** E_ABORT as an unsigned HRESULT: a step interrupted by a restart that may not be re-run. */
+export const EXIT_ABORTED = 0x80004004;
+/** ERROR_ACCESS_DENIED: a step wrote a read-only variable. */
+export const EXIT_ACCESS_DENIED = 5;
+/** ERROR_INVALID_PARAMETER: a step wrote an invalid variable. */
+export const EXIT_INVALID_PARAMETER = 87;
+
+export interface StepExecution {
+  record: StepRecord;
+  succeeded: boolean;
+}
+
+export async function executeStep(deps: EngineDeps, instr: Instruction, attempt: number): Promise<StepExecution> {
+  const module = moduleFor(deps, instr);
+  deps.log.event({ kind: 'step-start', index: instr.index, path: instr.path, name: instr.name, type: instr.type, attempt });
+  let result: StepResult;
+  if (!module) {
+    result = { exitCode: EXIT_FAILED, message: `no handler for step type ${instr.type}` };
+  } else {
+    deps.vars.setLocals(instr.defaults.map((d) => ({ name: d.name, value: d.value })));
+    try {
+      result = await runWithTimeout(deps, instr, module);
+    } finally {
+      deps.vars.clearLocals();
+    }
+  }
+  return judge(deps, instr, result);
+}
+
+async function runWithTimeout(deps: EngineDeps, instr: Instruction, module: NonNullable<ReturnType<typeof moduleFor>>): Promise<StepResult> {
+  const timeoutMs = instr.timeoutSeconds !== undefined && instr.timeoutSeconds > 0 ? instr.timeoutSeconds * 1000 : undefined;
+  const signal = timeoutMs !== undefined ? deps.ports.clock.timeout(timeoutMs) : new AbortController().signal;
+  const ctx = createStepContext(deps, instr, module, signal);
+  const timedOut = new Promise<StepResult>((resolve) => {
+    const onAbort = (): void => resolve({ exitCode: EXIT_TIMEOUT, message: `timed out after ${instr.timeoutSeconds} s` });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([module.run(ctx), timedOut]);
+  } catch (e) {
+    return failureFrom(e);
+  }
+}
+
+/** Maps what a step threw to a failed result (variables rules, our errors, anything else). */
+function failureFrom(e: unknown): StepResult {
+  if (e instanceof VariableError) {
+    return { exitCode: e.code === 'read-only-variable' ? EXIT_ACCESS_DENIED : EXIT_INVALID_PARAMETER, message: e.message };
+  }
+  if (e instanceof TaskseqError) return { exitCode: EXIT_FAILED, message: e.message };
+  return { exitCode: EXIT_FAILED, message: `the step failed unexpectedly: ${(e as Error)?.message ?? String(e)}` };
+}
+
+function judge(deps: EngineDeps, instr: Instruction, result: StepResult): StepExecution {
+  const succeeded = isSuccessCode(result.exitCode, instr.successCodes);
+  const set = (n: string, v: string): void => deps.vars.set(n, v, { writer: 'engine' });
+  set('_SMSTSLastActionName', instr.name);
+  set('_SMSTSLastActionRetCode', String(result.exitCode));
+  set('_SMSTSLastActionSucceeded', succeeded ? 'true' : 'false');
+  const why = result.message ?? (succeeded ? undefined : `exit code ${result.exitCode} is not a success code (${instr.successCodes.join(' ')})`);
+  const reason = why ? deps.vars.redact(why) : undefined;
+  const record: StepRecord = {
+    index: instr.index, path: instr.path, name: instr.name, type: instr.type,
+    outcome: succeeded ? 'succeeded' : 'failed', exitCode: result.exitCode, startedInWinPE: deps.environment.inWinPE,
+    ...(reason ? { reason } : {}),
+  };
+  if (succeeded && reason) logLine(deps, 'info', `The action (${instr.name}) reported: ${reason}`);
+  deps.log.event({ kind: 'step-result', index: instr.index, path: instr.path, name: instr.name, type: instr.type, outcome: record.outcome as 'succeeded' | 'failed', exitCode: result.exitCode, ...(reason ? { reason } : {}) });
+  return { record, succeeded };
+}

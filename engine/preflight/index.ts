@@ -1,0 +1,3 @@
+export { preflight, relaxForValidation } from './preflight.ts';
+export type { PreflightRequest } from './preflight.ts';
+export { stepView } from './step-options.ts';

@@ -1,0 +1,89 @@
+/**
+ * Everything checked before anything runs: the definition's own problems, children, step handlers and options,
+ * conditions, and content. A deployment must never stop halfway on a typo, so every problem is collected and the
+ * run starts only when there is no error.
+ */
+import type { Problem } from '../problems.ts';
+import type { Program, Instruction } from '../program/index.ts';
+import type { Registry } from '../registry/index.ts';
+import type { ContentPort } from '../ports/content.ts';
+import { STEP_CATALOG } from '../definition/index.ts';
+import { checkCondition } from '../conditions/index.ts';
+import { stepPackages } from '../program/index.ts';
+import { stepView } from './step-options.ts';
+import { checkOptions } from './options-validator.ts';
+
+export interface PreflightRequest {
+  program: Program;
+  registry: Registry;
+  /** `validate` reports steps the engine cannot run yet as warnings; `run` refuses them. */
+  mode: 'validate' | 'run';
+  allowUnknownSteps?: boolean;
+  /** Given for `run`: every package the sequence needs must be there. */
+  content?: ContentPort;
+  /** The content source, for messages (e.g. the --content folder). */
+  contentSource?: string;
+}
+
+export function preflight(req: PreflightRequest): Problem[] {
+  const problems: Problem[] = [];
+  for (const instr of req.program.instructions) {
+    if (instr.condition) problems.push(...conditionProblems(instr));
+    if (instr.kind === 'step' && !inactive(req.program, instr)) problems.push(...stepProblems(req, instr));
+  }
+  if (req.mode === 'run') problems.push(...contentProblems(req));
+  return problems;
+}
+
+/** Disabled, or inside a disabled container: it can never run. */
+function inactive(program: Program, instr: Instruction): boolean {
+  for (let i: Instruction | undefined = instr; i; i = i.parent >= 0 ? program.instructions[i.parent] : undefined) if (i.disabled) return true;
+  return false;
+}
+
+function conditionProblems(instr: Instruction): Problem[] {
+  return checkCondition(instr.condition!).map((c) => ({
+    severity: c.severity, code: c.code, message: c.message, file: instr.file, path: instr.path,
+    field: c.field, line: c.line ?? instr.condition?.loc?.line ?? instr.node.loc?.line,
+  }));
+}
+
+function stepProblems(req: PreflightRequest, instr: Instruction): Problem[] {
+  const where = { file: instr.file, path: instr.path, line: instr.node.loc?.line };
+  const node = instr.node.kind === 'group' ? undefined : instr.node;
+  const module = req.registry.find(node?.type ?? '') ?? (req.allowUnknownSteps && node?.action ? req.registry.commandLine() : undefined);
+  if (!module) {
+    const known = STEP_CATALOG.find((c) => c.type === node?.type);
+    if (!known) return []; // the definition validator already reported the unknown type
+    return [{
+      ...where, severity: req.mode === 'run' ? 'error' : 'warning', code: 'unsupported-step-type', field: 'type',
+      message: `step type ${known.type} (${known.displayName}) is recognised but this version of taskseq cannot run it yet${req.mode === 'run' ? '; disable the step or remove it to run the rest' : ''}`,
+    }];
+  }
+  const view = stepView(instr);
+  const own = [...checkOptions(module, view.options), ...(module.validate?.(view) ?? [])];
+  return own.map((p) => ({ ...p, ...where }));
+}
+
+function contentProblems(req: PreflightRequest): Problem[] {
+  const out: Problem[] = [];
+  const source = req.contentSource ? ` (${req.contentSource})` : '';
+  for (const id of req.program.packages) {
+    if (req.content?.resolve(id)) continue;
+    const users = req.program.instructions.filter((i) => i.kind === 'step' && !inactive(req.program, i) && stepPackages(i).some((p) => p.toUpperCase() === id.toUpperCase()));
+    const first = users[0];
+    out.push({
+      severity: 'error', code: 'missing-package', field: first ? 'PackageID' : 'referenceList', file: first?.file, path: first?.path, line: first?.node.loc?.line,
+      message: `package ${id} is needed${users.length ? ` by ${users.map((u) => u.path).join(', ')}` : ' (referenceList)'} but is not in the content source${source}; give it with --content DIR (one folder per package id)`,
+    });
+  }
+  return out;
+}
+
+/**
+ * `validate` checks the file; a child sequence that was not supplied is not a defect of the file, so it is a warning
+ * there (a run refuses it as an error).
+ */
+export function relaxForValidation(problems: readonly Problem[]): Problem[] {
+  return problems.map((p) => (p.code === 'missing-child' && p.severity === 'error' ? { ...p, severity: 'warning', message: `${p.message} (a run needs it)` } : p));
+}

@@ -1,0 +1,46 @@
+/** One entry of the flat instruction table. Index = instruction pointer (`_SMSTSNextInstructionPointer`). */
+import type { GroupNode, StepNode, SubTaskSequenceNode, VariableEntry, Condition } from '../definition/model.ts';
+
+export interface Instruction {
+  index: number;
+  /** Groups and Run Task Sequence (the child's steps inlined under it) are containers. */
+  kind: 'group' | 'step';
+  node: GroupNode | StepNode | SubTaskSequenceNode;
+  name: string;
+  /** `Group/Sub group/Name`. */
+  path: string;
+  /** Step type; `Group` for groups; `(command line)` for MDT steps without a type. */
+  type: string;
+  /** Index of the enclosing container, -1 at the top. */
+  parent: number;
+  /** Containers: index just past the last descendant (where a skip or a caught failure continues). */
+  end: number;
+  disabled: boolean;
+  continueOnError: boolean;
+  condition?: Condition;
+  /** Steps: exit codes that count as success. */
+  successCodes: number[];
+  /** Steps: `defaultVarList` entries (local defaults while the step runs). */
+  defaults: VariableEntry[];
+  /** `WinPE` | `FullOS` | `WinPEandFullOS` from the node, if given. */
+  runIn?: string;
+  timeoutSeconds?: number;
+  retryCount: number;
+  /** Run Task Sequence: the child package id. */
+  childPackageId?: string;
+  /** Source file of the node (the child's file for inlined children). */
+  file?: string;
+}
+
+/** The compiled sequence. */
+export interface Program {
+  instructions: Instruction[];
+  name: string;
+  packageId: string;
+  /** SHA-256 of the canonical sequence including inlined children: a journal from another sequence is refused. */
+  hash: string;
+  /** `globalVarList` entries of the sequence and of every inlined child, parent first. */
+  globals: VariableEntry[];
+  /** Package ids the sequence needs: `referenceList` plus ids named by enabled steps (children included). */
+  packages: string[];
+}

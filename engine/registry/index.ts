@@ -1,0 +1,2 @@
+export { createRegistry } from './registry.ts';
+export type { Registry } from './registry.ts';
