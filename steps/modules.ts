@@ -1,0 +1,15 @@
+/** The built-in step modules. Adding a step = one folder + one line here. Groups and Run Task Sequence are the engine's. */
+import type { StepModule } from '../engine/index.ts';
+import { restartComputerStep } from './restart-computer/index.ts';
+import { runCommandLineStep } from './run-command-line/index.ts';
+import { runPowerShellStep } from './run-powershell/index.ts';
+import { setDynamicVariablesStep } from './set-dynamic-variables/index.ts';
+import { setVariableStep } from './set-variable/index.ts';
+
+export const STEP_MODULES: readonly StepModule[] = [
+  runCommandLineStep,
+  runPowerShellStep,
+  setVariableStep,
+  setDynamicVariablesStep,
+  restartComputerStep,
+];

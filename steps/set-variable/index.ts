@@ -1,0 +1,49 @@
+/**
+ * Set Task Sequence Variable: writes one variable. MDT uses the same type with a `ZTISetVariable.wsf` action; the
+ * options carry name and value either way, so the action is ignored.
+ */
+import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
+import { isReadOnlyName, MASK } from '../../variables/index.ts';
+import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../shared/exit-codes.ts';
+import { parseFlag } from '../shared/option-value.ts';
+import { setStepVariable } from '../shared/set-step-variable.ts';
+import { SET_VARIABLE_WRITER, validateSetVariable } from './validate.ts';
+
+export const SET_VARIABLE_TYPE = 'SMS_TaskSequence_SetVariableAction';
+
+async function run(ctx: StepContext): Promise<StepResult> {
+  const name = ctx.option('VariableName')?.trim();
+  if (!name) return { exitCode: EXIT_INVALID_PARAMETER, message: 'no variable name (option VariableName is empty)' };
+  if (isReadOnlyName(name)) {
+    return { exitCode: EXIT_ACCESS_DENIED, message: `${SET_VARIABLE_WRITER} cannot write ${name}: names starting with _ are read-only` };
+  }
+  const value = ctx.optionExpansion('VariableValue') ?? { text: '', secret: false };
+  const secret = value.secret || parseFlag(ctx.option('DoNotShowVariableValue'));
+  const failed = setStepVariable(ctx.vars, name, value.text, { secret });
+  if (failed) return failed;
+  if (value.text === '') ctx.log.info(`Deleted variable ${name} (empty value)`);
+  else ctx.log.info(`Set variable ${name} = ${secret ? MASK : value.text}`);
+  return { exitCode: 0 };
+}
+
+/** Set Task Sequence Variable (`SMS_TaskSequence_SetVariableAction`). */
+export const setVariableStep: StepModule = {
+  id: 'set-variable',
+  component: 'SetVariable',
+  types: [SET_VARIABLE_TYPE],
+  runIn: 'both',
+  rerunnable: true,
+  ports: [],
+  optionsSchema: {
+    type: 'object',
+    required: ['VariableName'],
+    additionalProperties: { type: 'string' },
+    properties: {
+      VariableName: { type: 'string' },
+      VariableValue: { type: 'string' },
+      DoNotShowVariableValue: { type: 'string' },
+    },
+  },
+  validate: validateSetVariable,
+  run,
+};

@@ -1,0 +1,200 @@
+/**
+ * A StepContext for step tests: a real VariableStore, scripted fake ports that throw on anything unscripted, and
+ * recorders for log lines, command requests and reboot requests.
+ */
+import { evaluateCondition } from '../../engine/index.ts';
+import type {
+  CommandRequest,
+  CommandResult,
+  Condition,
+  ConditionResult,
+  EnvironmentFacts,
+  MachineProbe,
+  Ports,
+  StepContext,
+  StepNode,
+  SystemFacts,
+  VariableEntry,
+} from '../../engine/index.ts';
+import { VariableError, VariableStore, type Expansion } from '../../variables/index.ts';
+
+/** One scripted command: the first whose `match` fits the request's command line answers it. */
+export interface ScriptedCommand {
+  match: string | RegExp | ((request: CommandRequest) => boolean);
+  result: CommandResult;
+}
+
+export interface FakeContextOptions {
+  /** The step node; `defaultVarList` becomes the local defaults. */
+  node?: Partial<StepNode>;
+  timeoutSeconds?: number;
+  /** Global variables set before the step (as the sequence or the user set them). */
+  globals?: Record<string, string>;
+  secretGlobals?: Record<string, string>;
+  commands?: ScriptedCommand[];
+  /** Package id -> local folder. */
+  packages?: Record<string, string>;
+  facts?: Partial<SystemFacts>;
+  environment?: Partial<EnvironmentFacts>;
+  /** Replaces the real condition evaluator (default: the engine's evaluator over the store, with a throwing probe). */
+  evaluateCondition?: (condition: Condition) => ConditionResult;
+}
+
+export interface LoggedLine {
+  severity: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface FakeContext {
+  ctx: StepContext;
+  store: VariableStore;
+  /** Lines exactly as the step wrote them (not redacted, so tests see what the step itself let through). */
+  logs: LoggedLine[];
+  requests: CommandRequest[];
+  reboots: Array<{ target: 'HD' | 'WinPE'; retry?: boolean }>;
+  /** Every log line joined, for "does not contain" checks. */
+  logText(): string;
+}
+
+export const FAKE_FACTS: SystemFacts = {
+  make: 'Contoso Ltd.',
+  model: 'Surface Lab 9000',
+  serialNumber: 'SN-0042',
+  uuid: '4C4C4544-0042-3010-8052-B4C04F4B4D32',
+  assetTag: 'AT-7',
+  memoryMB: 16384,
+  cpu: { name: 'Lab CPU', speedMHz: 2400, cores: 8 },
+  architecture: 'x64',
+  macAddresses: ['00:15:5D:01:02:03', '00:15:5D:0A:0B:0C'],
+  ipAddresses: ['10.1.2.3', 'fe80::1'],
+  defaultGateways: ['10.1.2.1'],
+};
+
+export const FAKE_ENVIRONMENT: EnvironmentFacts = {
+  inWinPE: false,
+  mediaType: 'FullMedia',
+  launchMode: 'UFD',
+  firmware: 'UEFI',
+  secureBoot: 'Enabled',
+  timeZone: { bias: 0, standardBias: 0, daylightBias: -60, standardName: 'UTC', daylightName: 'UTC', standardDate: [], daylightDate: [] },
+  dataPath: 'C:\\_SMSTaskSequence',
+  logPath: 'C:\\_SMSTaskSequence\\Logs',
+  machineName: 'LAB-01',
+};
+
+function unscripted(what: string): never {
+  throw new Error(`fake context: unscripted call ${what}`);
+}
+
+const THROWING_PROBE: MachineProbe = {
+  queryWmi: (ns, q) => unscripted(`probe.queryWmi(${ns}, ${q})`),
+  file: (p) => unscripted(`probe.file(${p})`),
+  folder: (p) => unscripted(`probe.folder(${p})`),
+  registry: (k, v) => unscripted(`probe.registry(${k}, ${v})`),
+  installedProducts: () => unscripted('probe.installedProducts()'),
+};
+
+function matches(c: ScriptedCommand, request: CommandRequest): boolean {
+  if (typeof c.match === 'string') return request.commandLine === c.match;
+  if (c.match instanceof RegExp) return c.match.test(request.commandLine);
+  return c.match(request);
+}
+
+function createPorts(options: FakeContextOptions, requests: CommandRequest[]): Ports {
+  const packages = options.packages ?? {};
+  return {
+    probe: THROWING_PROBE,
+    system: { facts: () => unscripted('system.facts()'), environment: () => unscripted('system.environment()') },
+    commands: {
+      run: async (request) => {
+        requests.push(request);
+        const found = (options.commands ?? []).find((c) => matches(c, request));
+        return found ? found.result : unscripted(`commands.run(${request.commandLine})`);
+      },
+    },
+    content: {
+      resolve: (id) => packages[id] ?? Object.entries(packages).find(([k]) => k.toLowerCase() === id.toLowerCase())?.[1],
+      available: () => Object.keys(packages),
+    },
+    clock: { now: () => unscripted('clock.now()'), timeout: (ms) => unscripted(`clock.timeout(${ms})`) },
+  };
+}
+
+function createStore(options: FakeContextOptions): VariableStore {
+  const store = new VariableStore();
+  for (const [n, v] of Object.entries(options.globals ?? {})) store.set(n, v, { writer: 'engine' });
+  for (const [n, v] of Object.entries(options.secretGlobals ?? {})) store.set(n, v, { writer: 'engine', secret: true });
+  store.setLocals((options.node?.defaultVarList ?? []).map((e) => ({ name: e.name, value: e.value })));
+  return store;
+}
+
+/** The variable carrying `property` in the defaults (else a variable named like the property, as the engine does). */
+function optionVariable(defaults: readonly VariableEntry[], property: string): string {
+  const p = property.toLowerCase();
+  return defaults.find((d) => (d.property ?? '').toLowerCase() === p)?.name ?? property;
+}
+
+/** Builds a context for one step run. */
+export function createFakeContext(options: FakeContextOptions = {}): FakeContext {
+  const store = createStore(options);
+  const logs: LoggedLine[] = [];
+  const requests: CommandRequest[] = [];
+  const reboots: FakeContext['reboots'] = [];
+  const node: StepNode = { kind: 'step', name: 'Test step', ...options.node };
+  const defaults = node.defaultVarList ?? [];
+  const optionExpansion = (property: string): Expansion | undefined => {
+    const raw = store.get(optionVariable(defaults, property));
+    return raw === undefined || raw === '' ? undefined : store.expand(raw);
+  };
+  const evaluate =
+    options.evaluateCondition ??
+    ((c: Condition) =>
+      evaluateCondition(c, { get: (n) => store.get(n), expand: (t) => store.expand(t).text, probe: THROWING_PROBE }));
+  const ctx: StepContext = {
+    step: {
+      index: 0,
+      path: node.name,
+      name: node.name,
+      type: node.type ?? '(command line)',
+      action: node.action,
+      startIn: node.startIn,
+      timeoutSeconds: options.timeoutSeconds ?? node.timeout,
+      successCodes: [0],
+      node,
+    },
+    option: (property) => optionExpansion(property)?.text,
+    optionExpansion,
+    vars: {
+      get: (n) => store.get(n),
+      has: (n) => store.has(n),
+      isSecret: (n) => store.isSecret(n),
+      set: (n, v, o) => store.set(n, v, { writer: 'step', secret: o?.secret }),
+      expand: (t) => store.expand(t),
+      setBuiltIn: (n, v) => {
+        if (!n.startsWith('_')) throw new VariableError('invalid-variable', n, `setBuiltIn is for "_" names, not ${n}`);
+        store.set(n, v, { writer: 'engine' });
+      },
+    },
+    facts: { ...FAKE_FACTS, ...options.facts },
+    environment: { ...FAKE_ENVIRONMENT, ...options.environment },
+    ports: createPorts(options, requests),
+    log: {
+      info: (message) => logs.push({ severity: 'info', message }),
+      warn: (message) => logs.push({ severity: 'warning', message }),
+      error: (message) => logs.push({ severity: 'error', message }),
+    },
+    signal: new AbortController().signal,
+    evaluateCondition: evaluate,
+    requestReboot: (request) => {
+      reboots.push(request);
+    },
+  };
+  return { ctx, store, logs, requests, reboots, logText: () => logs.map((l) => l.message).join('\n') };
+}
+
+/** A `defaultVarList` from `property -> [variable, value]` pairs (variable defaults to the property name). */
+export function defaults(entries: Record<string, string | [variable: string, value: string]>): VariableEntry[] {
+  return Object.entries(entries).map(([property, v]) =>
+    Array.isArray(v) ? { name: v[0], property, value: v[1] } : { name: property, property, value: v },
+  );
+}
