@@ -1,0 +1,19 @@
+/** Public API of the simulated machine backend: machine profiles and a simulated PC behind the engine's ports. */
+export type {
+  MachineProfile, ProfileEnvironment, ProfileFirmware, ProfileSystem, ProfileCpu, NetworkAdapterProfile,
+  PnpDeviceProfile, BatteryProfile, DiskDriveProfile, InstalledOsProfile, WinPEProfile, CommandScript, FileEntry,
+  FolderEntry, RegistryEntry, RegistryContent, InstalledProductProfile, BootTarget, FirmwareMode, LaunchMode,
+  RegistryType,
+} from './profile-types.ts';
+export { profileSchema } from './profile-schema.ts';
+export { validateProfile, renderProfileProblems, PROFILE_PROBLEM } from './profile-validate.ts';
+export { listBuiltinProfiles, loadProfile, DEFAULT_PROFILE } from './profile-load.ts';
+export { captureLocalProfile } from './profile-capture.ts';
+export { knownTimeZones, lookupTimeZone } from './time-zones.ts';
+export {
+  createSimulatedMachine, REBOOT_MS, type SimulatedMachine, type SimulatedMachineOptions,
+} from './simulated-machine.ts';
+export {
+  SECRET_COMMAND_LINE, TIMEOUT_EXIT_CODE, NOT_SCRIPTED_EXIT_CODE, type CommandRecord,
+} from './simulated-commands.ts';
+export { STATE_FILE_NAME } from './machine-state.ts';
