@@ -1,0 +1,26 @@
+/** `taskseq convert <file> --to json|xml [--out FILE]`: lossless conversion between the XML and JSON forms. */
+import { writeFileSync } from 'node:fs';
+import { InvalidInputError, toJsonDocument, writeSequenceXml } from '../../engine/index.ts';
+import { readSequenceFile } from '../input/read-sequence-file.ts';
+import type { CliIO } from './io.ts';
+import { parseCommand, requireOne } from './parse-args.ts';
+import { printProblems } from './report-problems.ts';
+import { EXIT_OK } from './exit-codes.ts';
+
+export async function convertCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommand('convert', args, { to: { type: 'string' }, out: { type: 'string' } });
+  const file = requireOne('convert', positionals, 'sequence file');
+  const to = values.to as string | undefined;
+  if (to !== 'json' && to !== 'xml') {
+    throw new InvalidInputError('taskseq convert: --to must be json or xml', [{ severity: 'error', code: 'bad-option', field: '--to', message: 'expected json or xml' }]);
+  }
+  const loaded = readSequenceFile(file, { allowUnknownSteps: true });
+  if (!loaded.loaded) throw new InvalidInputError(`${file}: the sequence cannot be loaded`, loaded.problems);
+  // Conversion keeps what is there, valid or not; problems are reported but do not stop it.
+  printProblems(io, loaded.problems);
+  const doc = loaded.loaded.document;
+  const text = to === 'json' ? toJsonDocument(doc) : writeSequenceXml(doc.sequence);
+  if (values.out) writeFileSync(values.out as string, text);
+  else io.out(text);
+  return EXIT_OK;
+}

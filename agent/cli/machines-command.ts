@@ -1,0 +1,21 @@
+/** `taskseq machines [--json] [--capture local]`: the built-in machine profiles, or a profile of this PC. */
+import { InvalidInputError } from '../../engine/index.ts';
+import { captureLocalProfile, listBuiltinProfiles } from '../backends/simulated/index.ts';
+import type { CliIO } from './io.ts';
+import { parseCommand } from './parse-args.ts';
+import { EXIT_OK } from './exit-codes.ts';
+
+export async function machinesCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseCommand('machines', args, { json: { type: 'boolean' }, capture: { type: 'string' } });
+  if (values.capture !== undefined) {
+    if (values.capture !== 'local') {
+      throw new InvalidInputError('taskseq machines: --capture takes "local" (this PC)', [{ severity: 'error', code: 'bad-option', field: '--capture', message: 'expected local' }]);
+    }
+    io.out(JSON.stringify(await captureLocalProfile(), null, 2));
+    return EXIT_OK;
+  }
+  const list = listBuiltinProfiles();
+  if (values.json) io.out(JSON.stringify(list));
+  else for (const p of list) io.out(`${p.name.padEnd(14)} ${p.description}`);
+  return EXIT_OK;
+}

@@ -1,0 +1,31 @@
+/** `taskseq validate <file> [--json] [--children DIR] [--allow-unknown-steps]`: exit 0 valid, 2 invalid. */
+import { InvalidInputError } from '../../engine/index.ts';
+import { prepareRun } from '../runner/prepare-run.ts';
+import type { CliIO } from './io.ts';
+import { parseCommand, requireOne } from './parse-args.ts';
+import { counts, printProblems } from './report-problems.ts';
+import { EXIT_INVALID, EXIT_OK } from './exit-codes.ts';
+
+export async function validateCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommand('validate', args, {
+    json: { type: 'boolean' }, children: { type: 'string' }, 'allow-unknown-steps': { type: 'boolean' },
+  });
+  const file = requireOne('validate', positionals, 'sequence file');
+  let problems;
+  let valid = true;
+  try {
+    problems = prepareRun({ file, children: values.children as string | undefined, allowUnknownSteps: values['allow-unknown-steps'] === true, mode: 'validate' }).problems;
+  } catch (e) {
+    if (!(e instanceof InvalidInputError)) throw e;
+    problems = e.problems;
+    valid = false;
+  }
+  const { errors, warnings } = counts(problems);
+  if (values.json) {
+    io.out(JSON.stringify({ file, valid, errors, warnings, problems }));
+  } else {
+    printProblems(io, problems);
+    io.out(`${file}: ${valid ? 'valid' : 'invalid'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`);
+  }
+  return valid ? EXIT_OK : EXIT_INVALID;
+}

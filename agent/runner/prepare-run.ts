@@ -1,0 +1,58 @@
+/**
+ * Everything before a run touches anything: load the sequence and its children, compile, load the machine profile,
+ * and run the preflight. Any error stops here with every problem listed.
+ */
+import { basename } from 'node:path';
+import {
+  compileProgram, createRegistry, dedupeProblems, hasErrors, InvalidInputError, preflight, relaxForValidation,
+  type Problem, type Program, type Registry, type SequenceDocument,
+} from '../../engine/index.ts';
+import { BUILTIN_STEPS } from '../../steps/index.ts';
+import { readSequenceFile } from '../input/read-sequence-file.ts';
+import { loadChildren, type ChildMap } from '../input/load-children.ts';
+import { createFolderContent } from '../content/folder-content.ts';
+
+export interface PreparedRun {
+  document: SequenceDocument;
+  program: Program;
+  registry: Registry;
+  problems: Problem[];
+}
+
+export interface PrepareOptions {
+  file: string;
+  children?: string;
+  content?: string;
+  allowUnknownSteps: boolean;
+  mode: 'validate' | 'run';
+}
+
+/**
+ * Loads and checks a sequence.
+ * @throws InvalidInputError carrying every problem when there is at least one error.
+ */
+export function prepareRun(options: PrepareOptions): PreparedRun {
+  const loaded = readSequenceFile(options.file, { allowUnknownSteps: options.allowUnknownSteps });
+  if (!loaded.loaded) throw new InvalidInputError(`${options.file}: the sequence cannot be loaded`, loaded.problems);
+  const problems: Problem[] = [...loaded.problems];
+  const children: ChildMap = {};
+  for (const [id, doc] of Object.entries(loaded.loaded.siblings ?? {})) children[id.toUpperCase()] = { document: doc, file: options.file };
+  if (options.children) {
+    const c = loadChildren(options.children);
+    problems.push(...c.problems);
+    for (const [id, child] of Object.entries(c.children)) children[id] ??= child;
+  }
+  const doc = loaded.loaded.document;
+  const compiled = compileProgram(doc, { file: options.file, children, defaultPackageName: basename(options.file).replace(/\.[^.]+$/, '') });
+  problems.push(...(options.mode === 'validate' ? relaxForValidation(compiled.problems) : compiled.problems));
+  const registry = createRegistry(BUILTIN_STEPS);
+  const content = options.mode === 'run' ? createFolderContent(options.content) : undefined;
+  problems.push(...preflight({
+    program: compiled.program, registry, mode: options.mode, allowUnknownSteps: options.allowUnknownSteps,
+    content, contentSource: options.content,
+  }));
+  const unique = dedupeProblems(problems);
+  if (hasErrors(unique)) throw new InvalidInputError(`${options.file}: the sequence is not valid`, unique);
+  return { document: doc, program: compiled.program, registry, problems: unique };
+}
+
