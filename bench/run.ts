@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: the speed targets of the engine, each measured in this process next to a baseline measured in
+ * the same run (so the ratio means something on any machine). Run `npm run build` first: the cold start is measured
+ * on the bundle users get.
+ */
+import { basename } from 'node:path';
+import { conditionsPerSecond, mapLookupsPerSecond, perSkip, perStepOverhead, rawDurableAppend } from './engine-bench.ts';
+import { coldStartValidate, jsonParseOfSameSize, largestSequence, parseAndValidate } from './startup-bench.ts';
+import { printRows, type Row } from './measure.ts';
+
+const rows: Row[] = [];
+const append = rawDurableAppend();
+const step = await perStepOverhead();
+rows.push({ name: 'engine overhead per executed trivial step (durable journal)', value: step, unit: 'ms', target: '<= 2 ms', ok: step <= 2, baseline: `one raw write+fdatasync (${append.toFixed(3)} ms)`, ratio: step / append });
+const skip = await perSkip();
+rows.push({ name: 'per condition-false skip', value: skip, unit: 'ms', target: '<= 0.1 ms', ok: skip <= 0.1, baseline: `one raw write+fdatasync (${append.toFixed(3)} ms)`, ratio: skip / append });
+const cps = conditionsPerSecond();
+const lookups = mapLookupsPerSecond();
+rows.push({ name: 'variable conditions evaluated per second', value: cps, unit: '/s', target: '>= 1,000,000', ok: cps >= 1_000_000, baseline: `bare Map lookups (${Math.round(lookups).toLocaleString('en-US')}/s)`, ratio: cps / lookups });
+const largest = largestSequence();
+const parse = await parseAndValidate(largest);
+const jsonParse = await jsonParseOfSameSize(largest);
+rows.push({ name: `parse+validate of ${basename(largest).slice(0, 28)}...`, value: parse, unit: 'ms', target: '<= 20 ms', ok: parse <= 20, baseline: `JSON.parse of as many bytes (${jsonParse.toFixed(3)} ms)`, ratio: parse / jsonParse });
+const cold = coldStartValidate();
+rows.push({ name: `cold start of taskseq validate${cold.usedBundle ? '' : ' (NO BUNDLE: run npm run build)'}`, value: cold.validate, unit: 'ms', target: '<= 150 ms', ok: cold.validate <= 150, baseline: `node -e 0 (${cold.bareNode.toFixed(1)} ms)`, ratio: cold.validate / cold.bareNode });
+printRows(rows);
+const missed = rows.filter((r) => !r.ok).length;
+console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');

@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkImportRules, findImports, isScannedPath, renderViolation, type SourceFile } from './support/import-rules.ts';
+import { readProjectSources } from './support/project-sources.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const LAYERED = ['variables', 'engine', 'steps', 'agent'];
+
+/** Rendered violations (without the rule text) for one in-memory file. */
+function offences(file: string, text: string): string[] {
+  return checkImportRules([{ path: file, text }]).map((v) => `${v.file}:${v.line} -> ${v.specifier}`);
+}
+
+test('the project follows the import rules', () => {
+  const files = readProjectSources(root, LAYERED);
+  assert.ok(files.some((f) => f.path.startsWith('variables/')), 'scanner found no variables/ files');
+  assert.ok(files.some((f) => f.path.startsWith('engine/')), 'scanner found no engine/ files');
+  const violations = checkImportRules(files).map(renderViolation);
+  assert.equal(violations.length, 0, `import rule violations:\n  ${violations.join('\n  ')}`);
+});
+
+test('self-test: layer violations are caught for every import form', () => {
+  const cases: Array<[string, string]> = [
+    ['variables/store.ts', `import { x } from '../engine/problems.ts';`],
+    ['variables/store.ts', `import type { Y } from '../steps/a/plan.ts';`],
+    ['engine/machine/run.ts', `export { z } from '../../agent/log/log.ts';`],
+    ['engine/machine/run.ts', `export * from '../../steps/index.ts';`],
+    ['engine/machine/run.ts', `const m = await import('../../agent/cli/main.ts');`],
+    ['engine/machine/run.ts', `let t: import('../../test/support/x.ts').T;`],
+    ['engine/machine/run.ts', `import x = require('../../agent/x.ts');`],
+    ['engine/machine/run.ts', `const y = require('../../agent/y.ts');`],
+    ['engine/machine/run.ts', `const m = await import(\`../../agent/cli/\${name}.ts\`);`],
+    ['engine/x.ts', `import { v } from '../package.json';`],
+    ['steps/format-disk/format-disk.ts', `import { TaskseqError } from '../../engine/problems.ts';`],
+    ['steps/format-disk/format-disk.ts', `import type { Ports } from '../../engine/ports/index.ts';`],
+    ['steps/format-disk/format-disk.ts', `import { keyOf } from '../../variables/names.ts';`],
+    ['steps/format-disk/format-disk.ts', `import { fake } from '../../agent/backends/simulated/disk.ts';`],
+    ['steps/format-disk/format-disk.test.ts', `import { harness } from '../../test/support/harness.ts';`],
+    ['engine/x.ts', `import { y } from '/work/main/agent/y.ts';`],
+  ];
+  for (const [file, text] of cases) {
+    assert.equal(offences(file, text).length, 1, `not caught: ${file}: ${text}`);
+  }
+});
+
+test('self-test: process, network and file modules are caught outside agent/', () => {
+  const modules = ['node:child_process', 'child_process', 'node:net', 'node:http', 'node:https', 'node:dgram', 'axios',
+    'systeminformation', 'node-disk-info', 'node:fs', 'fs', 'node:fs/promises', 'fs/promises'];
+  for (const layer of ['engine/a.ts', 'steps/s/s.ts', 'variables/v.ts']) {
+    for (const m of modules) {
+      assert.deepEqual(offences(layer, `import * as m from '${m}';`), [`${layer}:1 -> ${m}`]);
+      assert.deepEqual(offences(layer, `import type { T } from '${m}';`), [`${layer}:1 -> ${m}`]);
+    }
+  }
+});
+
+test('self-test: tests and test-support/ may read files, but not spawn or reach the network', () => {
+  assert.deepEqual(offences('engine/journal/framing.test.ts', `import * as fs from 'node:fs';`), []);
+  assert.deepEqual(offences('steps/s/test-support/fixtures.ts', `import { readFileSync } from 'fs';`), []);
+  assert.equal(offences('engine/journal/framing.test.ts', `import { spawn } from 'node:child_process';`).length, 1);
+  assert.equal(offences('steps/s/test-support/fixtures.ts', `import axios from 'axios';`).length, 1);
+});
+
+test('self-test: allowed imports pass', () => {
+  const allowed: Array<[string, string]> = [
+    ['variables/store.ts', `import { keyOf } from './names.ts';\nimport { crc32 } from 'node:zlib';`],
+    ['engine/journal/framing.ts', `import { TaskseqError } from '../problems.ts';\nimport type { V } from '../../variables/store.ts';`],
+    ['steps/format-disk/format-disk.ts', `import { TaskseqError } from '../../engine/index.ts';\nimport { keyOf } from '../../variables/index.ts';`],
+    ['steps/format-disk/format-disk.ts', `import { planFormat } from './plan.ts';\nimport { helper } from '../partition-disk/plan.ts';`],
+    ['steps/format-disk/format-disk.ts', `import Ajv from 'ajv';\nimport { createMachine } from 'xstate';`],
+    ['agent/cli/main.ts', `import * as fs from 'node:fs';\nimport { spawn } from 'node:child_process';\nimport { x } from '../../steps/a/plan.ts';`],
+    ['test/support/harness.ts', `import * as fs from 'node:fs';\nimport { run } from '../../agent/cli/main.ts';`],
+  ];
+  for (const [file, text] of allowed) assert.deepEqual(offences(file, text), [], `${file}: ${text}`);
+});
+
+test('self-test: comments and strings are not imports; each offence is reported with its line', () => {
+  const text = [
+    `// import * as fs from 'node:fs';`,
+    `/** e.g. \`import { x } from '../../agent/x.ts'\` */`,
+    `const s = "import('node:http')";`,
+    `import {`,
+    `  a,`,
+    `} from '../../agent/a.ts';`,
+    `import * as fs from 'node:fs';`,
+  ].join('\n');
+  assert.deepEqual(offences('engine/x/y.ts', text), ['engine/x/y.ts:6 -> ../../agent/a.ts', 'engine/x/y.ts:7 -> node:fs']);
+  assert.deepEqual(findImports({ path: 'engine/x/y.ts', text }).map((r) => r.specifier), ['../../agent/a.ts', 'node:fs']);
+});
+
+test('self-test: rendered violations name file, line, import and rule', () => {
+  const [v] = checkImportRules([{ path: 'engine/a.ts', text: `import '../agent/b.ts';` }]);
+  assert.equal(renderViolation(v), 'engine/a.ts:1 -> ../agent/b.ts (engine/ may import only engine/ and variables/)');
+});
+
+test('self-test: generated files and node_modules are not scanned', () => {
+  const files: SourceFile[] = [
+    { path: 'engine/definition/schema/step.generated.ts', text: `import * as fs from 'node:fs';` },
+    { path: 'engine/node_modules/x/index.ts', text: `import * as fs from 'node:fs';` },
+  ];
+  assert.deepEqual(checkImportRules(files), []);
+  assert.equal(isScannedPath('engine/a.ts'), true);
+  assert.equal(isScannedPath('engine/a.js'), false);
+});

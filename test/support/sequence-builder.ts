@@ -1,0 +1,62 @@
+/** Small builders for task sequence XML in tests (ConfigMgr form). */
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export interface NodeOptions {
+  continueOnError?: boolean;
+  disable?: boolean;
+  condition?: string;
+  runIn?: 'WinPE' | 'FullOS' | 'WinPEandFullOS';
+  successCodes?: string;
+  timeout?: number;
+  retryCount?: number;
+}
+
+function attrs(name: string, o: NodeOptions, extra = ''): string {
+  let a = `name="${esc(name)}"`;
+  if (o.continueOnError) a += ' continueOnError="true"';
+  if (o.disable) a += ' disable="true"';
+  if (o.runIn) a += ` runIn="${o.runIn}"`;
+  if (o.timeout !== undefined) a += ` timeout="${o.timeout}"`;
+  if (o.retryCount !== undefined) a += ` retryCount="${o.retryCount}"`;
+  return a + extra;
+}
+
+const cond = (o: NodeOptions): string => (o.condition ? `<condition>${o.condition}</condition>` : '');
+
+export function sequence(children: string[], opts: { globals?: Record<string, string>; references?: string[] } = {}): string {
+  const globals = opts.globals ? `<globalVarList>${Object.entries(opts.globals).map(([n, v]) => `<variable name="${esc(n)}" property="${esc(n)}">${esc(v)}</variable>`).join('')}</globalVarList>` : '';
+  const refs = opts.references ? `<referenceList>${opts.references.map((r) => `<reference package="${r}"/>`).join('')}</referenceList>` : '';
+  return `<?xml version="1.0" encoding="utf-8"?>\n<sequence version="3.10">${refs}${globals}\n${children.join('\n')}\n</sequence>\n`;
+}
+
+export function group(name: string, children: string[], o: NodeOptions = {}): string {
+  return `<group ${attrs(name, o)} description="">${cond(o)}\n${children.join('\n')}\n</group>`;
+}
+
+export function command(name: string, commandLine: string, o: NodeOptions & { packageId?: string; outputVariable?: string } = {}): string {
+  const codes = o.successCodes ?? '0 3010';
+  const pkg = o.packageId ? `<variable name="PackageID" property="PackageID" hidden="true">${o.packageId}</variable>` : '';
+  const out = o.outputVariable ? `<variable name="SMSTSRunCommandLineOutputVariableName" property="OutputVariableName">${esc(o.outputVariable)}</variable>` : '';
+  return `<step type="SMS_TaskSequence_RunCommandLineAction" ${attrs(name, o, ` successCodeList="${codes}"`)}>${cond(o)}<action>smsswd.exe /run:${o.packageId ?? ''} ${esc(commandLine)}</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">${esc(commandLine)}</variable>${pkg}${out}</defaultVarList></step>`;
+}
+
+export function setVariable(name: string, variable: string, value: string, o: NodeOptions & { hidden?: boolean } = {}): string {
+  return `<step type="SMS_TaskSequence_SetVariableAction" ${attrs(name, o, ' successCodeList="0"')}>${cond(o)}<action>tsenv.exe "${esc(variable)}=${esc(value)}"</action><defaultVarList><variable name="VariableName" property="VariableName" hidden="true">${esc(variable)}</variable><variable name="VariableValue" property="VariableValue" hidden="true">${esc(value)}</variable><variable name="DoNotShowVariableValue" property="DoNotShowVariableValue" hidden="true">${o.hidden ? 'true' : 'false'}</variable></defaultVarList></step>`;
+}
+
+export function restart(name: string, target: 'HD' | 'WinPE', o: NodeOptions = {}): string {
+  return `<step type="SMS_TaskSequence_RebootAction" ${attrs(name, o, ' successCodeList="0"')}>${cond(o)}<action>smsboot.exe /target:${target}</action><defaultVarList><variable name="SMSRebootTarget" property="Target" hidden="true">${target}</variable><variable name="SMSRebootMessage" property="Message">Restarting</variable><variable name="SMSRebootTimeout" property="MessageTimeout">0</variable></defaultVarList></step>`;
+}
+
+export function runTaskSequence(name: string, packageId: string, o: NodeOptions = {}): string {
+  return `<subtasksequence type="SMS_TaskSequence_SubTasksequence" ${attrs(name, o, ' successCodeList="0"')}>${cond(o)}<action>SubTasksequence.exe</action><defaultVarList><variable name="OSDSubTasksequencePackageID" property="TsPackageID">${packageId}</variable></defaultVarList></subtasksequence>`;
+}
+
+export function varCondition(variable: string, operator: string, value = ''): string {
+  return `<expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">${operator}</variable><variable name="Value">${esc(value)}</variable><variable name="Variable">${esc(variable)}</variable></expression>`;
+}
+
+export function wmiCondition(query: string): string {
+  return `<expression type="SMS_TaskSequence_WMIConditionExpression"><variable name="Namespace">root\\cimv2</variable><variable name="Query">${esc(query)}</variable></expression>`;
+}
