@@ -54,7 +54,7 @@ test('event() writes readable TSManager lines and console lines', () => {
   const entries = parseCmtrace(fs.readFileSync(log.path, 'utf8'));
   assert.deepEqual(entries.map((e) => [e.component, e.type, e.message]), [
     ['TSManager', 1, 'Start executing an instruction. Instruction name: Gather. Instruction pointer: 3'],
-    ['TSManager', 3, 'Failed to run the action: Gather. No such file. Exit code 2'],
+    ['TSManager', 3, 'Failed to run the action: Gather. Exit code 2: No such file'],
     ['TSManager', 1, 'Set variable OSDComputerName=PC-01'],
   ]);
   assert.deepEqual(consoleLines, ['[3] Gather: started', '[3] Gather: FAILED (exit code 2): No such file']);

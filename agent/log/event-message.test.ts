@@ -23,7 +23,7 @@ test('renders step start, skip and result like smsts.log', () => {
     type: 1,
   });
   assert.deepEqual(renderEventMessage({ kind: 'step-result', ...step, outcome: 'failed', exitCode: 5, reason: 'Access denied' }), {
-    message: 'Failed to run the action: Gather. Access denied. Exit code 5',
+    message: 'Failed to run the action: Gather. Exit code 5: Access denied',
     type: 3,
   });
 });

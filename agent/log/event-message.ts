@@ -34,7 +34,7 @@ export function renderEventMessage(e: RunEvent): { message: string; type: Cmtrac
     case 'step-result':
       return e.outcome === 'succeeded'
         ? { message: `Successfully completed the action (${e.name}) with the exit win32 code ${e.exitCode}`, type: 1 }
-        : { message: `Failed to run the action: ${e.name}. ${e.reason ? `${e.reason}. ` : ''}Exit code ${e.exitCode}`, type: 3 };
+        : { message: `Failed to run the action: ${e.name}. Exit code ${e.exitCode}${e.reason ? `: ${e.reason}` : ''}`, type: 3 };
     case 'variable':
       return { message: renderVariable(e.name, e.value, e.secret), type: 1 };
     case 'reboot':

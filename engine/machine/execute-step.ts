@@ -23,6 +23,9 @@ export const EXIT_ACCESS_DENIED = 5;
 /** ERROR_INVALID_PARAMETER: a step wrote an invalid variable. */
 export const EXIT_INVALID_PARAMETER = 87;
 
+/** Characters of a step's console output copied into the log (the end of it, where errors usually are). */
+const MAX_LOGGED_OUTPUT = 4000;
+
 export interface StepExecution {
   record: StepRecord;
   succeeded: boolean;
@@ -76,7 +79,7 @@ function judge(deps: EngineDeps, instr: Instruction, result: StepResult): StepEx
   set('_SMSTSLastActionName', instr.name);
   set('_SMSTSLastActionRetCode', String(result.exitCode));
   set('_SMSTSLastActionSucceeded', succeeded ? 'true' : 'false');
-  const why = result.message ?? (succeeded ? undefined : `exit code ${result.exitCode} is not a success code (${instr.successCodes.join(' ')})`);
+  const why = result.message ?? (succeeded ? undefined : `not one of the success codes (${instr.successCodes.join(' ')})`);
   const reason = why ? deps.vars.redact(why) : undefined;
   const record: StepRecord = {
     index: instr.index, path: instr.path, name: instr.name, type: instr.type,
@@ -84,6 +87,8 @@ function judge(deps: EngineDeps, instr: Instruction, result: StepResult): StepEx
     ...(reason ? { reason } : {}),
   };
   if (succeeded && reason) logLine(deps, 'info', `The action (${instr.name}) reported: ${reason}`);
+  const output = result.output?.trim();
+  if (output) logLine(deps, 'info', `Output of the action (${instr.name}):\n${output.length > MAX_LOGGED_OUTPUT ? `...${output.slice(-MAX_LOGGED_OUTPUT)}` : output}`);
   deps.log.event({ kind: 'step-result', index: instr.index, path: instr.path, name: instr.name, type: instr.type, outcome: record.outcome as 'succeeded' | 'failed', exitCode: result.exitCode, ...(reason ? { reason } : {}) });
   return { record, succeeded };
 }

@@ -47,3 +47,14 @@ test('a secret given on the command line is redacted in option errors', async ()
   assert.equal(r.code, 2);
   assert.ok(!(r.stdout + r.stderr).includes('Cli-Secret-9'));
 });
+
+test('a command\'s output reaches the log, redacted', async () => {
+  const dir = workDir();
+  const profile = writeProfile(dir, 'talk', builtinProfile('uefi-desktop'), { commands: [{ match: '^report\\.exe', output: 'line one\nkey=Out-Secret-5\nline three' }] });
+  const file = writeFixture(dir, 'ts.xml', sequence([setVariable('Key', 'K', 'Out-Secret-5', { hidden: true }), command('Report', 'report.exe')]));
+  const r = await runSequenceFile(file, dir, ['--machine', profile]);
+  const out = r.log.find((e) => /^Output of the action \(Report\)/.test(e.message));
+  assert.ok(out, 'output logged');
+  assert.match(out!.message, /line one\nkey=\*{8}\nline three/);
+  assert.ok(!r.logText.includes('Out-Secret-5'));
+});
