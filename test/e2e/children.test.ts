@@ -53,4 +53,7 @@ test('a child inside the same export zip is found without --children; a missing 
   assert.match(missing.stdout, /missing-child/);
   const validate = await runCli(['validate', alone], dir);
   assert.equal(validate.code, 0, 'validate warns: the child is not a defect of the file');
+  const fromZip = await runSequenceFile(alone, workDir(), ['--children', join(dir, 'export.zip')]);
+  assert.equal(fromZip.code, 0, fromZip.stderr);
+  assert.equal(fromZip.report.variables.Seen, 'yes-p');
 });

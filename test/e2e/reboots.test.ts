@@ -1,6 +1,8 @@
 /** Restarts: Restart Computer, SMSTSRebootRequested/SMSTSRetryRequested, runIn mismatches, boot refusal. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { decodeJournal } from '../../engine/index.ts';
 import { builtinProfile, runSequenceFile, workDir, writeFixture, writeProfile } from '../support/harness.ts';
 import { command, restart, sequence, setVariable, varCondition } from '../support/sequence-builder.ts';
 
@@ -81,4 +83,22 @@ test('a run that ended is kept, and running again starts a new deployment', asyn
   const second = await runSequenceFile(file, dir);
   assert.equal(first.report.steps[0].outcome, 'succeeded');
   assert.equal(second.report.steps[0].outcome, 'succeeded');
+});
+
+test('a long run compacts its journal and still resumes from it after a restart', async () => {
+  const dir = workDir();
+  const many = (from: number, n: number) => Array.from({ length: n }, (_, i) => setVariable(`Step ${from + i}`, `V${(from + i) % 5}`, String(from + i)));
+  const file = writeFixture(dir, 'ts.xml', sequence([...many(0, 230), restart('Restart', 'HD'), setVariable('Secret', 'Pw', 'Compact-Secret-7', { hidden: true }), ...many(230, 10)]));
+  const r = await runSequenceFile(file, dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.report.steps.length, 242);
+  assert.equal(r.report.variables.V4, '239');
+  assert.equal(r.report.variables.Pw, '********');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const journal = readFileSync(join(dir, 'state', readdirSync(join(dir, 'state')).find((f) => f.endsWith('.tsj'))!));
+  const { records } = decodeJournal(new Uint8Array(journal));
+  const kinds = records.map((x) => (x as { t: string }).t);
+  assert.deepEqual(kinds.slice(0, 2), ['header', 'checkpoint']);
+  assert.ok(kinds.length < 100, `compacted: ${kinds.length} records instead of ~490`);
+  assert.ok(!journal.includes('Compact-Secret-7'));
 });
