@@ -5,20 +5,23 @@ export * from './content.ts';
 export * from './clock.ts';
 export * from './journal-store.ts';
 export * from './log.ts';
+export * from './disks.ts';
 
 import type { MachineProbe } from './machine-probe.ts';
 import type { SystemInfoPort } from './system-info.ts';
 import type { CommandsPort } from './commands.ts';
 import type { ContentPort } from './content.ts';
 import type { ClockPort } from './clock.ts';
+import type { DisksPort } from './disks.ts';
 
-/** The ports a run is wired with. Later issues add Disk, Firmware, Imaging, Drivers, UserState. */
+/** The ports a run is wired with. Later issues add Imaging, Drivers, UserState. */
 export interface Ports {
   probe: MachineProbe;
   system: SystemInfoPort;
   commands: CommandsPort;
   content: ContentPort;
   clock: ClockPort;
+  disks: DisksPort;
 }
 
 export type PortName = keyof Ports;
