@@ -1,5 +1,7 @@
 /** The built-in step modules. Adding a step = one folder + one line here. Groups and Run Task Sequence are the engine's. */
 import type { StepModule } from '../engine/index.ts';
+import { convertDiskStep } from './convert-disk/index.ts';
+import { partitionDiskStep } from './partition-disk/index.ts';
 import { restartComputerStep } from './restart-computer/index.ts';
 import { runCommandLineStep } from './run-command-line/index.ts';
 import { runPowerShellStep } from './run-powershell/index.ts';
@@ -12,4 +14,6 @@ export const STEP_MODULES: readonly StepModule[] = [
   setVariableStep,
   setDynamicVariablesStep,
   restartComputerStep,
+  partitionDiskStep,
+  convertDiskStep,
 ];

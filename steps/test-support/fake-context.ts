@@ -7,6 +7,9 @@ import type {
   CommandRequest,
   CommandResult,
   Condition,
+  AppliedLayout,
+  DiskFacts,
+  PartitionLayout,
   ConditionResult,
   EnvironmentFacts,
   MachineProbe,
@@ -36,6 +39,10 @@ export interface FakeContextOptions {
   packages?: Record<string, string>;
   facts?: Partial<SystemFacts>;
   environment?: Partial<EnvironmentFacts>;
+  /** Disks `disks.list()` returns; without it `list()` throws (unscripted). */
+  disks?: DiskFacts[];
+  /** Answers `disks.apply()`; without it `apply()` throws (unscripted). A throwing function simulates a refusal. */
+  applyLayout?: (layout: PartitionLayout) => AppliedLayout;
   /** Replaces the real condition evaluator (default: the engine's evaluator over the store, with a throwing probe). */
   evaluateCondition?: (condition: Condition) => ConditionResult;
 }
@@ -52,6 +59,8 @@ export interface FakeContext {
   logs: LoggedLine[];
   requests: CommandRequest[];
   reboots: Array<{ target: 'HD' | 'WinPE'; retry?: boolean }>;
+  /** Layouts passed to `disks.apply()`, in order. */
+  applied: PartitionLayout[];
   /** Every log line joined, for "does not contain" checks. */
   logText(): string;
 }
@@ -100,7 +109,18 @@ function matches(c: ScriptedCommand, request: CommandRequest): boolean {
   return c.match(request);
 }
 
-function createPorts(options: FakeContextOptions, requests: CommandRequest[]): Ports {
+function createDisks(options: FakeContextOptions, applied: PartitionLayout[]): Ports['disks'] {
+  return {
+    list: () => (options.disks ? structuredClone(options.disks) : unscripted('disks.list()')),
+    apply: (layout) => {
+      if (!options.applyLayout) return unscripted(`disks.apply(disk ${layout.diskIndex})`);
+      applied.push(layout);
+      return options.applyLayout(layout);
+    },
+  };
+}
+
+function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[]): Ports {
   const packages = options.packages ?? {};
   return {
     probe: THROWING_PROBE,
@@ -117,6 +137,7 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[]): P
       available: () => Object.keys(packages),
     },
     clock: { now: () => unscripted('clock.now()'), timeout: (ms) => unscripted(`clock.timeout(${ms})`) },
+    disks: createDisks(options, applied),
   };
 }
 
@@ -140,6 +161,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
   const logs: LoggedLine[] = [];
   const requests: CommandRequest[] = [];
   const reboots: FakeContext['reboots'] = [];
+  const applied: PartitionLayout[] = [];
   const node: StepNode = { kind: 'step', name: 'Test step', ...options.node };
   const defaults = node.defaultVarList ?? [];
   const optionExpansion = (property: string): Expansion | undefined => {
@@ -177,7 +199,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
     },
     facts: { ...FAKE_FACTS, ...options.facts },
     environment: { ...FAKE_ENVIRONMENT, ...options.environment },
-    ports: createPorts(options, requests),
+    ports: createPorts(options, requests, applied),
     log: {
       info: (message) => logs.push({ severity: 'info', message }),
       warn: (message) => logs.push({ severity: 'warning', message }),
@@ -189,7 +211,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
       reboots.push(request);
     },
   };
-  return { ctx, store, logs, requests, reboots, logText: () => logs.map((l) => l.message).join('\n') };
+  return { ctx, store, logs, requests, reboots, applied, logText: () => logs.map((l) => l.message).join('\n') };
 }
 
 /** A `defaultVarList` from `property -> [variable, value]` pairs (variable defaults to the property name). */

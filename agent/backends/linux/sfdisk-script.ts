@@ -1,0 +1,52 @@
+/**
+ * What the Linux backend runs for a layout (pure): an sfdisk script for the partition table and mkfs argv lists for
+ * the file systems. Types, attributes and names match what the simulated tables contain (engine/disks).
+ */
+import { GPT_ATTRIBUTE, gptAttributesOf, gptNameOf, gptTypeOf, mbrTypeOf } from '../../../engine/index.ts';
+import type { DiskFacts, PartitionLayout, PlannedPartition } from '../../../engine/index.ts';
+
+
+/** sfdisk's `attrs=` text: `RequiredPartition` for bit 0, `GUID:<bit>` for bits 48-63. */
+function attrsOf(bits: bigint): string | undefined {
+  const names: string[] = [];
+  if (bits & GPT_ATTRIBUTE.platformRequired) names.push('RequiredPartition');
+  for (let bit = 48n; bit < 64n; bit++) if (bits & (1n << bit)) names.push(`GUID:${bit}`);
+  return names.length ? names.join(',') : undefined;
+}
+
+function partitionLine(p: PlannedPartition, layout: PartitionLayout, sectorSize: number): string {
+  const fields = [`start=${p.offsetBytes / sectorSize}`, `size=${p.sizeBytes / sectorSize}`];
+  if (layout.style === 'GPT') {
+    fields.push(`type=${gptTypeOf(p.role)}`);
+    const attrs = attrsOf(gptAttributesOf(p.role));
+    if (attrs) fields.push(`attrs="${attrs}"`);
+    fields.push(`name="${gptNameOf(p.role)}"`);
+  } else {
+    fields.push(`type=${mbrTypeOf(p.role, p.fileSystem).toString(16)}`);
+    if (p.active) fields.push('bootable');
+  }
+  return fields.join(', ');
+}
+
+/**
+ * The sfdisk script (`label: gpt|dos`, `unit: sectors`, `sector-size:`, one line per partition, in layout order).
+ * On MBR sfdisk makes every line inside the extended partition a logical one (numbered from 5) and numbers the others
+ * 1-4 in order, which is the planner's numbering. Starts and sizes are whole sectors (layouts are on the MiB grid).
+ */
+export function renderSfdiskScript(layout: PartitionLayout, disk: DiskFacts): string {
+  const header = [`label: ${layout.style === 'GPT' ? 'gpt' : 'dos'}`, 'unit: sectors', `sector-size: ${disk.sectorSize}`, ''];
+  return [...header, ...layout.partitions.map((p) => partitionLine(p, layout, disk.sectorSize))].join('\n') + '\n';
+}
+
+/**
+ * One argv per formatted partition: `mkfs.fat -F 32 [-n LABEL] dev` and `mkfs.ntfs [--quick] [--label LABEL] dev`
+ * (`--quick` is the documented long form; `--fast` and `-f` are the same option). `devicePath(n)` names the device of
+ * partition n.
+ */
+export function renderFormatCommands(layout: PartitionLayout, devicePath: (partitionNumber: number) => string): string[][] {
+  return layout.partitions.filter((p) => p.fileSystem).map((p) => {
+    const dev = devicePath(p.number);
+    if (p.fileSystem === 'FAT32') return ['mkfs.fat', '-F', '32', ...(p.label ? ['-n', p.label] : []), dev];
+    return ['mkfs.ntfs', ...(p.quickFormat ? ['--quick'] : []), ...(p.label ? ['--label', p.label] : []), dev];
+  });
+}

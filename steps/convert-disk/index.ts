@@ -1,0 +1,22 @@
+/**
+ * Convert Disk to Dynamic: refused. Dynamic disks are deprecated and Windows Setup cannot install to them, so a
+ * sequence that converts a disk is stopped at validation, before anything runs.
+ */
+import type { StepModule, StepProblem, StepResult } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+
+export const CONVERT_DISK_TYPE = 'SMS_TaskSequence_ConvertDiskAction';
+export const CONVERT_DISK_UNSUPPORTED =
+  'Convert Disk to Dynamic is not supported: dynamic disks are deprecated and Windows Setup cannot install to them; remove or disable the step';
+
+/** Convert Disk to Dynamic (`SMS_TaskSequence_ConvertDiskAction`): validation error `unsupported-step`. */
+export const convertDiskStep: StepModule = {
+  id: 'convert-disk',
+  component: 'ConvertDisk',
+  types: [CONVERT_DISK_TYPE],
+  runIn: 'WinPE',
+  rerunnable: true,
+  ports: [],
+  validate: (): StepProblem[] => [{ severity: 'error', code: 'unsupported-step', message: CONVERT_DISK_UNSUPPORTED }],
+  run: async (): Promise<StepResult> => ({ exitCode: EXIT_NOT_SUPPORTED, message: CONVERT_DISK_UNSUPPORTED }),
+};

@@ -1,0 +1,224 @@
+/**
+ * Format and Partition Disk options (property -> string) as typed values (pure). Used by `validate()` on the raw
+ * definition and by `run()` on the expanded values.
+ */
+import type { PartitionRole, StepProblem } from '../../engine/index.ts';
+import { checkWritableName } from '../shared/writable-name.ts';
+
+export const PARTITION_DISK_WRITER = 'Format and Partition Disk';
+
+export type SizeUnit = 'MB' | 'GB' | 'Percent';
+
+/** One `Partitions<n>…` entry. */
+export interface PartitionEntry {
+  /** The `<n>` of the properties (0-based). */
+  index: number;
+  /** 1-based position in the list, as the editor shows it. */
+  position: number;
+  role: PartitionRole;
+  fileSystem?: 'NTFS' | 'FAT32';
+  /** Absent: the partition takes the rest of the space. */
+  size?: number;
+  unit: SizeUnit;
+  bootable: boolean;
+  quickFormat: boolean;
+  label?: string;
+  letterVariable?: string;
+  assignLetter: boolean;
+}
+
+export interface PartitionDiskOptions {
+  diskIndex: number;
+  style: 'MBR' | 'GPT';
+  /** `Partitions` as written; undefined when absent. */
+  count?: number;
+  gptBootDisk: boolean;
+  biosCompatibilityMode: boolean;
+  partitions: PartitionEntry[];
+}
+
+export interface ParsedPartitionDiskOptions {
+  options: PartitionDiskOptions;
+  /** Errors mean `options` holds defaults in place of the bad values and must not be used. */
+  problems: StepProblem[];
+  /** A value was skipped (it references `%VAR%`), so checks across options cannot be made yet. */
+  deferred: boolean;
+}
+
+/** Reads one option by property; undefined when absent or empty. */
+export type OptionReader = (property: string) => string | undefined;
+
+const ROLES: Record<string, PartitionRole> = {
+  primary: 'Primary', extended: 'Extended', logical: 'Logical', hidden: 'Hidden', efi: 'EFI', msr: 'MSR', recovery: 'Recovery',
+};
+const UNITS: Record<string, SizeUnit> = { mb: 'MB', gb: 'GB', percent: 'Percent', '%': 'Percent' };
+const PARTITION_PROPERTY = /^Partitions(\d+)[A-Za-z]+$/;
+const ENTRY_FIELDS = ['Type', 'FileSystem', 'Size', 'SizeUnits', 'Bootable', 'QuickFormat', 'VolumeName', 'VolumeLetterVariable', 'AssignVolumeLetter'];
+
+class Collector {
+  readonly problems: StepProblem[] = [];
+  deferred = false;
+  constructor(readonly read: OptionReader, readonly skip: (value: string) => boolean) {}
+  /** True when the property is absent or empty (a skipped `%VAR%` value is not empty). */
+  isEmpty(property: string): boolean {
+    return (this.read(property)?.trim() ?? '') === '';
+  }
+  /** The trimmed value, or undefined when absent, empty or skipped. */
+  value(property: string): string | undefined {
+    const v = this.read(property)?.trim();
+    if (v === undefined || v === '') return undefined;
+    if (this.skip(v)) {
+      this.deferred = true;
+      return undefined;
+    }
+    return v;
+  }
+  error(code: string, field: string, message: string): void {
+    this.problems.push({ severity: 'error', code, field, message });
+  }
+  warn(code: string, field: string, message: string): void {
+    this.problems.push({ severity: 'warning', code, field, message });
+  }
+}
+
+function parseBool(c: Collector, property: string, fallback: boolean): boolean {
+  const v = c.value(property);
+  if (v === undefined) return fallback;
+  if (/^true$/i.test(v)) return true;
+  if (/^false$/i.test(v)) return false;
+  c.error('invalid-flag', property, `${property} is "${v}"; expected true or false`);
+  return fallback;
+}
+
+function parseCount(c: Collector, property: string): number | undefined {
+  const v = c.value(property);
+  if (v === undefined) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  c.error(property === 'DiskIndex' ? 'invalid-disk-index' : 'invalid-partition-count', property, `${property} is "${v}"; expected a whole number`);
+  return undefined;
+}
+
+function parseStyle(c: Collector): 'MBR' | 'GPT' {
+  const v = c.value('PartitionStyle');
+  const style = v?.toUpperCase();
+  if (style === 'MBR' || style === 'GPT') return style;
+  if (v !== undefined) c.error('invalid-partition-style', 'PartitionStyle', `PartitionStyle is "${v}"; expected MBR or GPT`);
+  else if (c.isEmpty('PartitionStyle')) c.error('invalid-partition-style', 'PartitionStyle', 'PartitionStyle is empty; expected MBR or GPT');
+  return 'GPT';
+}
+
+function checkDiskType(c: Collector): void {
+  const v = c.value('DiskType');
+  if (v === undefined || /^basic$/i.test(v)) return;
+  if (/^dynamic$/i.test(v)) {
+    c.error('dynamic-disk', 'DiskType', 'DiskType is DYNAMIC; dynamic disks are deprecated and Windows Setup cannot install to them: use BASIC');
+  } else c.error('invalid-disk-type', 'DiskType', `DiskType is "${v}"; expected BASIC`);
+}
+
+function parseSize(c: Collector, n: number, unit: SizeUnit): number | undefined {
+  const field = `Partitions${n}Size`;
+  const v = c.value(field);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) {
+    c.error('invalid-partition-size', field, `partition ${n + 1}: ${field} is "${v}"; expected a whole number`);
+    return undefined;
+  }
+  const size = Number(v);
+  if (size === 0) c.error('invalid-partition-size', field, `partition ${n + 1}: ${field} is 0; a partition needs a size above 0 (omit the size to use the rest of the disk)`);
+  else if (unit === 'Percent' && size > 100) c.error('invalid-partition-size', field, `partition ${n + 1}: ${field} is ${size} %; a percentage must be from 1 to 100`);
+  return size;
+}
+
+function parseRole(c: Collector, n: number): PartitionRole {
+  const field = `Partitions${n}Type`;
+  const v = c.value(field);
+  const role = v === undefined ? undefined : ROLES[v.toLowerCase()];
+  if (role) return role;
+  if (v !== undefined) c.error('invalid-partition-type', field, `partition ${n + 1}: ${field} is "${v}"; expected Primary, Extended, Logical, Hidden, EFI, MSR or Recovery`);
+  else if (c.isEmpty(field)) c.error('invalid-partition-type', field, `partition ${n + 1}: ${field} is empty; expected Primary, Extended, Logical, Hidden, EFI, MSR or Recovery`);
+  return 'Primary';
+}
+
+function parseFileSystem(c: Collector, n: number): 'NTFS' | 'FAT32' | undefined {
+  const field = `Partitions${n}FileSystem`;
+  const v = c.value(field);
+  const fs = v?.toUpperCase();
+  if (fs === undefined || fs === 'NTFS' || fs === 'FAT32') return fs;
+  c.error('invalid-file-system', field, `partition ${n + 1}: ${field} is "${v}"; expected NTFS, FAT32 or empty (not formatted)`);
+  return undefined;
+}
+
+function parseUnit(c: Collector, n: number): SizeUnit {
+  const field = `Partitions${n}SizeUnits`;
+  const v = c.value(field);
+  if (v === undefined) return 'MB';
+  const unit = UNITS[v.toLowerCase()];
+  if (!unit) c.error('invalid-size-units', field, `partition ${n + 1}: ${field} is "${v}"; expected MB, GB or Percent`);
+  return unit ?? 'MB';
+}
+
+function parseLetterVariable(c: Collector, n: number): string | undefined {
+  const field = `Partitions${n}VolumeLetterVariable`;
+  const raw = c.read(field)?.trim();
+  if (!raw) return undefined;
+  const bad = checkWritableName(raw, PARTITION_DISK_WRITER, field);
+  if (bad) c.problems.push(bad);
+  return c.skip(raw) ? undefined : raw;
+}
+
+function parseEntry(c: Collector, n: number, position: number): PartitionEntry {
+  const unit = parseUnit(c, n);
+  const entry: PartitionEntry = {
+    index: n,
+    position,
+    role: parseRole(c, n),
+    unit,
+    bootable: parseBool(c, `Partitions${n}Bootable`, false),
+    quickFormat: parseBool(c, `Partitions${n}QuickFormat`, true),
+    assignLetter: parseBool(c, `Partitions${n}AssignVolumeLetter`, true),
+  };
+  const fileSystem = parseFileSystem(c, n);
+  const size = parseSize(c, n, unit);
+  const label = c.read(`Partitions${n}VolumeName`)?.trim();
+  const letterVariable = parseLetterVariable(c, n);
+  return {
+    ...entry,
+    ...(fileSystem ? { fileSystem } : {}),
+    ...(size !== undefined ? { size } : {}),
+    ...(label ? { label } : {}),
+    ...(letterVariable ? { letterVariable } : {}),
+  };
+}
+
+/** The `<n>` of every entry that has at least one non-empty `Partitions<n>…` value, ascending. */
+function entryIndexes(read: OptionReader, properties: readonly string[], count: number | undefined): number[] {
+  const candidates = new Set<number>();
+  for (const p of properties) {
+    const m = PARTITION_PROPERTY.exec(p);
+    if (m) candidates.add(Number(m[1]));
+  }
+  for (let n = 0; n < (count ?? 0) && n < 128; n++) candidates.add(n);
+  const present = (n: number) => ENTRY_FIELDS.some((f) => (read(`Partitions${n}${f}`)?.trim() ?? '') !== '');
+  return [...candidates].filter(present).sort((a, b) => a - b);
+}
+
+/**
+ * Parses the options. `properties` are the property names the step carries (to find `Partitions<n>…` entries beyond
+ * `Partitions`); `skip` says which values cannot be judged yet (static checks pass `isDeferred`). Problems carry the
+ * property name as `field`. A `Partitions` count that disagrees with the entries present is a warning; the entries win.
+ */
+export function parsePartitionDiskOptions(read: OptionReader, properties: readonly string[], skip: (value: string) => boolean = () => false): ParsedPartitionDiskOptions {
+  const c = new Collector(read, skip);
+  const diskIndex = parseCount(c, 'DiskIndex');
+  if (c.isEmpty('DiskIndex')) c.error('invalid-disk-index', 'DiskIndex', 'DiskIndex is empty; expected the number of the disk to partition');
+  const style = parseStyle(c);
+  const count = parseCount(c, 'Partitions');
+  checkDiskType(c);
+  const gptBootDisk = parseBool(c, 'GPTBootDisk', false);
+  const biosCompatibilityMode = parseBool(c, 'DiskpartBiosCompatibilityMode', false);
+  const partitions = entryIndexes(read, properties, count).map((n, i) => parseEntry(c, n, i + 1));
+  if (count !== undefined && count !== partitions.length) {
+    c.warn('partition-count-mismatch', 'Partitions', `Partitions is ${count} but ${partitions.length} partition entries are present; the entries are used`);
+  }
+  return { options: { diskIndex: diskIndex ?? 0, style, ...(count !== undefined ? { count } : {}), gptBootDisk, biosCompatibilityMode, partitions }, problems: c.problems, deferred: c.deferred };
+}
