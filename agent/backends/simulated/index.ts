@@ -1,7 +1,8 @@
 /** Public API of the simulated machine backend: machine profiles and a simulated PC behind the engine's ports. */
 export type {
   MachineProfile, ProfileEnvironment, ProfileFirmware, ProfileSystem, ProfileCpu, NetworkAdapterProfile,
-  PnpDeviceProfile, BatteryProfile, DiskDriveProfile, InstalledOsProfile, WinPEProfile, CommandScript, FileEntry,
+  PnpDeviceProfile, BatteryProfile, DiskProfile, PartitionProfile, SeedFileProfile, OpticalDriveProfile,
+  BootEntryProfile, InstalledOsProfile, WinPEProfile, CommandScript, FileEntry,
   FolderEntry, RegistryEntry, RegistryContent, InstalledProductProfile, BootTarget, FirmwareMode, LaunchMode,
   RegistryType,
 } from './profile-types.ts';
@@ -17,3 +18,5 @@ export {
   SECRET_COMMAND_LINE, TIMEOUT_EXIT_CODE, NOT_SCRIPTED_EXIT_CODE, type CommandRecord,
 } from './simulated-commands.ts';
 export { STATE_FILE_NAME } from './machine-state.ts';
+export type { RebootOptions } from './machine-restart.ts';
+export type { SimulatedVolumes } from './disks/simulated-volumes.ts';

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InvalidInputError, type MediaType } from '../../../engine/index.ts';
+import type { StorageState } from './disks/disk-state.ts';
 import type { CommandRecord } from './simulated-commands.ts';
 import type { LaunchMode, MachineProfile } from './profile-types.ts';
 
@@ -14,7 +15,7 @@ const FORMAT = 'taskseq-machine-state';
 
 export interface MachineState {
   format: typeof FORMAT;
-  version: 1;
+  version: 2;
   /** Profile name and a hash of its command table: run counts only make sense for the same table. */
   profile: string;
   fingerprint: string;
@@ -27,6 +28,8 @@ export interface MachineState {
   commandRuns: number[];
   /** Commands run so far; secret command lines are already replaced. */
   history: CommandRecord[];
+  /** Disks, partitions, volumes, letters, optical drives, firmware mode and boot entries. */
+  storage: StorageState;
 }
 
 /**
@@ -43,9 +46,10 @@ export function stateFilePath(stateDir: string): string {
 
 function looksLikeState(data: unknown): data is MachineState {
   const s = data as MachineState;
-  return typeof s === 'object' && s !== null && s.format === FORMAT && s.version === 1
+  return typeof s === 'object' && s !== null && s.format === FORMAT && s.version === 2
     && typeof s.environment?.inWinPE === 'boolean' && typeof s.clock === 'string' && !Number.isNaN(Date.parse(s.clock))
-    && Array.isArray(s.commandRuns) && Array.isArray(s.history) && typeof s.bootCount === 'number';
+    && Array.isArray(s.commandRuns) && Array.isArray(s.history) && typeof s.bootCount === 'number'
+    && Array.isArray(s.storage?.disks) && Array.isArray(s.storage?.opticalDrives) && typeof s.storage?.firmware === 'object';
 }
 
 /**
@@ -61,7 +65,7 @@ export function readMachineState(file: string, profile: MachineProfile): Machine
     throw new InvalidInputError(`${file}: cannot read the saved machine state: ${(err as Error).message}`, [], err);
   }
   if (!looksLikeState(data)) {
-    throw new InvalidInputError(`${file}: not a saved machine state (format ${FORMAT}, version 1)`);
+    throw new InvalidInputError(`${file}: not a saved machine state (format ${FORMAT}, version 2)`);
   }
   if (data.profile !== profile.name) {
     throw new InvalidInputError(`${file}: saved state belongs to machine profile ${data.profile}, not ${profile.name};`

@@ -8,7 +8,7 @@ import type { Architecture } from '../../../engine/index.ts';
 import { parseChassisType } from './chassis-types.ts';
 import { osArchitectureText } from './running-os.ts';
 import type {
-  BatteryProfile, DiskDriveProfile, InstalledOsProfile, MachineProfile, NetworkAdapterProfile, ProfileSystem,
+  BatteryProfile, DiskProfile, InstalledOsProfile, MachineProfile, NetworkAdapterProfile, ProfileSystem,
 } from './profile-types.ts';
 import { windowsZoneForIana } from './time-zones.ts';
 
@@ -121,12 +121,28 @@ function captureBatteries(f: Facts): BatteryProfile[] {
   return [{ name: known('Internal Battery', f.battery.model), chargePercent: charge, onAC: f.battery.acConnected }];
 }
 
-function captureDiskDrives(f: Facts): DiskDriveProfile[] {
-  const bus = (t: string) => (/sata|ide|ata/i.test(t) ? 'IDE' : /usb/i.test(t) ? 'USB' : 'SCSI');
-  return (f.disks ?? []).filter((d) => d.size > 0).map((d, index) => ({
-    index, model: known('Unknown disk', d.name, d.vendor), interfaceType: bus(d.interfaceType ?? ''),
-    sizeBytes: d.size, mediaType: bus(d.interfaceType ?? '') === 'USB' ? 'External hard disk media' : 'Fixed hard disk media',
+function busOf(type: string): DiskProfile['bus'] {
+  return /nvme/i.test(type) ? 'NVMe' : /sata|ide|ata/i.test(type) ? 'SATA' : /usb/i.test(type) ? 'USB' : 'SCSI';
+}
+
+/** The disks, blank: their contents are not captured (only the Windows disk gets a bootable layout, see below). */
+function captureDisks(f: Facts): DiskProfile[] {
+  return (f.disks ?? []).filter((d) => d.size >= 1024 * 1024 * 1024).map((d, index) => ({
+    index, sizeBytes: d.size - (d.size % 512), bus: busOf(d.interfaceType ?? ''), removable: busOf(d.interfaceType ?? '') === 'USB',
+    model: known('Unknown disk', d.name, d.vendor), serialNumber: known('', d.serialNum), style: 'RAW',
   }));
+}
+
+/** A bootable layout for the running Windows on the first disk, as Windows Setup creates it for the firmware. */
+function windowsLayout(disk: DiskProfile, uefi: boolean): void {
+  const windows = { role: 'Primary' as const, fileSystem: 'NTFS' as const, label: 'Windows',
+    files: [{ path: 'Windows\\System32\\ntoskrnl.exe' }] };
+  disk.style = uefi ? 'GPT' : 'MBR';
+  disk.partitions = uefi
+    ? [{ role: 'EFI', sizeMB: 100, fileSystem: 'FAT32', files: [{ path: 'EFI\\Microsoft\\Boot\\bootmgfw.efi' }] },
+      { role: 'MSR', sizeMB: 16 }, windows]
+    : [{ role: 'Primary', sizeMB: 500, fileSystem: 'NTFS', label: 'System Reserved', active: true, files: [{ path: 'bootmgr' }] },
+      windows];
 }
 
 /** The running Windows as the installed OS; nothing on other platforms. */
@@ -175,12 +191,16 @@ export async function captureLocalProfile(): Promise<MachineProfile> {
     network: { adapters: captureAdapters(f) },
     pnpDevices: [],
     batteries: captureBatteries(f),
-    diskDrives: captureDiskDrives(f),
+    disks: captureDisks(f),
     commands: [],
   };
   if (os) {
     profile.os = os;
-    profile.previousWindows = { winDir: `${os.systemDrive}\\Windows`, drive: os.systemDrive };
+    const first = profile.disks?.find((d) => !d.removable);
+    if (first) {
+      windowsLayout(first, uefi);
+      if (uefi) profile.firmware.bootEntries = [{ description: 'Windows Boot Manager', disk: first.index, partition: 1, path: 'EFI\\Microsoft\\Boot\\bootmgfw.efi' }];
+    }
   }
   return profile;
 }

@@ -1,5 +1,6 @@
 /** Checks across fields of a schema-valid profile; each finding names the JSON path it is about. */
 import type { MachineProfile } from './profile-types.ts';
+import { checkStorage } from './profile-disk-rules.ts';
 
 export interface RuleFinding {
   /** JSON pointer, e.g. `/firmware/secureBoot`. */
@@ -49,14 +50,6 @@ function checkRegistry(base: string, registry: Record<string, unknown> | undefin
   }
 }
 
-function checkDiskDrives(p: MachineProfile, out: RuleFinding[]): void {
-  const seen = new Set<number>();
-  (p.diskDrives ?? []).forEach((d, i) => {
-    if (seen.has(d.index)) out.push({ path: `/diskDrives/${i}/index`, message: `duplicates disk index ${d.index}` });
-    seen.add(d.index);
-  });
-}
-
 /** Findings for a profile that already passed the schema. */
 export function checkProfileRules(p: MachineProfile): RuleFinding[] {
   const out: RuleFinding[] = [];
@@ -65,6 +58,6 @@ export function checkProfileRules(p: MachineProfile): RuleFinding[] {
   checkCommands(p, out);
   checkRegistry('/os', p.os?.registry, out);
   checkRegistry('/winpe', p.winpe?.registry, out);
-  checkDiskDrives(p, out);
+  checkStorage(p, out);
   return out;
 }

@@ -2,6 +2,7 @@
  * JSON schema (draft-07) of a machine profile. Cross-field rules that a schema says poorly (Secure Boot needs UEFI,
  * regular expressions compile, `os` is needed when starting in the full OS) live in `profile-rules.ts`.
  */
+import { bootEntrySchema, diskSchema, opticalDriveSchema } from './profile-disk-schema.ts';
 import { knownTimeZones } from './time-zones.ts';
 
 const str = (description: string) => ({ type: 'string', description });
@@ -32,6 +33,8 @@ const firmware = obj({
   mode: { enum: ['UEFI', 'BIOS'] },
   secureBoot: bool('Secure Boot on; only with UEFI'),
   clock: isoInstant('ISO 8601 instant the virtual clock starts at'),
+  bootEntries: { type: 'array', items: bootEntrySchema, description: 'UEFI boot entries in boot order' },
+  pendingMode: { enum: ['UEFI'], description: 'firmware switch due at the next restart' },
 }, ['mode', 'clock']);
 
 const cpu = obj({
@@ -72,11 +75,6 @@ const battery = obj({
   chargePercent: { type: 'integer', minimum: 0, maximum: 100 },
   onAC: bool('on mains power'),
 }, ['name']);
-
-const diskDrive = obj({
-  index: int('disk number'), model: nonEmpty('model'), interfaceType: nonEmpty('SCSI, IDE, USB'),
-  sizeBytes: int('bytes', 1), mediaType: str('Win32_DiskDrive.MediaType'),
-}, ['index', 'model', 'interfaceType', 'sizeBytes']);
 
 const osContent = {
   files: {
@@ -134,12 +132,9 @@ export const profileSchema = obj({
   network: obj({ adapters: { type: 'array', items: adapter } }, ['adapters']),
   pnpDevices: { type: 'array', items: pnpDevice },
   batteries: { type: 'array', items: battery },
-  diskDrives: { type: 'array', items: diskDrive },
-  disks: { type: 'array', description: 'reserved for a later milestone; ignored' },
+  disks: { type: 'array', items: diskSchema },
+  opticalDrives: { type: 'array', items: opticalDriveSchema },
   os,
-  previousWindows: obj({
-    winDir: { type: 'string', pattern: '^[A-Za-z]:\\\\' }, drive: { type: 'string', pattern: '^[A-Za-z]:$' },
-  }, ['winDir', 'drive']),
   winpe,
   commands: { type: 'array', items: command },
 }, ['name', 'environment', 'firmware', 'system']);

@@ -26,6 +26,10 @@ export interface ProfileFirmware {
   secureBoot?: boolean;
   /** ISO 8601 instant the virtual clock starts at. */
   clock: string;
+  /** UEFI boot entries in boot order. */
+  bootEntries?: BootEntryProfile[];
+  /** A firmware switch due at the next restart (set by MBR2GPT or a TSUEFIDrive restart). */
+  pendingMode?: 'UEFI';
 }
 
 export interface ProfileCpu {
@@ -77,14 +81,62 @@ export interface BatteryProfile {
   onAC?: boolean;
 }
 
-export interface DiskDriveProfile {
+export type DiskBusProfile = 'NVMe' | 'SATA' | 'SCSI' | 'USB' | 'Virtual';
+export type PartitionRoleProfile = 'Primary' | 'Hidden' | 'EFI' | 'MSR' | 'Recovery';
+
+/** A file seeded into a volume: empty, of `sizeBytes` (sparse), or with text `content`. */
+export interface SeedFileProfile {
+  /** Relative to the volume root, e.g. `Windows\System32\ntoskrnl.exe`. */
+  path: string;
+  sizeBytes?: number;
+  content?: string;
+}
+
+export interface PartitionProfile {
+  role: PartitionRoleProfile;
+  /** MiB; absent = the rest of the disk (only the last partition). */
+  sizeMB?: number;
+  /** Absent = RAW (not formatted). */
+  fileSystem?: 'NTFS' | 'FAT32' | 'RAW';
+  label?: string;
+  /** MBR active (boot) flag. */
+  active?: boolean;
+  /** Drive letter the volume has when the machine starts (`D:`); otherwise assigned by the boot rules. */
+  letter?: string;
+  files?: SeedFileProfile[];
+  /** Folders relative to the volume root. */
+  folders?: string[];
+}
+
+export interface DiskProfile {
   index: number;
+  /** Decimal gigabytes (10^9 bytes), as disks are sold; or give `sizeBytes`. */
+  sizeGB?: number;
+  sizeBytes?: number;
+  /** Default 512. */
+  sectorSize?: 512 | 4096;
+  bus: DiskBusProfile;
+  /** Default false. */
+  removable?: boolean;
   model: string;
-  /** `SCSI` (also NVMe), `IDE` (also SATA), `USB`. */
-  interfaceType: string;
-  sizeBytes: number;
-  /** `Fixed hard disk media`, `Removable Media`, `External hard disk media`. */
-  mediaType?: string;
+  serialNumber: string;
+  /** Default RAW (blank, no partition table). */
+  style?: 'MBR' | 'GPT' | 'RAW';
+  partitions?: PartitionProfile[];
+}
+
+export interface OpticalDriveProfile {
+  /** Fixed letter; absent = the next free letter after the volumes. */
+  letter?: string;
+}
+
+/** A UEFI boot entry (NVRAM Boot####). */
+export interface BootEntryProfile {
+  description: string;
+  disk: number;
+  partition: number;
+  /** Path on that partition, e.g. `EFI\Microsoft\Boot\bootmgfw.efi`. */
+  path: string;
 }
 
 export interface FileEntry {
@@ -166,11 +218,9 @@ export interface MachineProfile {
   network?: { adapters: NetworkAdapterProfile[] };
   pnpDevices?: PnpDeviceProfile[];
   batteries?: BatteryProfile[];
-  diskDrives?: DiskDriveProfile[];
-  /** Reserved for the disk model of a later milestone; accepted and ignored. */
-  disks?: unknown[];
+  disks?: DiskProfile[];
+  opticalDrives?: OpticalDriveProfile[];
   os?: InstalledOsProfile;
-  previousWindows?: { winDir: string; drive: string };
   winpe?: WinPEProfile;
   commands?: CommandScript[];
 }

@@ -72,8 +72,31 @@ test('cross-field rules: regular expressions, installed OS when starting in it, 
     + 'HKCR, HKCC)']);
 });
 
-test('the reserved disks section is accepted as any array', () => {
-  assert.deepEqual(lines(variant((x) => { x.disks = [{ anything: true }]; })), []);
+test('disk rules: one size, fitting partitions, letters, FAT32 limits, boot entries, removed fields', () => {
+  const p = variant((x) => {
+    x.disks[0].sizeGB = 512;
+    x.disks[0].partitions[2].sizeMB = 600000;
+    x.disks[0].partitions[0].letter = 'S:';
+    x.disks[0].partitions[2].letter = 'x:';
+    x.disks.push({ index: 0, sizeGB: 64, bus: 'USB', model: 'Stick', serialNumber: '1', style: 'MBR',
+      partitions: [{ role: 'Primary', fileSystem: 'FAT32', files: [{ path: 'big.iso', sizeBytes: 5 * 1024 ** 3 }] }] });
+    x.firmware.bootEntries[0].partition = 9;
+  });
+  assert.deepEqual(lines(p).map((l) => l.replace('machines/lab.json: ', '')).sort(), [
+    '/disks/0/partitions/0/letter: a EFI partition gets no drive letter',
+    '/disks/0/partitions/2/letter: X: is reserved (floppy drives, the Windows PE RAM disk)',
+    '/disks/0/sizeGB: give exactly one of sizeGB and sizeBytes',
+    '/disks/1/index: duplicates disk index 0',
+    '/disks/1/partitions/0/fileSystem: Windows does not format FAT32 volumes larger than 32 GB',
+    '/disks/1/partitions/0/files/0/sizeBytes: FAT32 cannot hold a file of 4 GiB or more',
+    '/firmware/bootEntries/0/partition: disk 0 has no partition 9',
+  ]);
+  const tooBig = variant((x) => { x.disks[0].partitions[2].sizeMB = 600000; });
+  assert.deepEqual(lines(tooBig).map((l) => l.replace('machines/lab.json: ', '')), [
+    '/disks/0/partitions/2/sizeMB: the partitions do not fit on the disk (1 MiB stays free at each end)',
+    '/disks/0/partitions/3/sizeMB: the partitions do not fit on the disk (1 MiB stays free at each end)',
+  ]);
+  assert.deepEqual(lines(variant((x) => { x.previousWindows = {}; })), ['machines/lab.json: /previousWindows: is not a known field']);
   assert.deepEqual(lines(variant((x) => { x.disks = 'none'; })), ['machines/lab.json: /disks: must be array']);
 });
 

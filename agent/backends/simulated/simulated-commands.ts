@@ -1,6 +1,7 @@
 /**
- * CommandsPort of the simulated machine: built-in exit commands, then the profile's command table (first match
- * wins), then the unscripted fallback. Commands take virtual time; nothing is spawned.
+ * CommandsPort of the simulated machine: built-in exit commands, then the host's built-in tools (MBR2GPT), then the
+ * profile's command table (first match wins), then the unscripted fallback. Commands take virtual time; nothing is
+ * spawned.
  */
 import type { CommandRequest, CommandResult, CommandsPort } from '../../../engine/index.ts';
 import { parseExitCommand } from './exit-command.ts';
@@ -34,7 +35,12 @@ export interface CommandHost {
   runCounts: number[];
   /** Called once per finished command, after the clock moved; the host persists its state here. */
   record(entry: CommandRecord): void;
+  /** Tools the machine itself simulates: their result, or undefined when the command line is not one of them. */
+  builtin?(commandLine: string): CommandResult | undefined;
 }
+
+/** Virtual seconds a built-in tool takes. */
+const BUILTIN_SECONDS = 5;
 
 interface Outcome {
   result: CommandResult;
@@ -80,6 +86,8 @@ function unscriptedOutcome(host: CommandHost, shown: string): Outcome {
 function decide(host: CommandHost, request: CommandRequest, shown: string): Outcome {
   const exitCode = parseExitCommand(request.commandLine);
   if (exitCode !== undefined) return { result: { exitCode, output: '' }, durationSeconds: 1 };
+  const tool = host.builtin?.(request.commandLine);
+  if (tool) return { result: tool, durationSeconds: BUILTIN_SECONDS };
   const index = findEntry(host, request);
   if (index < 0) return unscriptedOutcome(host, shown);
   host.runCounts[index] = (host.runCounts[index] ?? 0) + 1;

@@ -21,8 +21,9 @@ test('environment in WinPE: paths, firmware, Secure Boot, detected Windows, time
   assert.equal(env.firmware, 'UEFI');
   assert.equal(env.secureBoot, 'Enabled');
   assert.deepEqual(env.detectedWindows, { winDir: 'C:\\Windows', drive: 'C:' });
-  assert.equal(env.dataPath, 'X:\\sms\\data');
-  assert.equal(env.logPath, 'X:\\Windows\\Temp\\SMSTSLog');
+  assert.equal(env.clientCache, undefined, 'the client cache is a full-OS fact');
+  assert.equal(env.dataPath, 'C:\\_SMSTaskSequence', 'a local NTFS volume holds the state');
+  assert.equal(env.logPath, 'C:\\_SMSTaskSequence\\Logs\\Smstslog');
   assert.equal(env.machineName, 'MININT-7DXK9H3');
   assert.equal(env.timeZone.bias, 480);
   assert.equal(env.timeZone.daylightName, 'Pacific Daylight Time');
@@ -64,12 +65,18 @@ test('a restart to the installed OS changes the environment and WMI answers, and
   assert.equal(m.ports.probe.file('X:\\Windows\\System32\\wpeinit.exe').exists, true);
 });
 
-test('a restart to the installed OS without one fails clearly and changes nothing', (t) => {
+test('a restart with the state on the RAM disk is refused and changes nothing', (t) => {
   const m = createSimulatedMachine(loadProfile('hyperv-vm'), { stateDir: tempDir(t) });
-  assert.throws(() => m.reboot('HD'), (err: unknown) => err instanceof TaskseqError && err.code === 'unsupported'
-    && err.message === 'cannot boot the installed OS: profile hyperv-vm has no installed Windows (os)');
-  assert.equal(m.ports.system.environment().inWinPE, true);
-  m.reboot('WinPE');
+  const env = m.ports.system.environment();
+  assert.equal(env.dataPath, 'X:\\sms\\data');
+  assert.equal(env.logPath, 'X:\\Windows\\Temp\\SMSTSLog');
+  assert.equal(env.detectedWindows, undefined);
+  assert.deepEqual(m.stateLocation(), { onLocalDisk: false, path: 'X:\\sms\\data' });
+  for (const target of ['HD', 'WinPE'] as const) {
+    assert.throws(() => m.reboot(target), (err: unknown) => err instanceof TaskseqError && err.code === 'unsupported'
+      && err.message === 'cannot restart: the task sequence keeps its state on the Windows PE RAM disk (X:) because no '
+      + 'local NTFS volume exists yet; it would be lost — format and partition a disk first');
+  }
   assert.equal(m.ports.system.environment().inWinPE, true);
 });
 

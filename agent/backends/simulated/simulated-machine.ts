@@ -1,8 +1,17 @@
 /** A simulated PC: a machine profile plus persisted state, exposed through the engine's ports. */
 import {
-  InvalidInputError, TaskseqError,
-  type ClockPort, type CommandsPort, type MachineProbe, type MediaType, type SystemInfoPort,
+  InvalidInputError,
+  type ClockPort, type CommandsPort, type DisksPort, type MachineProbe, type MediaType, type SystemInfoPort,
 } from '../../../engine/index.ts';
+import { stateLocation, type StateLocation } from './disks/disk-environment.ts';
+import { createProfileStorage } from './disks/disk-setup.ts';
+import { runMbr2Gpt } from './disks/mbr2gpt.ts';
+import { createSimulatedDisks, listDisks } from './disks/simulated-disks.ts';
+import {
+  createSimulatedVolumes, lookupVolume, type SimulatedVolumes, type StorageHost,
+} from './disks/simulated-volumes.ts';
+import { restartMachine, type RebootOptions } from './machine-restart.ts';
+import { renderFinalState } from './machine-final-state.ts';
 import {
   profileFingerprint, readMachineState, stateFilePath, writeMachineState, type MachineState,
 } from './machine-state.ts';
@@ -10,7 +19,7 @@ import { renderProfileProblems, validateProfile } from './profile-validate.ts';
 import type { BootTarget, MachineProfile } from './profile-types.ts';
 import { createSimulatedCommands, type CommandRecord } from './simulated-commands.ts';
 import { createSimulatedProbe } from './simulated-probe.ts';
-import { createSimulatedSystemInfo } from './simulated-system-info.ts';
+import { createSimulatedSystemInfo, systemDriveOf } from './simulated-system-info.ts';
 import { createVirtualClock } from './virtual-clock.ts';
 
 /** Virtual time a restart takes. */
@@ -27,13 +36,21 @@ export interface SimulatedMachineOptions {
 
 export interface SimulatedMachine {
   readonly profile: MachineProfile;
-  readonly ports: { probe: MachineProbe; system: SystemInfoPort; commands: CommandsPort; clock: ClockPort };
+  readonly ports: {
+    probe: MachineProbe; system: SystemInfoPort; commands: CommandsPort; clock: ClockPort; disks: DisksPort;
+  };
+  /** Files of the volumes, with the file-system rules (later steps write through this). */
+  readonly volumes: SimulatedVolumes;
   /**
-   * Restarts into the boot image (`WinPE`, always works) or the installed OS (`HD`, needs `os`); takes
-   * {@link REBOOT_MS} of virtual time and saves the state.
-   * @throws TaskseqError('unsupported') when the machine cannot boot the target
+   * Restarts into the boot image (`WinPE`, always boots) or the installed OS (`HD`: needs `os` and a disk the firmware
+   * can boot); takes {@link REBOOT_MS} of virtual time and saves the state. A pending firmware switch (MBR2GPT, or
+   * `uefiDrive` on BIOS firmware) applies at this restart, before the check.
+   * @throws TaskseqError('unsupported') when the task sequence state would be lost (still on X:), `uefiDrive` is not a
+   *   FAT32 volume, or the firmware cannot boot the target; the machine is unchanged then
    */
-  reboot(target: BootTarget): void;
+  reboot(target: BootTarget, options?: RebootOptions): void;
+  /** Where the task sequence keeps its state now; off the local disk, a restart is refused. */
+  stateLocation(): Pick<StateLocation, 'onLocalDisk' | 'path'>;
   /** Persists the mutable state to `<stateDir>/machine-state.json` atomically. */
   save(): void;
   /** The machine's current state in the profile's JSON form. */
@@ -50,7 +67,7 @@ function defaultMachineName(profile: MachineProfile): string {
 function freshState(profile: MachineProfile, options: SimulatedMachineOptions): MachineState {
   const env = profile.environment;
   return {
-    format: 'taskseq-machine-state', version: 1, profile: profile.name, fingerprint: profileFingerprint(profile),
+    format: 'taskseq-machine-state', version: 2, profile: profile.name, fingerprint: profileFingerprint(profile),
     environment: {
       inWinPE: env.inWinPE, mediaType: options.mediaType ?? env.mediaType, launchMode: env.launchMode,
       machineName: env.machineName ?? defaultMachineName(profile),
@@ -59,6 +76,7 @@ function freshState(profile: MachineProfile, options: SimulatedMachineOptions): 
     bootCount: 0,
     commandRuns: (profile.commands ?? []).map(() => 0),
     history: [],
+    storage: createProfileStorage(options.stateDir, profile),
   };
 }
 
@@ -68,13 +86,6 @@ function checkedProfile(profile: MachineProfile): MachineProfile {
     throw new InvalidInputError(`invalid machine profile:\n${renderProfileProblems(problems)}`, problems);
   }
   return structuredClone(profile);
-}
-
-function bootCheck(profile: MachineProfile, target: BootTarget): void {
-  if (target === 'HD' && !profile.os) {
-    throw new TaskseqError('unsupported',
-      `cannot boot the installed OS: profile ${profile.name} has no installed Windows (os)`);
-  }
 }
 
 /**
@@ -91,31 +102,38 @@ export function createSimulatedMachine(input: MachineProfile, options: Simulated
     state.clock = new Date(clock.now()).toISOString();
     writeMachineState(file, state);
   };
+  const host: StorageHost = {
+    stateDir: options.stateDir, storage: () => state.storage, inWinPE: () => state.environment.inWinPE, save,
+  };
   const commands = createSimulatedCommands({
     profileName: profile.name, commands: profile.commands ?? [], strict: options.strictCommands ?? false, clock,
     runCounts: state.commandRuns,
     record: (entry) => { state.history.push(entry); save(); },
+    builtin: (commandLine) => runMbr2Gpt(host, commandLine),
   });
-  const view = () => ({ profile, inWinPE: state.environment.inWinPE, machineName: state.environment.machineName });
+  const view = () => ({
+    profile, inWinPE: state.environment.inWinPE, machineName: state.environment.machineName,
+    disks: listDisks(host), opticalDrives: state.storage.opticalDrives.map((o) => o.letter).filter(Boolean),
+    volumeRoot: (letter: string) => lookupVolume(host, letter)?.root,
+  });
+  const system = createSimulatedSystemInfo(profile, () => state, options.stateDir);
   return {
     profile,
-    ports: { probe: createSimulatedProbe(view), system: createSimulatedSystemInfo(profile, () => state), commands, clock },
-    reboot(target) {
-      bootCheck(profile, target);
-      state.environment.inWinPE = target === 'WinPE';
+    ports: { probe: createSimulatedProbe(view), system, commands, clock, disks: createSimulatedDisks(host) },
+    volumes: createSimulatedVolumes(host),
+    reboot(target, rebootOptions) {
+      restartMachine({ profile, state, host }, target, rebootOptions);
       state.bootCount += 1;
       clock.advance(REBOOT_MS);
       save();
     },
+    stateLocation() {
+      const where = stateLocation({ stateDir: options.stateDir, storage: state.storage,
+        inWinPE: state.environment.inWinPE, systemDrive: systemDriveOf(profile) });
+      return { onLocalDisk: where.onLocalDisk, path: where.path };
+    },
     save,
-    finalState: () => renderFinalState(profile, state, clock.now()),
+    finalState: () => renderFinalState(profile, state, clock.now(), options.stateDir),
     history: () => state.history.map((h) => ({ ...h })),
   };
-}
-
-function renderFinalState(profile: MachineProfile, state: MachineState, nowMs: number): MachineProfile {
-  const out = structuredClone(profile);
-  out.environment = { ...out.environment, ...structuredClone(state.environment) };
-  out.firmware = { ...out.firmware, clock: new Date(nowMs).toISOString() };
-  return out;
 }

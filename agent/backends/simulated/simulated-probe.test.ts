@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UnsupportedQueryError } from '../../../engine/index.ts';
-import { loadProfile } from './profile-load.ts';
-import { createSimulatedProbe } from './simulated-probe.ts';
+import { testMachine } from './test-machine.ts';
+
+let context: { after(fn: () => void): void };
+test.beforeEach((t) => { context = t as unknown as { after(fn: () => void): void }; });
 
 function probe(name: string, inWinPE = true) {
-  const profile = loadProfile(name);
-  return createSimulatedProbe(() => ({ profile, inWinPE, machineName: 'MININT-TEST' }));
+  return testMachine(context, name, { inWinPE }).ports.probe;
 }
 
 test('typical WQL conditions per profile', () => {
@@ -44,7 +45,12 @@ test('files and folders come from the running OS, compared case-insensitively', 
   assert.equal(full.folder('C:\\Temp\\Nope').exists, false);
   const pe = probe('uefi-desktop', true);
   assert.equal(pe.file('X:\\Windows\\System32\\wpeinit.exe').exists, true);
-  assert.equal(pe.file('C:\\Windows\\System32\\ntoskrnl.exe').exists, false);
+  assert.equal(pe.file('C:\\Windows\\System32\\ntoskrnl.exe').exists, true, 'from the disk in WinPE too');
+  assert.equal(pe.folder('c:\\windows\\CCMCACHE').exists, true);
+  assert.equal(pe.file('C:\\Users\\alice\\Documents\\report.docx').exists, true);
+  assert.equal(pe.file('C:\\Users\\alice\\Documents').exists, false, 'a folder is not a file');
+  assert.equal(pe.file('D:\\anything').exists, false);
+  assert.equal(probe('hyperv-vm').folder('C:\\Windows').exists, false);
 });
 
 test('registry values by key and name, with hive abbreviations and the default value', () => {

@@ -1,8 +1,13 @@
-/** MachineProbe of the simulated machine: WMI through the engine's WQL evaluator, files and registry from the profile. */
+/**
+ * MachineProbe of the simulated machine: WMI through the engine's WQL evaluator; files and folders from the volume
+ * folders by drive letter, plus the running OS's listed files; registry and products from the profile.
+ */
+import { statSync } from 'node:fs';
 import {
   DEFAULT_WMI_NAMESPACE, normalizeWmiNamespace, runWql, UnsupportedQueryError,
   type FileFacts, type InstalledProduct, type MachineProbe, type RegistryValue, type WmiRow,
 } from '../../../engine/index.ts';
+import { findEntry, splitVolumePath } from './disks/volume-files.ts';
 import { runningOs, type RunningOs } from './running-os.ts';
 import { wmiRows, type WmiView } from './wmi-classes.ts';
 
@@ -28,13 +33,35 @@ function findKey<T>(map: Record<string, T>, key: string, normalize: (k: string) 
   return hit === undefined ? undefined : map[hit];
 }
 
-function fileFacts(os: RunningOs, path: string): FileFacts {
-  const entry = findKey(os.files, pathKey(path), pathKey);
-  return entry ? { exists: true, ...entry } : { exists: false };
+/** What the volume with the path's drive letter holds at that path: `file`, `folder`, or undefined. */
+function onVolume(view: WmiView, path: string): 'file' | 'folder' | undefined {
+  const m = /^\s*([A-Za-z]:)/.exec(path);
+  const root = m ? view.volumeRoot(m[1].toUpperCase()) : undefined;
+  if (!root) return undefined;
+  let segments: string[];
+  try {
+    segments = splitVolumePath(path);
+  } catch {
+    return undefined; // wildcards and the like name no single entry
+  }
+  if (segments.length === 0) return 'folder';
+  const hit = findEntry(root, segments);
+  if (!hit) return undefined;
+  return statSync(hit).isDirectory() ? 'folder' : 'file';
 }
 
-/** A folder exists when listed, when something listed lies below it, or when it is the system drive's root. */
-function folderFacts(os: RunningOs, path: string): FileFacts {
+function fileFacts(view: WmiView, os: RunningOs, path: string): FileFacts {
+  const entry = findKey(os.files, pathKey(path), pathKey);
+  if (entry) return { exists: true, ...entry };
+  return onVolume(view, path) === 'file' ? { exists: true } : { exists: false };
+}
+
+/**
+ * A folder exists when it is on a volume, when listed, when something listed lies below it, or when it is the
+ * system drive's root.
+ */
+function folderFacts(view: WmiView, os: RunningOs, path: string): FileFacts {
+  if (onVolume(view, path) === 'folder') return { exists: true };
   const key = pathKey(path);
   const entry = findKey(os.folders, key, pathKey);
   if (entry) return { exists: true, ...entry };
@@ -67,8 +94,8 @@ export function createSimulatedProbe(current: () => WmiView): MachineProbe {
   const os = () => runningOs(current().profile, current().inWinPE);
   return {
     queryWmi: (namespace, query) => queryWmi(current(), namespace, query),
-    file: (path) => fileFacts(os(), path),
-    folder: (path) => folderFacts(os(), path),
+    file: (path) => fileFacts(current(), os(), path),
+    folder: (path) => folderFacts(current(), os(), path),
     registry: (keyPath, valueName) => registryValue(os(), keyPath, valueName),
     installedProducts: (): InstalledProduct[] => os().installedProducts.map((p) => ({ ...p })),
   };

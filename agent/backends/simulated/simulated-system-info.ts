@@ -1,13 +1,10 @@
 /** SystemInfoPort of the simulated machine: hardware facts from the profile, environment from the current state. */
 import type { EnvironmentFacts, SystemFacts, SystemInfoPort } from '../../../engine/index.ts';
+import { clientCachePath, detectedWindows, stateLocation } from './disks/disk-environment.ts';
 import type { MachineState } from './machine-state.ts';
 import type { MachineProfile } from './profile-types.ts';
 import { lookupTimeZone } from './time-zones.ts';
 
-const WINPE_DATA_PATH = 'X:\\sms\\data';
-const WINPE_LOG_PATH = 'X:\\Windows\\Temp\\SMSTSLog';
-const FULL_OS_DATA_PATH = 'C:\\_SMSTaskSequence';
-const FULL_OS_LOG_PATH = 'C:\\_SMSTaskSequence\\Logs\\Smstslog';
 
 /** Hardware facts as Set Dynamic Variables reports them: network facts come from IP-enabled adapters. */
 export function systemFacts(profile: MachineProfile): SystemFacts {
@@ -27,32 +24,47 @@ export function systemFacts(profile: MachineProfile): SystemFacts {
   return facts;
 }
 
-/** Where and how the machine runs now. */
-export function environmentFacts(profile: MachineProfile, state: MachineState): EnvironmentFacts {
+/** The installed OS's system drive (`C:` without one). */
+export function systemDriveOf(profile: MachineProfile): string {
+  return (profile.os?.systemDrive ?? 'C:').toUpperCase();
+}
+
+/** Where and how the machine runs now: firmware from the saved state, paths and found Windows from the disks. */
+export function environmentFacts(profile: MachineProfile, state: MachineState, stateDir: string): EnvironmentFacts {
   const env = state.environment;
-  const uefi = profile.firmware.mode === 'UEFI';
+  const firmware = state.storage.firmware;
+  const uefi = firmware.mode === 'UEFI';
   const zone = profile.environment.timeZone ?? 'UTC';
   const timeZone = lookupTimeZone(zone);
   if (!timeZone) throw new Error(`profile ${profile.name}: unknown time zone ${zone}`);
+  const view = { stateDir, storage: state.storage, inWinPE: env.inWinPE, systemDrive: systemDriveOf(profile) };
+  const where = stateLocation(view);
   const facts: EnvironmentFacts = {
     inWinPE: env.inWinPE,
     mediaType: env.mediaType,
     launchMode: env.launchMode,
-    firmware: profile.firmware.mode,
-    secureBoot: !uefi ? 'NA' : profile.firmware.secureBoot ? 'Enabled' : 'Disabled',
+    firmware: firmware.mode,
+    secureBoot: !uefi ? 'NA' : firmware.secureBoot ? 'Enabled' : 'Disabled',
     timeZone,
-    dataPath: env.inWinPE ? WINPE_DATA_PATH : FULL_OS_DATA_PATH,
-    logPath: env.inWinPE ? WINPE_LOG_PATH : FULL_OS_LOG_PATH,
+    dataPath: where.path,
+    logPath: where.logPath,
     machineName: env.machineName,
   };
-  if (env.inWinPE && profile.previousWindows) facts.detectedWindows = { ...profile.previousWindows };
+  const found = detectedWindows(view);
+  if (found) facts.detectedWindows = found;
+  // The ConfigMgr client (and so its cache) runs only in the full OS; a run started from Windows PE has none. The
+  // engine keeps the value a run started with across restarts.
+  const cache = env.inWinPE ? undefined : clientCachePath(view);
+  if (cache) facts.clientCache = cache;
   return facts;
 }
 
-/** A SystemInfoPort reading the state through `state()` at each call, so it follows reboots. */
-export function createSimulatedSystemInfo(profile: MachineProfile, state: () => MachineState): SystemInfoPort {
+/** A SystemInfoPort reading the state through `state()` at each call, so it follows reboots and disk changes. */
+export function createSimulatedSystemInfo(
+  profile: MachineProfile, state: () => MachineState, stateDir: string,
+): SystemInfoPort {
   return {
     facts: () => systemFacts(profile),
-    environment: () => environmentFacts(profile, state()),
+    environment: () => environmentFacts(profile, state(), stateDir),
   };
 }

@@ -1,10 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadProfile } from './profile-load.ts';
+import { testMachine } from './test-machine.ts';
 import { simulatedWmiClasses, wmiRows, type WmiView } from './wmi-classes.ts';
 
+let context: { after(fn: () => void): void };
+test.beforeEach((t) => { context = t as unknown as { after(fn: () => void): void }; });
+
+/** The view of a fresh machine, with the machine name fixed. */
 function view(name: string, inWinPE = true): WmiView {
-  return { profile: loadProfile(name), inWinPE, machineName: 'MININT-TEST' };
+  const m = testMachine(context, name, { inWinPE });
+  const disks = m.ports.disks.list();
+  const rows = (cls: string) => m.ports.probe.queryWmi('root\\cimv2', `SELECT * FROM ${cls}`);
+  const optical = rows('Win32_LogicalDisk').filter((r) => r.DriveType === 5).map((r) => String(r.DeviceID));
+  return {
+    profile: loadProfile(name), inWinPE, machineName: 'MININT-TEST', disks, opticalDrives: optical,
+    volumeRoot: () => undefined,
+  };
 }
 
 function only(v: WmiView, className: string) {
@@ -83,8 +95,33 @@ test('devices, disks and batteries', () => {
   const disk = wmiRows(view('uefi-desktop'), 'Win32_DiskDrive') ?? [];
   assert.equal(disk[0].DeviceID, '\\\\.\\PHYSICALDRIVE0');
   assert.equal(disk[0].Size, 512105932800);
+  assert.equal(disk[0].InterfaceType, 'SCSI');
+  assert.equal(disk[0].MediaType, 'Fixed hard disk media');
+  assert.equal(disk[0].Partitions, 4);
+  const laptop = wmiRows(view('uefi-laptop'), 'Win32_DiskDrive') ?? [];
+  assert.deepEqual(laptop.map((d) => [d.Index, d.InterfaceType, d.MediaType]),
+    [[0, 'SCSI', 'Fixed hard disk media'], [1, 'USB', 'Removable Media']]);
+  assert.equal((wmiRows(view('bios-desktop'), 'Win32_DiskDrive') ?? [])[0].InterfaceType, 'IDE');
   assert.equal((wmiRows(view('uefi-laptop'), 'Win32_Battery') ?? []).length, 1);
   assert.deepEqual(wmiRows(view('uefi-desktop'), 'Win32_Battery'), []);
+});
+
+test('Win32_LogicalDisk: volumes with letters, the USB stick as removable, X: in WinPE, the DVD drive', () => {
+  const laptop = wmiRows(view('uefi-laptop'), 'Win32_LogicalDisk') ?? [];
+  assert.deepEqual(laptop.map((r) => [r.DeviceID, r.DriveType, r.FileSystem, r.VolumeName]),
+    [['C:', 3, 'NTFS', 'Windows'], ['D:', 2, 'FAT32', 'USBSTICK'], ['X:', 3, 'NTFS', 'Boot']]);
+  const c = laptop[0];
+  assert.ok((c.FreeSpace as number) < (c.Size as number) && (c.Size as number) > 200e9);
+  const full = wmiRows(view('uefi-laptop', false), 'Win32_LogicalDisk') ?? [];
+  assert.deepEqual(full.map((r) => r.DeviceID), ['C:', 'D:'], 'no X: in the full OS');
+  const vm = wmiRows(view('hyperv-vm'), 'Win32_LogicalDisk') ?? [];
+  assert.deepEqual(vm.map((r) => [r.DeviceID, r.DriveType]), [['D:', 5], ['X:', 3]]);
+});
+
+test('Win32_Volume lists every volume, with or without a letter', () => {
+  const rows = wmiRows(view('uefi-desktop'), 'Win32_Volume') ?? [];
+  assert.deepEqual(rows.map((r) => [r.DriveLetter, r.FileSystem, r.Label]),
+    [[null, 'FAT32', null], ['C:', 'NTFS', 'Windows'], [null, 'NTFS', 'Recovery']]);
 });
 
 test('classes the simulator does not know are undefined', () => {

@@ -6,9 +6,10 @@ import type { WmiRow } from '../../../engine/index.ts';
 import { runningOs } from './running-os.ts';
 import type { NetworkAdapterProfile } from './profile-types.ts';
 import {
-  baseBoardRows, batteryRows, biosRows, computerSystemProductRows, computerSystemRows, diskDriveRows, pnpEntityRows,
+  baseBoardRows, batteryRows, biosRows, computerSystemProductRows, computerSystemRows, pnpEntityRows,
   processorRows, systemEnclosureRows, type WmiView,
 } from './wmi-hardware-classes.ts';
+import { diskDriveRows, logicalDiskRows, volumeRows } from './wmi-storage-classes.ts';
 
 export type { WmiView } from './wmi-hardware-classes.ts';
 
@@ -78,6 +79,8 @@ const CLASSES: Record<string, (v: WmiView) => WmiRow[]> = {
   win32_operatingsystem: operatingSystemRows,
   win32_processor: processorRows,
   win32_diskdrive: diskDriveRows,
+  win32_logicaldisk: logicalDiskRows,
+  win32_volume: volumeRows,
   win32_networkadapterconfiguration: networkAdapterConfigurationRows,
   win32_networkadapter: networkAdapterRows,
   win32_battery: batteryRows,

@@ -1,5 +1,5 @@
-/** Rows of the hardware WMI classes (root\cimv2), built from the profile's `system`, disks, batteries and devices. */
-import type { WmiRow } from '../../../engine/index.ts';
+/** Rows of the hardware WMI classes (root\cimv2), built from the profile's `system`, batteries and devices. */
+import type { DiskFacts, WmiRow } from '../../../engine/index.ts';
 import { isMobileChassis } from './chassis-types.ts';
 import type { MachineProfile } from './profile-types.ts';
 
@@ -8,6 +8,12 @@ export interface WmiView {
   profile: MachineProfile;
   inWinPE: boolean;
   machineName: string;
+  /** Disks, partitions and volumes as they are now. */
+  disks: DiskFacts[];
+  /** Drive letters of the optical drives. */
+  opticalDrives: string[];
+  /** Host folder holding the files of the volume with this letter (`C:`), or undefined. */
+  volumeRoot(letter: string): string | undefined;
 }
 
 const ARCH_CODE = { x86: 0, x64: 9, arm64: 12 } as const;
@@ -74,13 +80,6 @@ export function processorRows(v: WmiView): WmiRow[] {
     MaxClockSpeed: s.cpu.speedMHz, CurrentClockSpeed: s.cpu.speedMHz,
     NumberOfCores: s.cpu.cores, NumberOfLogicalProcessors: s.cpu.cores,
   }];
-}
-
-export function diskDriveRows(v: WmiView): WmiRow[] {
-  return (v.profile.diskDrives ?? []).map((d) => ({
-    Index: d.index, DeviceID: `\\\\.\\PHYSICALDRIVE${d.index}`, Model: d.model, Caption: d.model,
-    InterfaceType: d.interfaceType, Size: d.sizeBytes, MediaType: d.mediaType ?? 'Fixed hard disk media',
-  }));
 }
 
 export function batteryRows(v: WmiView): WmiRow[] {

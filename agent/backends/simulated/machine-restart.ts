@@ -1,0 +1,94 @@
+/**
+ * What a restart does to the simulated machine: refuse when the task sequence state would be lost, stage the boot
+ * image for a BIOS-to-UEFI switch (TSUEFIDrive), apply a pending firmware change, check that the target boots, then
+ * reassign drive letters for the new environment. Nothing changes when the restart is refused.
+ */
+import { TaskseqError } from '../../../engine/index.ts';
+import { checkBootable, fallbackLoader } from './disks/boot-rules.ts';
+import { stateLocation } from './disks/disk-environment.ts';
+import { findWindowsVolume } from './disks/disk-setup.ts';
+import { normalizeLetter, type FirmwareState } from './disks/disk-state.ts';
+import { assignFullOsLetters, assignWinPELetters } from './disks/drive-letters.ts';
+import { createSimulatedVolumes, lookupVolume, type StorageHost } from './disks/simulated-volumes.ts';
+import type { MachineState } from './machine-state.ts';
+import type { BootTarget, MachineProfile } from './profile-types.ts';
+import { systemDriveOf } from './simulated-system-info.ts';
+
+export interface RebootOptions {
+  /** `TSUEFIDrive`: letter of a FAT32 volume to stage the boot image on for a switch from BIOS to UEFI. */
+  uefiDrive?: string;
+}
+
+export interface RestartContext {
+  profile: MachineProfile;
+  state: MachineState;
+  host: StorageHost;
+}
+
+function checkStateSurvives(ctx: RestartContext): void {
+  const where = stateLocation({ stateDir: ctx.host.stateDir, storage: ctx.state.storage,
+    inWinPE: ctx.state.environment.inWinPE, systemDrive: systemDriveOf(ctx.profile) });
+  if (!where.onLocalDisk) {
+    throw new TaskseqError('unsupported', 'cannot restart: the task sequence keeps its state on the Windows PE RAM disk '
+      + '(X:) because no local NTFS volume exists yet; it would be lost — format and partition a disk first');
+  }
+}
+
+/** The FAT32 volume TSUEFIDrive names, checked. */
+function uefiStagingVolume(ctx: RestartContext, drive: string): string {
+  const letter = normalizeLetter(drive);
+  const ref = letter ? lookupVolume(ctx.host, letter) : undefined;
+  const why = !letter ? 'is not a drive letter' : !ref ? 'is not the letter of any volume'
+    : ref.partition.fileSystem !== 'FAT32' ? `is a ${ref.partition.fileSystem} volume, not FAT32` : undefined;
+  if (why) {
+    throw new TaskseqError('unsupported', `cannot stage the boot image for the switch to UEFI: TSUEFIDrive (${drive}) ${why}`);
+  }
+  return letter!;
+}
+
+function checkTarget(ctx: RestartContext, target: BootTarget, firmware: FirmwareState): void {
+  if (target !== 'HD') return;
+  checkBootable({ stateDir: ctx.host.stateDir, storage: { ...ctx.state.storage, firmware },
+    architecture: ctx.profile.system.architecture });
+  if (!ctx.profile.os) {
+    throw new TaskseqError('unsupported',
+      `cannot boot the installed OS: profile ${ctx.profile.name} has no installed Windows (os)`);
+  }
+}
+
+function stage(ctx: RestartContext, letter: string): void {
+  const volumes = createSimulatedVolumes(ctx.host);
+  volumes.writeFile(letter, fallbackLoader(ctx.profile.system.architecture), { content: 'simulated boot loader\n' });
+  volumes.writeFile(letter, 'sources\\boot.wim', { content: 'simulated boot image\n' });
+}
+
+function reassignLetters(ctx: RestartContext): void {
+  const { disks, opticalDrives } = ctx.state.storage;
+  if (ctx.state.environment.inWinPE) assignWinPELetters(disks, opticalDrives);
+  else assignFullOsLetters(disks, opticalDrives, systemDriveOf(ctx.profile), findWindowsVolume(ctx.host.stateDir, disks));
+}
+
+/**
+ * Restarts into `target`, changing the state in place (the caller advances the clock and saves).
+ * @throws TaskseqError('unsupported') when the state would be lost, TSUEFIDrive is not a FAT32 volume, or the
+ *   firmware cannot boot the installed OS; the state is unchanged then
+ */
+export function restartMachine(ctx: RestartContext, target: BootTarget, options?: RebootOptions): void {
+  checkStateSurvives(ctx);
+  const firmware = structuredClone(ctx.state.storage.firmware);
+  let staging: string | undefined;
+  if (target === 'WinPE' && options?.uefiDrive && firmware.mode === 'BIOS') {
+    staging = uefiStagingVolume(ctx, options.uefiDrive);
+    firmware.pendingMode = 'UEFI';
+  }
+  if (firmware.pendingMode) {
+    firmware.mode = firmware.pendingMode;
+    firmware.secureBoot = false;
+    delete firmware.pendingMode;
+  }
+  checkTarget(ctx, target, firmware);
+  if (staging) stage(ctx, staging);
+  ctx.state.storage.firmware = firmware;
+  ctx.state.environment.inWinPE = target === 'WinPE';
+  reassignLetters(ctx);
+}
