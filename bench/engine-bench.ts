@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  compileCondition, compileProgram, createRegistry, loadDocument, runSequence,
+  compileCondition, compileProgram, createRegistry, loadDocument,
   type LogPort, type RunEvent, type Condition,
 } from '../engine/index.ts';
+import { runSequence } from '../engine/machine/index.ts';
 import { VariableStore } from '../variables/index.ts';
 import { BUILTIN_STEPS } from '../steps/index.ts';
 import { createSimulatedMachine, loadProfile } from '../agent/backends/simulated/index.ts';

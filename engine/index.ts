@@ -1,4 +1,7 @@
-/** Public API of the engine: steps and the agent import from here only. */
+/**
+ * Public API of the engine for steps and the agent. The interpreter itself (`engine/machine/index.ts`: runSequence)
+ * is imported by the agent from there, so that validating a sequence never loads the run's state machine.
+ */
 export * from './problems.ts';
 export * from './ports/index.ts';
 export * from './step-module.ts';
@@ -10,5 +13,5 @@ export * from './wql/index.ts';
 export * from './journal/index.ts';
 export * from './program/index.ts';
 export * from './registry/index.ts';
-export * from './machine/index.ts';
 export * from './preflight/index.ts';
+export * from './disks/index.ts';

@@ -1,5 +1,5 @@
 /** The CLI's exit codes (documented in README and docs/cli.md). Only agent/cli maps errors to them. */
-import { TaskseqError } from '../../engine/index.ts';
+import { TaskseqError } from '../../engine/problems.ts';
 
 export const EXIT_OK = 0;
 /** The sequence ran and failed. */

@@ -1,5 +1,5 @@
 /** The `taskseq` command: dispatches to a command and maps every error to the documented exit codes. */
-import { formatProblem, InvalidInputError, TaskseqError } from '../../engine/index.ts';
+import { formatProblem, InvalidInputError, TaskseqError } from '../../engine/problems.ts';
 import { processIO, type CliIO } from './io.ts';
 import { exitCodeFor, EXIT_INVALID } from './exit-codes.ts';
 

@@ -5,9 +5,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  RunJournal, runSequence, checkJournal, TaskseqError,
+  RunJournal, TaskseqError,
   type Problem, type RebootRecord, type StepRecord, type Ports,
 } from '../../engine/index.ts';
+import { runSequence, checkJournal } from '../../engine/machine/index.ts';
 import { VariableStore } from '../../variables/index.ts';
 import { createSimulatedMachine, loadProfile, captureLocalProfile, type MachineProfile, type SimulatedMachine } from '../backends/simulated/index.ts';
 import { createFileJournalStore, parseKillAfterAppends, KILL_AFTER_APPENDS_ENV } from '../journal/file-journal-store.ts';
@@ -63,7 +64,8 @@ export async function runDeployment(options: DeploymentOptions): Promise<Deploym
       });
       current = outcome.variables;
       if (outcome.status === 'reboot') {
-        const refused = restart(machine, outcome.rebootTarget!, log);
+        // TSUEFIDrive names a FAT32 partition: the restart stages the boot image there and the firmware becomes UEFI.
+        const refused = restart(machine, outcome.rebootTarget!, log, outcome.variables.get('TSUEFIDrive'));
         if (refused) return finish(options, machine, log, { ...outcome, status: 'failed', exitCode: 1 }, prepared.problems, refused);
         continue;
       }
@@ -104,9 +106,9 @@ function completeInterruptedReboot(machine: SimulatedMachine, target: 'HD' | 'Wi
 }
 
 /** Restarts the machine; returns why it could not, if it could not. */
-function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog): string | undefined {
+function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog, uefiDrive?: string): string | undefined {
   try {
-    machine.reboot(target);
+    machine.reboot(target, uefiDrive ? { uefiDrive } : undefined);
     machine.save();
     return undefined;
   } catch (e) {

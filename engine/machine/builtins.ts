@@ -14,7 +14,7 @@ export function renderTimeZone(tz: TimeZoneFacts): string {
  * Sets the environment built-ins: they change across reboots (`_SMSTSInWinPE`, paths), so they are set again on every
  * boot. Values follow the reference: `true`/`false`, media types as ConfigMgr spells them, `_TSSecureBoot`
  * `NA|Enabled|Disabled`. `_SMSTSBootUEFI` is `false` on BIOS (rather than absent) so both spellings of the usual
- * conditions work; `_SMSTSClientCache` and `_OSDDetected*` exist only when there is something to name.
+ * conditions work; `_OSDDetected*` exist only when there is something to name.
  */
 export function setEnvironmentBuiltins(vars: VariableStore, env: EnvironmentFacts): void {
   const set = (n: string, v: string): void => vars.set(n, v, { writer: 'engine' });
@@ -23,7 +23,6 @@ export function setEnvironmentBuiltins(vars: VariableStore, env: EnvironmentFact
   set('_SMSTSLaunchMode', env.launchMode);
   set('_SMSTSBootUEFI', env.firmware === 'UEFI' ? 'true' : 'false');
   set('_TSSecureBoot', env.firmware === 'UEFI' ? env.secureBoot : 'NA');
-  set('_SMSTSClientCache', env.clientCache ?? '');
   set('_SMSTSMDataPath', env.dataPath);
   set('_SMSTSLogPath', env.logPath);
   set('_SMSTSTimezone', renderTimeZone(env.timeZone));
@@ -33,9 +32,14 @@ export function setEnvironmentBuiltins(vars: VariableStore, env: EnvironmentFact
   set('_SMSTSStandAloneMode', env.mediaType === 'FullMedia' ? 'true' : '');
 }
 
-/** Sets the built-ins that describe the sequence itself (once per run). */
-export function setSequenceBuiltins(vars: VariableStore, program: Program, pkg: PackageInfo | undefined): void {
+/**
+ * Sets the built-ins that describe the run itself (once, at its start). `_SMSTSClientCache` belongs here: it names the
+ * ConfigMgr client cache a run started from the full OS uses for its content, and it stays set after a restart into
+ * Windows PE, which is what lets the wizard's conditions skip Format and Partition Disk on a refresh.
+ */
+export function setSequenceBuiltins(vars: VariableStore, program: Program, pkg: PackageInfo | undefined, env: EnvironmentFacts): void {
   const set = (n: string, v: string): void => vars.set(n, v, { writer: 'engine' });
+  set('_SMSTSClientCache', env.clientCache ?? '');
   set('_SMSTSPackageID', program.packageId);
   set('_SMSTSPackageName', program.name);
   set('_SMSTSInstructionTableSize', String(program.instructions.length));

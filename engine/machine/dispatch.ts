@@ -12,13 +12,12 @@ import { conditionContext } from './step-context.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
 import { EXIT_ABORTED, EXIT_FAILED, type StepExecution } from './execute-step.ts';
 
-/** ERROR_NOT_SUPPORTED as an unsigned HRESULT: a full-OS-only step reached in Windows PE. */
+/** ERROR_NOT_SUPPORTED as an unsigned HRESULT: a step reached in an environment it does not run in. */
 export const EXIT_WRONG_ENVIRONMENT = 0x80070032;
 
 export type Dispatch =
   | { kind: 'run'; ip: number; attempt: number }
   | { kind: 'end' }
-  | { kind: 'reboot-to-winpe'; ip: number }
   | { kind: 'result'; ip: number; execution: StepExecution };
 
 export function dispatch(deps: EngineDeps, from: number): Dispatch {
@@ -53,12 +52,17 @@ export function dispatch(deps: EngineDeps, from: number): Dispatch {
   return { kind: 'end' };
 }
 
-/** Checks where the step may run; a WinPE-only step in the full OS restarts into WinPE first. */
+/**
+ * Checks where the step may run. A step in the wrong environment fails with a message saying where it runs; the
+ * sequence decides where to restart (ConfigMgr sequences put a Restart Computer step before such steps).
+ */
 function placeStep(deps: EngineDeps, instr: Instruction, attempt: number): Dispatch {
   const where = requiredEnvironment(deps, instr);
-  if (where === 'WinPE' && !deps.environment.inWinPE) return { kind: 'reboot-to-winpe', ip: instr.index };
-  if (where === 'FullOS' && deps.environment.inWinPE) {
-    const msg = `the step runs only in the full operating system and the machine is in Windows PE (runIn=${instr.runIn ?? 'FullOS'})`;
+  const wrong = where === 'WinPE' ? !deps.environment.inWinPE : where === 'FullOS' ? deps.environment.inWinPE : false;
+  if (wrong) {
+    const msg = where === 'WinPE'
+      ? `the step runs only in Windows PE and the machine is in the full operating system (runIn=${instr.runIn ?? 'WinPE'}); restart into the boot image first (Restart Computer, target WinPE)`
+      : `the step runs only in the full operating system and the machine is in Windows PE (runIn=${instr.runIn ?? 'FullOS'})`;
     return { kind: 'result', ip: instr.index, execution: failed(deps, instr, EXIT_WRONG_ENVIRONMENT, msg) };
   }
   deps.vars.set('_SMSTSCurrentActionName', instr.name, { writer: 'engine' });

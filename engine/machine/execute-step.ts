@@ -10,6 +10,7 @@ import type { StepRecord } from '../journal/records.ts';
 import type { StepResult } from '../step-module.ts';
 import { TaskseqError } from '../problems.ts';
 import { createStepContext } from './step-context.ts';
+import { setEnvironmentBuiltins } from './builtins.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
 
 /** Win32 ERROR_TIMEOUT: a step that ran past its `timeout`. */
@@ -45,7 +46,18 @@ export async function executeStep(deps: EngineDeps, instr: Instruction, attempt:
       deps.vars.clearLocals();
     }
   }
-  return judge(deps, instr, result);
+  const execution = judge(deps, instr, result);
+  refreshEnvironment(deps);
+  return execution;
+}
+
+/**
+ * A step can change what the built-ins describe (a partitioned disk moves the task sequence's data path off the RAM
+ * disk, wiping a disk removes the client cache and the detected Windows): read the environment again.
+ */
+function refreshEnvironment(deps: EngineDeps): void {
+  deps.environment = deps.ports.system.environment();
+  setEnvironmentBuiltins(deps.vars, deps.environment);
 }
 
 async function runWithTimeout(deps: EngineDeps, instr: Instruction, module: NonNullable<ReturnType<typeof moduleFor>>): Promise<StepResult> {

@@ -23,7 +23,6 @@ export interface InterpreterContext {
 export type DispatchOutput =
   | { kind: 'run'; ip: number; attempt: number }
   | { kind: 'end' }
-  | { kind: 'reboot-to-winpe'; ip: number }
   | { kind: 'settled'; ip: number; settled: Settled };
 
 export type RunStepOutput = { kind: 'interrupted' } | { kind: 'settled'; ip: number; settled: Settled };
@@ -67,7 +66,6 @@ export function createInterpreterMachine(actors: InterpreterActors) {
           onDone: [
             { guard: ({ event }) => event.output.kind === 'run', target: 'running', actions: assign(({ event }) => (event.output.kind === 'run' ? { ip: event.output.ip, attempt: event.output.attempt } : {})) },
             { guard: ({ event }) => event.output.kind === 'end', target: 'succeeded', actions: assign({ exitCode: 0 }) },
-            { guard: ({ event }) => event.output.kind === 'reboot-to-winpe', target: 'rebooting', actions: assign(({ event, context }) => (event.output.kind === 'reboot-to-winpe' ? { ip: event.output.ip, reboot: { target: 'WinPE' as const, afterStep: context.last?.index ?? -1 } } : {})) },
             { guard: ({ event }) => isSettled(event.output, 'sequence-failed'), target: 'failed', actions: assign(({ context, event }) => applySettled(context, event.output)) },
             { guard: ({ event }) => isSettled(event.output, 'reboot'), target: 'rebooting', actions: assign(({ context, event }) => applySettled(context, event.output)) },
             { target: 'dispatching', reenter: true, actions: assign(({ context, event }) => applySettled(context, event.output)) },

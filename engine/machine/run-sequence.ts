@@ -96,7 +96,7 @@ export function checkJournal(state: ReplayedState, req: Pick<RunRequest, 'progra
 function initialise(deps: EngineDeps, req: RunRequest): void {
   for (const g of req.program.globals) deps.vars.set(g.name, g.value, { writer: 'step' });
   for (const v of req.initialVariables ?? []) deps.vars.set(v.name, v.value, { writer: 'step', secret: v.secret });
-  setSequenceBuiltins(deps.vars, req.program, req.package);
+  setSequenceBuiltins(deps.vars, req.program, req.package, deps.environment);
 }
 
 function endedOutcome(state: ReplayedState, journal: RunJournal, vars: VariableStore): RunOutcome {

@@ -61,8 +61,8 @@ function stepProblems(req: PreflightRequest, instr: Instruction): Problem[] {
     }];
   }
   const view = stepView(instr);
-  const own = [...checkOptions(module, view.options), ...(module.validate?.(view) ?? [])];
-  return own.map((p) => ({ ...p, ...where }));
+  const own = [...checkOptions(module, view.options), ...(module.validate?.(view) ?? [])].map((p) => ({ ...p, ...where }));
+  return req.mode === 'validate' ? relaxForValidation(own) : own;
 }
 
 function contentProblems(req: PreflightRequest): Problem[] {
@@ -81,9 +81,11 @@ function contentProblems(req: PreflightRequest): Problem[] {
 }
 
 /**
- * `validate` checks the file; a child sequence that was not supplied is not a defect of the file, so it is a warning
- * there (a run refuses it as an error).
+ * `validate` checks the file; what this engine cannot do is not a defect of the file, so it is a warning there and a
+ * run refuses it as an error: a child sequence that was not supplied, a step the engine rejects (Convert Disk to
+ * Dynamic) or cannot run yet.
  */
 export function relaxForValidation(problems: readonly Problem[]): Problem[] {
-  return problems.map((p) => (p.code === 'missing-child' && p.severity === 'error' ? { ...p, severity: 'warning', message: `${p.message} (a run needs it)` } : p));
+  const engineLimits = new Set(['missing-child', 'unsupported-step']);
+  return problems.map((p) => (engineLimits.has(p.code) && p.severity === 'error' ? { ...p, severity: 'warning', message: `${p.message} (a run refuses it)` } : p));
 }
