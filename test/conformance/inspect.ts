@@ -7,6 +7,7 @@ import {
 import { BUILTIN_STEPS } from '../../steps/index.ts';
 import { readSequenceFile } from '../../agent/input/read-sequence-file.ts';
 import type { ChildMap } from '../../agent/input/load-children.ts';
+import { planPartitionSteps, type PlanLine } from './partition-plans.ts';
 
 export interface Inspection {
   file: string;
@@ -17,6 +18,8 @@ export interface Inspection {
   warnings: Problem[];
   roundTrip: boolean | undefined;
   roundTripProblem?: string;
+  /** Every Format and Partition Disk step planned on a blank 256 GB disk. */
+  plans: PlanLine[];
 }
 
 /** The model without source locations (they are not part of the format). */
@@ -49,10 +52,10 @@ export function inspect(file: string, children: ChildMap): Inspection {
   try {
     result = readSequenceFile(file);
   } catch (e) {
-    return { file, loaded: false, steps: 0, errors: [{ severity: 'error', code: 'unreadable', message: (e as Error).message }], warnings: [], roundTrip: undefined };
+    return { file, loaded: false, steps: 0, errors: [{ severity: 'error', code: 'unreadable', message: (e as Error).message }], warnings: [], roundTrip: undefined, plans: [] };
   }
   const problems = [...result.problems];
-  if (!result.loaded) return { file, loaded: false, steps: 0, errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), roundTrip: undefined };
+  if (!result.loaded) return { file, loaded: false, steps: 0, errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), roundTrip: undefined, plans: [] };
   const doc = result.loaded.document;
   const compiled = compileProgram(doc, { file, children: { ...children, ...siblingChildren(result.loaded.siblings, file) } });
   problems.push(...relaxForValidation(compiled.problems), ...preflight({ program: compiled.program, registry, mode: 'validate' }));
@@ -62,7 +65,7 @@ export function inspect(file: string, children: ChildMap): Inspection {
     file, form: result.loaded.form, loaded: true,
     steps: compiled.program.instructions.filter((i) => i.kind === 'step').length,
     errors: unique.filter((p) => p.severity === 'error'), warnings: unique.filter((p) => p.severity === 'warning'),
-    roundTrip: rt === undefined, ...(rt ? { roundTripProblem: rt } : {}),
+    roundTrip: rt === undefined, ...(rt ? { roundTripProblem: rt } : {}), plans: planPartitionSteps(compiled.program),
   };
 }
 

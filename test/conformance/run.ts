@@ -34,7 +34,13 @@ if (withErrors.length) {
   console.log('\nerrors:');
   for (const r of withErrors) for (const p of r.errors) console.log(`  ${formatProblem({ ...p, file: basename(p.file ?? r.file) })}`);
 }
+const plans = rows.flatMap((r) => r.plans.map((p) => ({ ...p, file: basename(r.file) })));
+if (plans.length) {
+  console.log(`\nFormat and Partition Disk plans on a blank 256 GB disk (* = active):`);
+  for (const p of plans) console.log(`  ${p.ok ? 'ok  ' : 'FAIL'} ${short(p.file)} :: ${p.path}\n         ${p.text}`);
+  console.log(`plans ok ${plans.filter((p) => p.ok).length}/${plans.length}`);
+}
 const codes = new Map<string, number>();
 for (const r of rows) for (const p of r.warnings) codes.set(p.code, (codes.get(p.code) ?? 0) + 1);
 if (codes.size) console.log(`\nwarnings by code: ${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}`);
-process.exitCode = loaded === rows.length && trips === rows.length ? 0 : 1;
+process.exitCode = loaded === rows.length && trips === rows.length && plans.every((p) => p.ok) ? 0 : 1;

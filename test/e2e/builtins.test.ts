@@ -20,7 +20,8 @@ test('built-ins describe the environment, the sequence and the running step, and
   assert.equal(v.peu_SMSTSLaunchMode, 'UFD');
   assert.equal(v.peu_SMSTSBootUEFI, 'true');
   assert.equal(v.peu_TSSecureBoot, 'Enabled');
-  assert.equal(v.peu_SMSTSMDataPath, 'X:\\sms\\data');
+  // The laptop's disk has an NTFS volume, so even in Windows PE the state is kept on it rather than on the RAM disk.
+  assert.equal(v.peu_SMSTSMDataPath, 'C:\\_SMSTaskSequence');
   assert.equal(v.osu_SMSTSMDataPath, 'C:\\_SMSTaskSequence');
   assert.equal(v.peu_SMSTSPackageName, 'my-deploy');
   assert.equal(v.peu_SMSTSCurrentActionName, 'pe _SMSTSCurrentActionName');

@@ -56,8 +56,12 @@ function runChild(args: string[], env: Record<string, string>): Promise<{ signal
   });
 }
 
+/**
+ * Every file a run wrote, except sparse data: disk images (only partition tables, hundreds of GB when read) and
+ * the profile's large seed files on the volumes.
+ */
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : n.endsWith('.img') || statSync(join(dir, n)).size > 64 * 1024 * 1024 ? [] : [join(dir, n)]));
 }
 
 function finalMachine(dir: string): unknown {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { decodeJournal } from '../../engine/index.ts';
 import { builtinProfile, runSequenceFile, workDir, writeFixture, writeProfile } from '../support/harness.ts';
-import { command, restart, sequence, setVariable, varCondition } from '../support/sequence-builder.ts';
+import { UEFI_LAYOUT, command, partitionDisk, restart, sequence, setVariable, varCondition } from '../support/sequence-builder.ts';
 
 test('Restart Computer moves between Windows PE and the installed OS; each instance resumes from the journal', async () => {
   const dir = workDir();
@@ -41,13 +41,13 @@ test('a command can ask for a restart and to be run again after it (SMSTSRetryRe
   assert.equal(r.report.variables.SMSTSRebootRequested, undefined);
 });
 
-test('a WinPE-only step reached in the full OS restarts into Windows PE first', async () => {
+test('a WinPE-only step reached in the full OS fails, saying how to get there', async () => {
   const dir = workDir();
   const file = writeFixture(dir, 'ts.xml', sequence([restart('To Windows', 'HD'), command('PE work', 'cmd.exe /c exit 0', { runIn: 'WinPE' })]));
   const r = await runSequenceFile(file, dir);
-  assert.equal(r.code, 0);
-  assert.deepEqual(r.report.reboots.map((b) => b.target), ['HD', 'WinPE']);
-  assert.equal(r.report.steps[1].startedInWinPE, true);
+  assert.equal(r.code, 1);
+  assert.equal(r.report.steps[1].exitCode, 0x80070032);
+  assert.match(r.report.steps[1].reason ?? '', /runs only in Windows PE .*Restart Computer, target WinPE/);
 });
 
 test('a full-OS-only step reached in Windows PE fails with a clear reason', async () => {
@@ -60,11 +60,14 @@ test('a full-OS-only step reached in Windows PE fails with a clear reason', asyn
 
 test('a restart the machine cannot do fails the run with the reason', async () => {
   const dir = workDir();
-  const file = writeFixture(dir, 'ts.xml', sequence([restart('To Windows', 'HD'), setVariable('Never', 'Never', 'x')]));
+  // A blank disk formatted but holding no Windows: Windows PE keeps its state there, and the disk is not bootable.
+  const file = writeFixture(dir, 'ts.xml', sequence([
+    partitionDisk('Partition', 'GPT', UEFI_LAYOUT), restart('To Windows', 'HD'), setVariable('Never', 'Never', 'x'),
+  ]));
   const r = await runSequenceFile(file, dir, ['--machine', 'hyperv-vm']);
   assert.equal(r.code, 1);
   assert.equal(r.report.status, 'failed');
-  assert.match(r.report.message ?? '', /restart to HD failed: .*no installed Windows/);
+  assert.match(r.report.message ?? '', /restart to HD failed: UEFI firmware cannot boot/);
   assert.ok(!r.report.steps.some((s) => s.name === 'Never'));
 });
 

@@ -60,3 +60,47 @@ export function varCondition(variable: string, operator: string, value = ''): st
 export function wmiCondition(query: string): string {
   return `<expression type="SMS_TaskSequence_WMIConditionExpression"><variable name="Namespace">root\\cimv2</variable><variable name="Query">${esc(query)}</variable></expression>`;
 }
+
+export interface PartitionSpec {
+  type: string;
+  fileSystem?: string;
+  size?: string;
+  units?: string;
+  bootable?: boolean;
+  volumeName?: string;
+  letterVariable?: string;
+  assignLetter?: boolean;
+}
+
+/** A Format and Partition Disk step in the ConfigMgr export form (`OSDPartitions<n>*`). */
+export function partitionDisk(name: string, style: 'MBR' | 'GPT', partitions: PartitionSpec[], o: NodeOptions & { disk?: number } = {}): string {
+  const v = (n: string, p: string, value: string) => `<variable name="${n}" property="${p}">${esc(value)}</variable>`;
+  const parts = partitions.flatMap((p, i) => [
+    v(`OSDPartitions${i}Type`, `Partitions${i}Type`, p.type),
+    ...(p.fileSystem ? [v(`OSDPartitions${i}FileSystem`, `Partitions${i}FileSystem`, p.fileSystem)] : []),
+    ...(p.size ? [v(`OSDPartitions${i}Size`, `Partitions${i}Size`, p.size)] : []),
+    v(`OSDPartitions${i}SizeUnits`, `Partitions${i}SizeUnits`, p.units ?? 'MB'),
+    v(`OSDPartitions${i}Bootable`, `Partitions${i}Bootable`, p.bootable ? 'true' : 'false'),
+    v(`OSDPartitions${i}QuickFormat`, `Partitions${i}QuickFormat`, 'true'),
+    v(`OSDPartitions${i}VolumeName`, `Partitions${i}VolumeName`, p.volumeName ?? ''),
+    v(`OSDPartitions${i}VolumeLetterVariable`, `Partitions${i}VolumeLetterVariable`, p.letterVariable ?? ''),
+    v(`OSDPartitions${i}AssignVolumeLetter`, `Partitions${i}AssignVolumeLetter`, p.assignLetter === false ? 'false' : 'true'),
+  ]);
+  const runIn: NodeOptions = { runIn: 'WinPE', ...o };
+  return `<step type="SMS_TaskSequence_PartitionDiskAction" ${attrs(name, runIn, ' successCodeList="0"')}>${cond(o)}<action>osddiskpart.exe</action><defaultVarList>${v('OSDDiskIndex', 'DiskIndex', String(o.disk ?? 0))}${v('OSDDiskType', 'DiskType', 'BASIC')}${v('OSDPartitionStyle', 'PartitionStyle', style)}${v('OSDPartitions', 'Partitions', String(partitions.length))}${parts.join('')}</defaultVarList></step>`;
+}
+
+/** The usual UEFI layout (ConfigMgr wizard / MDT template shape). */
+export const UEFI_LAYOUT: PartitionSpec[] = [
+  { type: 'EFI', fileSystem: 'FAT32', size: '499', units: 'MB', volumeName: 'Boot' },
+  { type: 'MSR', size: '128', units: 'MB' },
+  { type: 'Primary', fileSystem: 'NTFS', size: '99', units: '%', volumeName: 'Windows', letterVariable: 'OSDisk' },
+  { type: 'Recovery', fileSystem: 'NTFS', size: '100', units: '%', volumeName: 'Recovery' },
+];
+
+/** The usual BIOS layout. */
+export const BIOS_LAYOUT: PartitionSpec[] = [
+  { type: 'Primary', fileSystem: 'NTFS', size: '499', units: 'MB', bootable: true, volumeName: 'System Reserved' },
+  { type: 'Primary', fileSystem: 'NTFS', size: '99', units: '%', volumeName: 'Windows', letterVariable: 'OSDisk' },
+  { type: 'Recovery', fileSystem: 'NTFS', size: '100', units: '%', volumeName: 'Recovery' },
+];
