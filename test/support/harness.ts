@@ -2,7 +2,7 @@
  * Runs the CLI in-process against a sequence on a simulated machine and returns what a deployment engineer would
  * look at: the exit code, the JSON report, the parsed smsts.log and the state folder.
  */
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../agent/cli/main.ts';
@@ -28,9 +28,19 @@ export interface HarnessRun {
   dir: string;
 }
 
-/** A fresh working folder for one test. */
+const created: string[] = [];
+// Runs leave disk images and volume folders behind; remove them when the test process ends (TASKSEQ_KEEP_TEST_DIRS=1
+// keeps them for a look).
+process.on('exit', () => {
+  if (process.env.TASKSEQ_KEEP_TEST_DIRS === '1') return;
+  for (const d of created) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh working folder for one test, removed when the test process exits. */
 export function workDir(prefix = 'taskseq-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** Writes `text` to `dir/name` and returns the path. */
