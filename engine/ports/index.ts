@@ -6,6 +6,7 @@ export * from './clock.ts';
 export * from './journal-store.ts';
 export * from './log.ts';
 export * from './disks.ts';
+export * from './imaging.ts';
 
 import type { MachineProbe } from './machine-probe.ts';
 import type { SystemInfoPort } from './system-info.ts';
