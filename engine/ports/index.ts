@@ -14,8 +14,9 @@ import type { CommandsPort } from './commands.ts';
 import type { ContentPort } from './content.ts';
 import type { ClockPort } from './clock.ts';
 import type { DisksPort } from './disks.ts';
+import type { ImagingPort } from './imaging.ts';
 
-/** The ports a run is wired with. Later issues add Imaging, Drivers, UserState. */
+/** The ports a run is wired with. Later issues add Drivers and UserState. */
 export interface Ports {
   probe: MachineProbe;
   system: SystemInfoPort;
@@ -23,6 +24,7 @@ export interface Ports {
   content: ContentPort;
   clock: ClockPort;
   disks: DisksPort;
+  imaging: ImagingPort;
 }
 
 export type PortName = keyof Ports;

@@ -120,6 +120,14 @@ function createDisks(options: FakeContextOptions, applied: PartitionLayout[]): P
   };
 }
 
+/** Imaging is not scripted yet in step tests: every call throws. */
+const THROWING_IMAGING: Ports['imaging'] = {
+  inspect: (p) => unscripted(`imaging.inspect(${p})`),
+  apply: async (r) => unscripted(`imaging.apply(${r.path}, ${r.index})`),
+  capture: async (r) => unscripted(`imaging.capture(${r.source})`),
+  writeBootFiles: (r) => unscripted(`imaging.writeBootFiles(${r.windowsPath})`),
+};
+
 function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[]): Ports {
   const packages = options.packages ?? {};
   return {
@@ -138,6 +146,7 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
     },
     clock: { now: () => unscripted('clock.now()'), timeout: (ms) => unscripted(`clock.timeout(${ms})`) },
     disks: createDisks(options, applied),
+    imaging: THROWING_IMAGING,
   };
 }
 

@@ -1,12 +1,13 @@
 /** A simulated PC: a machine profile plus persisted state, exposed through the engine's ports. */
 import {
   InvalidInputError,
-  type ClockPort, type CommandsPort, type DisksPort, type MachineProbe, type MediaType, type SystemInfoPort,
+  type ClockPort, type CommandsPort, type DisksPort, type ImagingPort, type MachineProbe, type MediaType, type SystemInfoPort,
 } from '../../../engine/index.ts';
 import { stateLocation, type StateLocation } from './disks/disk-environment.ts';
 import { createProfileStorage } from './disks/disk-setup.ts';
 import { runMbr2Gpt } from './disks/mbr2gpt.ts';
 import { createSimulatedDisks, listDisks } from './disks/simulated-disks.ts';
+import { createMachineImaging } from './machine-imaging.ts';
 import {
   createSimulatedVolumes, lookupVolume, type SimulatedVolumes, type StorageHost,
 } from './disks/simulated-volumes.ts';
@@ -38,6 +39,7 @@ export interface SimulatedMachine {
   readonly profile: MachineProfile;
   readonly ports: {
     probe: MachineProbe; system: SystemInfoPort; commands: CommandsPort; clock: ClockPort; disks: DisksPort;
+    imaging: ImagingPort;
   };
   /** Files of the volumes, with the file-system rules (later steps write through this). */
   readonly volumes: SimulatedVolumes;
@@ -117,10 +119,12 @@ export function createSimulatedMachine(input: MachineProfile, options: Simulated
     volumeRoot: (letter: string) => lookupVolume(host, letter)?.root,
   });
   const system = createSimulatedSystemInfo(profile, () => state, options.stateDir);
+  const volumes = createSimulatedVolumes(host);
+  const imaging = createMachineImaging(host, volumes, profile.system.architecture);
   return {
     profile,
-    ports: { probe: createSimulatedProbe(view), system, commands, clock, disks: createSimulatedDisks(host) },
-    volumes: createSimulatedVolumes(host),
+    ports: { probe: createSimulatedProbe(view), system, commands, clock, disks: createSimulatedDisks(host), imaging },
+    volumes,
     reboot(target, rebootOptions) {
       restartMachine({ profile, state, host }, target, rebootOptions);
       state.bootCount += 1;

@@ -1,0 +1,23 @@
+/**
+ * The Imaging port of the simulated machine: real WIM files, extracted into and captured from the volumes' host
+ * folders with `wimlib-imagex`, and boot files written as the machine's boot rules expect them.
+ */
+import type { ImagingPort } from '../../../../engine/index.ts';
+import { readWim } from '../../../wim/index.ts';
+import { applyImage } from './apply-image.ts';
+import { writeBootFiles } from './boot-files.ts';
+import { captureImage } from './capture-image.ts';
+import { resolveImagePath } from './image-path.ts';
+import type { SimulatedImagingDeps } from './imaging-deps.ts';
+import { runWimlibImagex } from './wimlib-runner.ts';
+
+/** The simulated Imaging port over the machine's volumes (see {@link SimulatedImagingDeps}). */
+export function createSimulatedImaging(deps: SimulatedImagingDeps): ImagingPort {
+  const run = deps.runWimlib ?? runWimlibImagex;
+  return {
+    inspect: (path) => readWim(resolveImagePath(path, deps.volumeRoot).host),
+    apply: async (request) => applyImage(deps, run, request),
+    capture: async (request) => captureImage(deps, run, request),
+    writeBootFiles: (request) => writeBootFiles(deps, request),
+  };
+}
