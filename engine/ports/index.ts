@@ -7,6 +7,7 @@ export * from './journal-store.ts';
 export * from './log.ts';
 export * from './disks.ts';
 export * from './imaging.ts';
+export * from './volumes.ts';
 
 import type { MachineProbe } from './machine-probe.ts';
 import type { SystemInfoPort } from './system-info.ts';
@@ -15,6 +16,7 @@ import type { ContentPort } from './content.ts';
 import type { ClockPort } from './clock.ts';
 import type { DisksPort } from './disks.ts';
 import type { ImagingPort } from './imaging.ts';
+import type { VolumesPort } from './volumes.ts';
 
 /** The ports a run is wired with. Later issues add Drivers and UserState. */
 export interface Ports {
@@ -25,6 +27,7 @@ export interface Ports {
   clock: ClockPort;
   disks: DisksPort;
   imaging: ImagingPort;
+  volumes: VolumesPort;
 }
 
 export type PortName = keyof Ports;

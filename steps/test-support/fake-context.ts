@@ -28,6 +28,9 @@ export interface ScriptedCommand {
 }
 
 export interface FakeContextOptions {
+  /** Imaging and volume fakes for the image steps (default: every call throws). */
+  imaging?: Ports['imaging'];
+  volumes?: Ports['volumes'];
   /** The step node; `defaultVarList` becomes the local defaults. */
   node?: Partial<StepNode>;
   timeoutSeconds?: number;
@@ -128,6 +131,16 @@ const THROWING_IMAGING: Ports['imaging'] = {
   writeBootFiles: (r) => unscripted(`imaging.writeBootFiles(${r.windowsPath})`),
 };
 
+/** Volumes are not scripted here: every call throws (steps that need them bring their own fake). */
+const THROWING_VOLUMES: Ports['volumes'] = {
+  readFile: (l, p) => unscripted(`volumes.readFile(${l}, ${p})`),
+  writeFile: (l, p) => unscripted(`volumes.writeFile(${l}, ${p})`),
+  exists: (l, p) => unscripted(`volumes.exists(${l}, ${p})`),
+  list: (l) => unscripted(`volumes.list(${l})`),
+  wipe: (l) => unscripted(`volumes.wipe(${l})`),
+  freeBytes: (l) => unscripted(`volumes.freeBytes(${l})`),
+};
+
 function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[]): Ports {
   const packages = options.packages ?? {};
   return {
@@ -146,7 +159,8 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
     },
     clock: { now: () => unscripted('clock.now()'), timeout: (ms) => unscripted(`clock.timeout(${ms})`) },
     disks: createDisks(options, applied),
-    imaging: THROWING_IMAGING,
+    imaging: options.imaging ?? THROWING_IMAGING,
+    volumes: options.volumes ?? THROWING_VOLUMES,
   };
 }
 

@@ -1,13 +1,14 @@
 /** A simulated PC: a machine profile plus persisted state, exposed through the engine's ports. */
 import {
   InvalidInputError,
-  type ClockPort, type CommandsPort, type DisksPort, type ImagingPort, type MachineProbe, type MediaType, type SystemInfoPort,
+  type ClockPort, type CommandsPort, type DisksPort, type ImagingPort, type VolumesPort, type MachineProbe, type MediaType, type SystemInfoPort,
 } from '../../../engine/index.ts';
 import { stateLocation, type StateLocation } from './disks/disk-environment.ts';
 import { createProfileStorage } from './disks/disk-setup.ts';
 import { runMbr2Gpt } from './disks/mbr2gpt.ts';
 import { createSimulatedDisks, listDisks } from './disks/simulated-disks.ts';
 import { createMachineImaging } from './machine-imaging.ts';
+import { createVolumesPort } from './machine-volumes-port.ts';
 import {
   createSimulatedVolumes, lookupVolume, type SimulatedVolumes, type StorageHost,
 } from './disks/simulated-volumes.ts';
@@ -39,7 +40,7 @@ export interface SimulatedMachine {
   readonly profile: MachineProfile;
   readonly ports: {
     probe: MachineProbe; system: SystemInfoPort; commands: CommandsPort; clock: ClockPort; disks: DisksPort;
-    imaging: ImagingPort;
+    imaging: ImagingPort; volumes: VolumesPort;
   };
   /** Files of the volumes, with the file-system rules (later steps write through this). */
   readonly volumes: SimulatedVolumes;
@@ -123,7 +124,10 @@ export function createSimulatedMachine(input: MachineProfile, options: Simulated
   const imaging = createMachineImaging(host, volumes, profile.system.architecture);
   return {
     profile,
-    ports: { probe: createSimulatedProbe(view), system, commands, clock, disks: createSimulatedDisks(host), imaging },
+    ports: {
+      probe: createSimulatedProbe(view), system, commands, clock, disks: createSimulatedDisks(host), imaging,
+      volumes: createVolumesPort(volumes),
+    },
     volumes,
     reboot(target, rebootOptions) {
       restartMachine({ profile, state, host }, target, rebootOptions);
