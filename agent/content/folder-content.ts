@@ -1,6 +1,6 @@
 /** Content from a folder with one subfolder per package id (the stand-alone media layout). */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { ContentPort } from '../../engine/index.ts';
 
 /** A content source over `dir`; package ids match folder names case-insensitively. Missing `dir` = no content. */
@@ -12,8 +12,21 @@ export function createFolderContent(dir: string | undefined): ContentPort {
       if (statSync(full).isDirectory()) byId.set(name.toUpperCase(), full);
     }
   }
+  const folderOf = (id: string) => byId.get(id.trim().toUpperCase());
   return {
-    resolve: (id) => byId.get(id.trim().toUpperCase()),
+    resolve: folderOf,
     available: () => [...byId.keys()].sort(),
+    files: (id) => {
+      const folder = folderOf(id);
+      return folder ? readdirSync(folder).filter((n) => statSync(join(folder, n)).isFile()).sort() : [];
+    },
+    readText: (id, path) => {
+      const folder = folderOf(id);
+      if (!folder) return undefined;
+      const file = join(folder, ...path.split(/[\\/]+/).filter(Boolean));
+      // A path that climbs out of the package folder is not the package's file.
+      if (relative(folder, file).startsWith('..')) return undefined;
+      return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+    },
   };
 }

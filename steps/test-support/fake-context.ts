@@ -28,6 +28,8 @@ export interface ScriptedCommand {
 }
 
 export interface FakeContextOptions {
+  /** A whole content fake (default: `packages` for resolve; listing and reading throw). */
+  content?: Ports['content'];
   /** Imaging and volume fakes for the image steps (default: every call throws). */
   imaging?: Ports['imaging'];
   volumes?: Ports['volumes'];
@@ -153,9 +155,11 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
         return found ? found.result : unscripted(`commands.run(${request.commandLine})`);
       },
     },
-    content: {
+    content: options.content ?? {
       resolve: (id) => packages[id] ?? Object.entries(packages).find(([k]) => k.toLowerCase() === id.toLowerCase())?.[1],
       available: () => Object.keys(packages),
+      files: (id) => unscripted(`content.files(${id})`),
+      readText: (id, path) => unscripted(`content.readText(${id}, ${path})`),
     },
     clock: { now: () => unscripted('clock.now()'), timeout: (ms) => unscripted(`clock.timeout(${ms})`) },
     disks: createDisks(options, applied),
