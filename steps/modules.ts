@@ -1,5 +1,7 @@
 /** The built-in step modules. Adding a step = one folder + one line here. Groups and Run Task Sequence are the engine's. */
 import type { StepModule } from '../engine/index.ts';
+import { applyDataImageStep } from './apply-data-image/index.ts';
+import { applyOperatingSystemStep } from './apply-operating-system/index.ts';
 import { convertDiskStep } from './convert-disk/index.ts';
 import { partitionDiskStep } from './partition-disk/index.ts';
 import { restartComputerStep } from './restart-computer/index.ts';
@@ -16,4 +18,6 @@ export const STEP_MODULES: readonly StepModule[] = [
   restartComputerStep,
   partitionDiskStep,
   convertDiskStep,
+  applyOperatingSystemStep,
+  applyDataImageStep,
 ];

@@ -1,0 +1,118 @@
+/**
+ * The part Apply Operating System Image and Apply Data Image share: parse, resolve the destination and the image,
+ * refuse what cannot work (before anything is wiped), then wipe and apply. Failures come back as step results.
+ */
+import { TaskseqError } from '../../engine/index.ts';
+import type { ImageFacts, StepContext, StepResult, WimFacts } from '../../engine/index.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+import { readOption } from '../shared/option-value.ts';
+import { APPLIED_TARGETS_VARIABLE, parseTargets, resolveDestination, type ResolvedDestination } from './destination.ts';
+import { checkArchitecture, checkSize, findImageFacts, formatSize } from './image-checks.ts';
+import { locateWim, type LocatedWim } from './image-source.ts';
+import { parseApplyImageOptions, type ApplyImageOptions, type ImageStepKind } from './parse-options.ts';
+
+/** ERROR_DISK_FULL: the image does not fit the destination. */
+export const EXIT_DISK_FULL = 112;
+/** E_FAIL (0x80004005) as the agent reports it: a port refused for a reason of its own. */
+export const EXIT_FAILED = 2147500037;
+/** The engine's working folder, never wiped. */
+export const TASK_SEQUENCE_FOLDER = '_SMSTaskSequence';
+
+export interface PreparedImage {
+  options: ApplyImageOptions;
+  target: ResolvedDestination;
+  wim: LocatedWim;
+  facts: WimFacts;
+  image: ImageFacts;
+}
+
+const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
+
+/** A port's TaskseqError as a step result (`unsupported` -> 50, else E_FAIL); anything else is rethrown. */
+export function portFailure(e: unknown): StepResult {
+  if (!(e instanceof TaskseqError)) throw e;
+  return fail(e.code === 'unsupported' ? EXIT_NOT_SUPPORTED : EXIT_FAILED, e.message);
+}
+
+/** Options by property, falling back to the documented variables (MDT steps carry no index property). */
+function readOptions(ctx: StepContext, kind: ImageStepKind) {
+  const indexVariable = kind === 'data' ? 'OSDDataImageIndex' : 'OSDImageIndex';
+  return parseApplyImageOptions((p) => readOption(ctx, p, p === 'ImageIndex' ? indexVariable : undefined), kind);
+}
+
+function inspect(ctx: StepContext, wim: LocatedWim): WimFacts | StepResult {
+  try {
+    return ctx.ports.imaging.inspect(wim.path);
+  } catch (e) {
+    return portFailure(e);
+  }
+}
+
+/** The volume's used bytes as the disks report them (what a wipe can free). */
+function usedBytes(target: ResolvedDestination, disks: ReturnType<StepContext['ports']['disks']['list']>): number {
+  const p = disks.find((d) => d.index === target.disk)?.partitions.find((x) => x.number === target.partition);
+  return p?.volume?.usedBytes ?? 0;
+}
+
+function judgeImage(ctx: StepContext, kind: ImageStepKind, image: ImageFacts, target: ResolvedDestination, reclaimable: number | undefined): StepResult | undefined {
+  if (kind !== 'data') {
+    const wrongArch = checkArchitecture(image, ctx.facts.architecture);
+    if (wrongArch) return fail(EXIT_NOT_SUPPORTED, wrongArch);
+    if (image.architecture === '') ctx.log.warn(`image ${image.index} (${image.name}) does not state its architecture; applying it to this ${ctx.facts.architecture} machine anyway`);
+  }
+  const available = ctx.ports.volumes.freeBytes(target.letter) + (reclaimable ?? 0);
+  const tooBig = checkSize(image, target.letter, available, reclaimable !== undefined);
+  return tooBig ? fail(EXIT_DISK_FULL, tooBig) : undefined;
+}
+
+/**
+ * Everything up to (not including) the wipe: options, destination, WIM, index, architecture (not for data images)
+ * and size. Returns the failed result on the first refusal; nothing on the machine has changed then.
+ */
+export function prepareImage(ctx: StepContext, kind: ImageStepKind): PreparedImage | StepResult {
+  const parsed = readOptions(ctx, kind);
+  if (!parsed.options) return fail(EXIT_INVALID_PARAMETER, parsed.problems[0]?.message ?? 'the options cannot be read');
+  const options = parsed.options;
+  if (options.runFromNet) ctx.log.info('RunFromNet is set; content is always local in this engine, so the image is read from the package folder');
+  const disks = ctx.ports.disks.list();
+  const target = resolveDestination(disks, options.destination, (n) => ctx.vars.get(n), parseTargets(ctx.vars.get(APPLIED_TARGETS_VARIABLE)));
+  if ('error' in target) return fail(EXIT_INVALID_PARAMETER, target.error);
+  ctx.log.info(`Destination: ${target.describe}`);
+  const wim = locateWim(ctx, options.source);
+  if ('error' in wim) return fail(wim.contentMissing ? EXIT_CONTENT_NOT_FOUND : EXIT_INVALID_PARAMETER, wim.error);
+  const facts = inspect(ctx, wim);
+  if ('exitCode' in facts) return facts;
+  const image = findImageFacts(facts, options.index, wim.fileName);
+  if ('error' in image) return fail(EXIT_INVALID_PARAMETER, `${image.error} (option ${options.indexField})`);
+  ctx.log.info(`Image: ${wim.fileName} index ${image.index} (${image.name}, ${image.architecture || 'architecture unknown'}, ${formatSize(image.totalBytes)}) from package ${wim.packageId}`);
+  const refused = judgeImage(ctx, kind, image, target, options.wipe ? usedBytes(target, disks) : undefined);
+  return refused ?? { options, target, wim, facts, image };
+}
+
+/** Top-level folders the wipe keeps: the engine's folder and the user state folder when it is on this volume. */
+export function protectedFolders(letter: string, userStatePath: string | undefined): string[] {
+  const keep = [TASK_SEQUENCE_FOLDER];
+  const m = /^([A-Za-z]):[\\/]+([^\\/]+)/.exec(userStatePath?.trim() ?? '');
+  if (m && `${m[1].toUpperCase()}:` === letter && m[2].toLowerCase() !== TASK_SEQUENCE_FOLDER.toLowerCase()) keep.push(m[2]);
+  return keep;
+}
+
+/** Wipes (when the options say so), applies the image and records the target for the next-available search. */
+export async function wipeAndApply(ctx: StepContext, prepared: PreparedImage): Promise<StepResult | undefined> {
+  const { target, image, wim, options } = prepared;
+  try {
+    if (options.wipe) {
+      const keep = protectedFolders(target.letter, ctx.vars.get('_SMSTSUserStatePath'));
+      const removed = ctx.ports.volumes.wipe(target.letter, keep);
+      ctx.log.info(`Wiped ${target.letter}: removed ${removed} top-level entries, kept ${keep.join(', ')}`);
+    } else ctx.log.info(`WipeDestinationPartition is false; adding the image to what ${target.letter} holds`);
+    ctx.log.info(`Applying ${wim.fileName} image ${image.index} to ${target.letter}`);
+    const done = await ctx.ports.imaging.apply({ path: wim.path, index: image.index, target: target.letter });
+    ctx.log.info(`Applied ${done.files} files (${formatSize(done.bytes)}) to ${target.letter}`);
+  } catch (e) {
+    return portFailure(e);
+  }
+  const targets = parseTargets(ctx.vars.get(APPLIED_TARGETS_VARIABLE));
+  if (!targets.includes(target.letter)) ctx.vars.setBuiltIn(APPLIED_TARGETS_VARIABLE, [...targets, target.letter].join(','));
+  return undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * Apply Operating System Image (and MDT's Install Operating System): in Windows PE, applies a WIM image to the
+ * destination volume after wiping it (protected folders kept), writes the boot files for the firmware and the answer
+ * file, and sets `OSDTargetSystemDrive` / `OSDTargetSystemRoot`. Every refusal happens before the wipe.
+ */
+import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+import { setStepVariable } from '../shared/set-step-variable.ts';
+import { buildAnswerFile, UNATTEND_PATH } from './answer-file.ts';
+import { portFailure, prepareImage, wipeAndApply } from './image-flow.ts';
+import { validateApplyOperatingSystem } from './validate.ts';
+
+export const APPLY_OS_TYPE = 'SMS_TaskSequence_ApplyOperatingSystemAction';
+export const MDT_INSTALL_OS_TYPE = 'BDD_InstallOS';
+export { APPLIED_TARGETS_VARIABLE, resolveDestination, parseTargets } from './destination.ts';
+export type { ResolvedDestination } from './destination.ts';
+export { parseApplyImageOptions, normalizeLetter } from './parse-options.ts';
+export type { ApplyImageOptions, Destination, ImageSource, ImageStepKind } from './parse-options.ts';
+export { pickWimFile, findImageFacts, checkArchitecture, checkSize } from './image-checks.ts';
+export { mdtPackageId, MDT_PACKAGE_OVERRIDE, DEFAULT_WIM_NAME } from './image-source.ts';
+export { planUnattend, mergeUnattend, renderUnattend, UNATTEND_NAMESPACE } from './unattend.ts';
+export { prepareImage, wipeAndApply, protectedFolders, EXIT_DISK_FULL, EXIT_FAILED } from './image-flow.ts';
+export { UNATTEND_PATH } from './answer-file.ts';
+
+function finish(ctx: StepContext, letter: string, answerFile: string): StepResult | undefined {
+  try {
+    ctx.ports.imaging.writeBootFiles({ windowsPath: `${letter}\\Windows`, firmware: ctx.environment.firmware });
+    ctx.log.info(`Wrote the boot files for ${ctx.environment.firmware} firmware pointing at ${letter}\\Windows`);
+    ctx.ports.volumes.writeFile(letter, UNATTEND_PATH, answerFile);
+    ctx.log.info(`Wrote ${letter}\\${UNATTEND_PATH}`);
+  } catch (e) {
+    return portFailure(e);
+  }
+  for (const [name, value] of [['OSDTargetSystemDrive', letter], ['OSDTargetSystemRoot', `${letter}\\Windows`]]) {
+    const failed = setStepVariable(ctx.vars, name, value);
+    if (failed) return failed;
+    ctx.log.info(`Set ${name} = ${value}`);
+  }
+  return undefined;
+}
+
+async function run(ctx: StepContext): Promise<StepResult> {
+  if (!ctx.environment.inWinPE) return { exitCode: EXIT_NOT_SUPPORTED, message: 'Apply Operating System Image runs only in Windows PE' };
+  const prepared = prepareImage(ctx, ctx.step.type === MDT_INSTALL_OS_TYPE ? 'mdt' : 'os');
+  if ('exitCode' in prepared) return prepared;
+  const answerFile = buildAnswerFile(ctx, prepared.options, prepared.image);
+  if (typeof answerFile !== 'string') return answerFile;
+  const applied = await wipeAndApply(ctx, prepared);
+  if (applied) return applied;
+  return finish(ctx, prepared.target.letter, answerFile) ?? { exitCode: 0 };
+}
+
+const text = { type: 'string' };
+
+/** Apply Operating System Image (`SMS_TaskSequence_ApplyOperatingSystemAction`, MDT `BDD_InstallOS`). */
+export const applyOperatingSystemStep: StepModule = {
+  id: 'apply-operating-system',
+  component: 'ApplyOperatingSystem',
+  types: [APPLY_OS_TYPE, MDT_INSTALL_OS_TYPE],
+  runIn: 'WinPE',
+  // The apply starts with a wipe, so running it again gives the same result.
+  rerunnable: true,
+  ports: ['disks', 'content', 'imaging', 'volumes'],
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    properties: {
+      ImagePackageID: text, ImageIndex: text, InstallPackageID: text, InstallEditionIndex: text,
+      ConfigFilePackage: text, ConfigFileName: text, DestinationVariable: text, DestinationDisk: text,
+      DestinationPartition: text, DestinationDriveLetter: text, RunFromNet: text, OSGUID: text,
+      DestinationOSInstallType: text, DestinationOSVariable: text, DestinationOSDriveLetter: text,
+    },
+  },
+  validate: validateApplyOperatingSystem,
+  run,
+};

@@ -1,0 +1,173 @@
+/**
+ * Options of the image steps (Apply Operating System Image, MDT Install Operating System, Apply Data Image) as typed
+ * values (pure). Used by `validate()` on the raw definition and by `run()` on the expanded values.
+ */
+import type { StepProblem } from '../../engine/index.ts';
+
+/** Where the image goes; `variable` names a variable holding `C:` or `disk,partition`. */
+export type Destination =
+  | { kind: 'next' }
+  | { kind: 'disk'; disk: number; partition: number }
+  | { kind: 'letter'; letter: string; field: string }
+  | { kind: 'variable'; variable: string; field: string };
+
+/** Where the WIM comes from: an image package, an OS upgrade package (`sources\install.wim`) or an MDT OS id. */
+export type ImageSource =
+  | { kind: 'image'; packageId: string }
+  | { kind: 'upgrade'; packageId: string }
+  | { kind: 'mdt'; osGuid: string };
+
+export type ImageStepKind = 'os' | 'mdt' | 'data';
+
+export interface ApplyImageOptions {
+  source: ImageSource;
+  index: number;
+  /** The property the index came from, for messages. */
+  indexField: string;
+  destination: Destination;
+  configPackage?: string;
+  configFileName?: string;
+  runFromNet: boolean;
+  /** Apply Data Image's `WipeDestinationPartition` (always true for the OS steps). */
+  wipe: boolean;
+}
+
+export interface ParsedApplyImageOptions {
+  /** Undefined when an error was found or a value is only known at run time. */
+  options?: ApplyImageOptions;
+  problems: StepProblem[];
+}
+
+/** Reads one option by property; undefined when absent or empty. */
+export type OptionReader = (property: string) => string | undefined;
+
+const LETTER = /^([A-Za-z]):?\\?$/;
+const MDT_TYPES = ['NextPartition', 'ByDiskPartition', 'ByVariable', 'ByDriveLetter'];
+
+class Reader {
+  readonly problems: StepProblem[] = [];
+  deferred = false;
+  constructor(private readonly read: OptionReader, private readonly skip: (value: string) => boolean) {}
+  value(property: string): string | undefined {
+    const v = this.read(property)?.trim();
+    if (v === undefined || v === '') return undefined;
+    if (this.skip(v)) {
+      this.deferred = true;
+      return undefined;
+    }
+    return v;
+  }
+  present(property: string): boolean {
+    return (this.read(property)?.trim() ?? '') !== '';
+  }
+  error(code: string, field: string, message: string): void {
+    this.problems.push({ severity: 'error', code, field, message });
+  }
+}
+
+/** `C`, `c:`, `C:\` -> `C:`; undefined when the text is not a drive letter. */
+export function normalizeLetter(text: string): string | undefined {
+  const m = LETTER.exec(text.trim());
+  return m ? `${m[1].toUpperCase()}:` : undefined;
+}
+
+function whole(r: Reader, property: string, min: number): number | undefined {
+  const v = r.value(property);
+  if (v === undefined) return undefined;
+  if (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= 2147483647) return Number(v);
+  r.error('invalid-number', property, `${property} is "${v}"; expected a whole number from ${min}`);
+  return undefined;
+}
+
+function diskPartition(r: Reader): Destination | undefined {
+  const disk = whole(r, 'DestinationDisk', 0);
+  const partition = whole(r, 'DestinationPartition', 1);
+  if (r.present('DestinationDisk') && !r.present('DestinationPartition')) r.error('incomplete-destination', 'DestinationPartition', 'DestinationDisk is set but DestinationPartition is empty; give both');
+  if (!r.present('DestinationDisk') && r.present('DestinationPartition')) r.error('incomplete-destination', 'DestinationDisk', 'DestinationPartition is set but DestinationDisk is empty; give both');
+  return disk !== undefined && partition !== undefined ? { kind: 'disk', disk, partition } : undefined;
+}
+
+function letterOption(r: Reader, field: string): Destination | undefined {
+  const v = r.value(field);
+  if (v === undefined) return undefined;
+  const letter = normalizeLetter(v);
+  if (!letter) r.error('invalid-drive-letter', field, `${field} is "${v}"; expected a drive letter such as C:`);
+  return letter ? { kind: 'letter', letter, field } : undefined;
+}
+
+function variableOption(r: Reader, field: string): Destination | undefined {
+  const v = r.value(field);
+  return v === undefined ? undefined : { kind: 'variable', variable: v, field };
+}
+
+function configMgrDestination(r: Reader): Destination {
+  const given = ['DestinationVariable', 'DestinationDisk', 'DestinationDriveLetter'].filter((p) => r.present(p));
+  if (given.length > 1) r.error('conflicting-destination', given[1], `${given.join(' and ')} are both set; give one destination`);
+  if (r.present('DestinationVariable')) return variableOption(r, 'DestinationVariable') ?? { kind: 'next' };
+  if (r.present('DestinationDisk') || r.present('DestinationPartition')) return diskPartition(r) ?? { kind: 'next' };
+  return letterOption(r, 'DestinationDriveLetter') ?? { kind: 'next' };
+}
+
+/** MDT: the install type chooses; the disk and partition defaults (`0`, `1`) are always written and otherwise unused. */
+function mdtDestination(r: Reader): Destination {
+  const type = r.value('DestinationOSInstallType');
+  const known = type === undefined ? undefined : MDT_TYPES.find((t) => t.toLowerCase() === type.toLowerCase());
+  if (type !== undefined && !known) r.error('invalid-install-type', 'DestinationOSInstallType', `DestinationOSInstallType is "${type}"; expected ${MDT_TYPES.join(', ')}`);
+  const chosen = known ?? (type === undefined && r.present('DestinationOSVariable') ? 'ByVariable' : 'NextPartition');
+  if (chosen === 'ByDiskPartition') return diskPartition(r) ?? { kind: 'next' };
+  if (chosen === 'ByDriveLetter') return letterOption(r, 'DestinationOSDriveLetter') ?? { kind: 'next' };
+  if (chosen === 'ByVariable') {
+    if (!r.present('DestinationOSVariable')) r.error('incomplete-destination', 'DestinationOSVariable', 'DestinationOSInstallType is ByVariable but DestinationOSVariable is empty');
+    return variableOption(r, 'DestinationOSVariable') ?? { kind: 'next' };
+  }
+  return { kind: 'next' };
+}
+
+function imageSource(r: Reader, kind: ImageStepKind): { source?: ImageSource; indexField: string } {
+  if (kind === 'mdt') {
+    const osGuid = r.value('OSGUID');
+    if (!osGuid && !r.present('OSGUID')) r.error('missing-image', 'OSGUID', 'OSGUID is empty; expected the id of the operating system to install');
+    return { ...(osGuid ? { source: { kind: 'mdt', osGuid } } : {}), indexField: 'ImageIndex' };
+  }
+  const image = r.value('ImagePackageID');
+  const upgrade = kind === 'os' ? r.value('InstallPackageID') : undefined;
+  if (r.present('ImagePackageID') && kind === 'os' && r.present('InstallPackageID')) r.error('conflicting-image', 'InstallPackageID', 'ImagePackageID and InstallPackageID are both set; give one image source');
+  else if (!r.present('ImagePackageID') && !(kind === 'os' && r.present('InstallPackageID'))) {
+    r.error('missing-image', 'ImagePackageID', `ImagePackageID is empty; expected the package holding the image${kind === 'os' ? ' (or InstallPackageID)' : ''}`);
+  }
+  if (upgrade) return { source: { kind: 'upgrade', packageId: upgrade }, indexField: 'InstallEditionIndex' };
+  return { ...(image ? { source: { kind: 'image', packageId: image } } : {}), indexField: 'ImageIndex' };
+}
+
+function flag(r: Reader, property: string, fallback: boolean): boolean {
+  const v = r.value(property);
+  if (v === undefined) return fallback;
+  if (/^(true|false)$/i.test(v)) return /^true$/i.test(v);
+  r.error('invalid-flag', property, `${property} is "${v}"; expected true or false`);
+  return fallback;
+}
+
+/**
+ * Parses the options of one image step. `skip` says which values cannot be judged yet (static checks pass
+ * `isDeferred`); such a value leaves `options` undefined without an error. The MDT index defaults to 1 (MDT keeps the
+ * index with its OS entry, which this engine does not read); the others require one.
+ */
+export function parseApplyImageOptions(read: OptionReader, kind: ImageStepKind, skip: (value: string) => boolean = () => false): ParsedApplyImageOptions {
+  const r = new Reader(read, skip);
+  const { source, indexField } = imageSource(r, kind);
+  const index = whole(r, indexField, 1) ?? (kind === 'mdt' && !r.present(indexField) ? 1 : undefined);
+  if (!r.present(indexField) && kind !== 'mdt') r.error('missing-index', indexField, `${indexField} is empty; expected the index of the image in the WIM (1 or more)`);
+  const destination = kind === 'mdt' ? mdtDestination(r) : configMgrDestination(r);
+  const configPackage = kind === 'os' ? r.value('ConfigFilePackage') : undefined;
+  const configFileName = kind === 'os' ? r.value('ConfigFileName') : undefined;
+  if (kind === 'os' && r.present('ConfigFileName') && !r.present('ConfigFilePackage')) r.error('config-without-package', 'ConfigFileName', 'ConfigFileName is set but ConfigFilePackage is empty; name the package holding the answer file');
+  const runFromNet = flag(r, 'RunFromNet', false);
+  const wipe = kind === 'data' ? flag(r, 'WipeDestinationPartition', true) : true;
+  if (r.deferred || r.problems.length > 0 || !source || index === undefined) return { problems: r.problems };
+  const options: ApplyImageOptions = {
+    source, index, indexField, destination, runFromNet, wipe,
+    ...(configPackage ? { configPackage } : {}),
+    ...(configFileName ? { configFileName } : {}),
+  };
+  return { options, problems: r.problems };
+}
