@@ -1,0 +1,47 @@
+/** Apply Operating System Image end to end: partition, apply a real WIM, restart into the applied OS. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runSequenceFile, workDir, writeFixture } from '../support/harness.ts';
+import { BIOS_LAYOUT, UEFI_LAYOUT, partitionDisk, restart, sequence, setVariable } from '../support/sequence-builder.ts';
+import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
+
+function applyOs(name: string, packageId: string, index = 1, extra = ''): string {
+  return `<step type="SMS_TaskSequence_ApplyOperatingSystemAction" name="${name}" runIn="WinPE" successCodeList="0"><action>OSDApplyOS.exe /image:${packageId},%OSDImageIndex% /target:%OSDisk%</action><defaultVarList><variable name="ImagePackageID" property="ImagePackageID">${packageId}</variable><variable name="OSDImageIndex" property="ImageIndex">${index}</variable><variable name="DestinationVariable" property="DestinationVariable">OSDisk</variable>${extra}</defaultVarList></step>`;
+}
+
+/** A content folder with package LAB00100 holding a WIM of a fake Windows tree. */
+function content(dir: string): string {
+  const root = join(dir, 'content');
+  mkdirSync(join(root, 'LAB00100'), { recursive: true });
+  captureWim(writeFakeWindowsTree(join(dir, 'tree')), join(root, 'LAB00100', 'install.wim'), 'Fake Windows');
+  return root;
+}
+
+for (const [machine, style, layout] of [['uefi-desktop', 'GPT', UEFI_LAYOUT], ['bios-desktop', 'MBR', BIOS_LAYOUT]] as const) {
+  test(`${machine}: partition, apply the image, restart into it`, async () => {
+    const dir = workDir();
+    const file = writeFixture(dir, 'ts.xml', sequence([
+      partitionDisk('Partition', style, layout),
+      applyOs('Apply Operating System', 'LAB00100'),
+      restart('Restart into Windows', 'HD'),
+      setVariable('In Windows', 'Done', '%_SMSTSInWinPE%'),
+    ]));
+    const r = await runSequenceFile(file, dir, ['--machine', machine, '--content', content(dir)]);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.equal(r.report.variables.Done, 'false');
+    assert.equal(r.report.variables.OSDTargetSystemDrive, r.report.variables.OSDisk);
+    const volumes = join(dir, 'state', 'machine', 'volumes');
+    const applied = [2, 3].map((n) => join(volumes, `disk0-part${n}`, 'Windows', 'System32', 'kernel.txt')).some((p) => existsSync(p));
+    assert.ok(applied, 'the image files are on the Windows volume');
+  });
+}
+
+test('a missing image index fails before the volume is wiped', async () => {
+  const dir = workDir();
+  const file = writeFixture(dir, 'ts.xml', sequence([partitionDisk('Partition', 'GPT', UEFI_LAYOUT), applyOs('Apply', 'LAB00100', 3)]));
+  const r = await runSequenceFile(file, dir, ['--machine', 'uefi-desktop', '--content', content(dir)]);
+  assert.equal(r.code, 1);
+  assert.match(r.report.steps[1].reason ?? '', /index 3 does not exist.*1: Fake Windows/);
+});
