@@ -18,7 +18,7 @@ import { median } from './measure.ts';
 import { command, sequence, setVariable, varCondition } from '../test/support/sequence-builder.ts';
 
 /** Runs `xml` on the simulated uefi-desktop with a real file journal; returns the time of every step event. */
-async function timedRun(xml: string): Promise<{ results: number[]; skips: number[] }> {
+export async function timedRun(xml: string, content?: string): Promise<{ results: number[]; skips: number[]; starts: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'taskseq-bench-'));
   const loaded = loadDocument(new TextEncoder().encode(xml), 'bench.xml');
   if (!loaded.loaded) throw new Error(loaded.problems.map((p) => p.message).join('; '));
@@ -26,19 +26,21 @@ async function timedRun(xml: string): Promise<{ results: number[]; skips: number
   const machine = createSimulatedMachine(loadProfile('uefi-desktop'), { stateDir: join(dir, 'machine') });
   const results: number[] = [];
   const skips: number[] = [];
+  const starts: number[] = [];
   const log: LogPort = {
     write: () => {},
     flush: () => {},
     event: (e: RunEvent) => {
+      if (e.kind === 'step-start') starts.push(performance.now());
       if (e.kind === 'step-result') results.push(performance.now());
       if (e.kind === 'step-skip') skips.push(performance.now());
     },
   };
   await runSequence({
-    program, registry: createRegistry(BUILTIN_STEPS), ports: { ...machine.ports, content: createFolderContent(undefined) }, log,
+    program, registry: createRegistry(BUILTIN_STEPS), ports: { ...machine.ports, content: createFolderContent(content) }, log,
     journalStore: createFileJournalStore(join(dir, 'journal.tsj')), sealer: createSecretSealer(join(dir, 'journal.key')), engineVersion: 'bench',
   });
-  return { results, skips };
+  return { results, skips, starts };
 }
 
 const deltas = (t: number[]): number[] => t.slice(1).map((v, i) => v - t[i]);

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { conditionsPerSecond, mapLookupsPerSecond, perSkip, perStepOverhead, rawDurableAppend } from './engine-bench.ts';
 import { coldStartValidate, jsonParseOfSameSize, largestSequence, parseAndValidate } from './startup-bench.ts';
 import { planAndWrite2TB, write2MiB } from './disk-bench.ts';
+import { applyThroughEngine } from './imaging-bench.ts';
 import { printRows, type Row } from './measure.ts';
 
 const rows: Row[] = [];
@@ -27,6 +28,9 @@ rows.push({ name: `cold start of taskseq validate${cold.usedBundle ? '' : ' (NO 
 const disk = await planAndWrite2TB();
 const plain = await write2MiB();
 rows.push({ name: 'plan + write the partition table of a 2 TB sparse disk', value: disk, unit: 'ms', target: '<= 50 ms', ok: disk <= 50, baseline: `writing 2 MiB to a file (${plain.toFixed(3)} ms)`, ratio: disk / plain });
+const image = await applyThroughEngine();
+const overhead = image.engine / image.wimlib - 1;
+rows.push({ name: 'Apply OS step on a ~1 GiB image: overhead over wimlib-imagex', value: overhead * 100, unit: '%', target: '<= 5 %', ok: overhead <= 0.05, baseline: `wimlib-imagex apply alone (${Math.round(image.wimlib)} ms)`, ratio: image.engine / image.wimlib });
 printRows(rows);
 const missed = rows.filter((r) => !r.ok).length;
 console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');
