@@ -2,6 +2,7 @@
 import type { StepModule } from '../engine/index.ts';
 import { applyDataImageStep } from './apply-data-image/index.ts';
 import { applyOperatingSystemStep } from './apply-operating-system/index.ts';
+import { captureSystemImageStep } from './capture-system-image/index.ts';
 import { convertDiskStep } from './convert-disk/index.ts';
 import { partitionDiskStep } from './partition-disk/index.ts';
 import { restartComputerStep } from './restart-computer/index.ts';
@@ -20,4 +21,5 @@ export const STEP_MODULES: readonly StepModule[] = [
   convertDiskStep,
   applyOperatingSystemStep,
   applyDataImageStep,
+  captureSystemImageStep,
 ];
