@@ -15,3 +15,4 @@ export * from './program/index.ts';
 export * from './registry/index.ts';
 export * from './preflight/index.ts';
 export * from './disks/index.ts';
+export * from './step-exit-codes.ts';

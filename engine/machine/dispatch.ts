@@ -10,10 +10,9 @@ import type { StepRecord } from '../journal/records.ts';
 import { stepsInside } from './transitions.ts';
 import { conditionContext } from './step-context.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
-import { EXIT_ABORTED, EXIT_FAILED, type StepExecution } from './execute-step.ts';
+import { type StepExecution } from './execute-step.ts';
+import { EXIT_ABORTED, EXIT_FAILED, EXIT_WRONG_ENVIRONMENT } from '../step-exit-codes.ts';
 
-/** ERROR_NOT_SUPPORTED as an unsigned HRESULT: a step reached in an environment it does not run in. */
-export const EXIT_WRONG_ENVIRONMENT = 0x80070032;
 
 export type Dispatch =
   | { kind: 'run'; ip: number; attempt: number }

@@ -9,20 +9,11 @@ import { isSuccessCode } from '../program/index.ts';
 import type { StepRecord } from '../journal/records.ts';
 import type { StepResult } from '../step-module.ts';
 import { TaskseqError } from '../problems.ts';
+import { EXIT_ACCESS_DENIED, EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_TIMEOUT } from '../step-exit-codes.ts';
 import { createStepContext } from './step-context.ts';
 import { setEnvironmentBuiltins } from './builtins.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
 
-/** Win32 ERROR_TIMEOUT: a step that ran past its `timeout`. */
-export const EXIT_TIMEOUT = 1460;
-/** E_FAIL as an unsigned HRESULT: a step that could not run at all. */
-export const EXIT_FAILED = 0x80004005;
-/** E_ABORT as an unsigned HRESULT: a step interrupted by a restart that may not be re-run. */
-export const EXIT_ABORTED = 0x80004004;
-/** ERROR_ACCESS_DENIED: a step wrote a read-only variable. */
-export const EXIT_ACCESS_DENIED = 5;
-/** ERROR_INVALID_PARAMETER: a step wrote an invalid variable. */
-export const EXIT_INVALID_PARAMETER = 87;
 
 /** Characters of a step's console output copied into the log (the end of it, where errors usually are). */
 const MAX_LOGGED_OUTPUT = 4000;

@@ -5,7 +5,7 @@
 import type { StepContext, StepDefinitionView, StepModule, StepResult } from '../../engine/index.ts';
 import { prepareImage, wipeAndApply } from '../apply-operating-system/image-flow.ts';
 import { validateImageStep } from '../apply-operating-system/validate.ts';
-import { EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 
 export const APPLY_DATA_IMAGE_TYPE = 'SMS_TaskSequence_ApplyDataImageAction';
 

@@ -1,7 +1,7 @@
 /** Building the answer file text before anything is wiped, so a bad package answer file refuses the step early. */
 import { InvalidInputError } from '../../engine/index.ts';
 import type { ImageFacts, StepContext, StepResult } from '../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../shared/exit-codes.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readVariableExpansion } from '../shared/option-value.ts';
 import type { ApplyImageOptions } from './parse-options.ts';
 import { mergeUnattend, planUnattend, renderUnattend } from './unattend.ts';

@@ -4,17 +4,13 @@
  */
 import { TaskseqError } from '../../engine/index.ts';
 import type { ImageFacts, StepContext, StepResult, WimFacts } from '../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_DISK_FULL, EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { readOption } from '../shared/option-value.ts';
 import { APPLIED_TARGETS_VARIABLE, parseTargets, resolveDestination, type ResolvedDestination } from './destination.ts';
 import { checkArchitecture, checkSize, findImageFacts, formatSize } from './image-checks.ts';
 import { locateWim, type LocatedWim } from './image-source.ts';
 import { parseApplyImageOptions, type ApplyImageOptions, type ImageStepKind } from './parse-options.ts';
 
-/** ERROR_DISK_FULL: the image does not fit the destination. */
-export const EXIT_DISK_FULL = 112;
-/** E_FAIL (0x80004005) as the agent reports it: a port refused for a reason of its own. */
-export const EXIT_FAILED = 2147500037;
 /** The engine's working folder, never wiped. */
 export const TASK_SEQUENCE_FOLDER = '_SMSTaskSequence';
 

@@ -103,9 +103,9 @@ const refusals: Array<[string, Setup, number, RegExp]> = [
   ['unknown letter', { options: { ...BASE, DestinationDriveLetter: 'Q:' } }, 87, /no volume Q: \(option DestinationDriveLetter\); volumes: C:, D, E:/],
   ['RAW destination', { options: { ...BASE, DestinationDriveLetter: 'E:' } }, 87, /disk 1 partition 2 \(option DestinationDriveLetter\) is not formatted/],
   ['empty destination variable', { options: { ...BASE, DestinationVariable: 'OSDisk' } }, 87, /variable OSDisk \(option DestinationVariable\) is empty/],
-  ['missing package', { options: { ...BASE, ImagePackageID: 'NOPE0001' } }, -2147024894, /package NOPE0001 \(option ImagePackageID\) is not available/],
+  ['missing package', { options: { ...BASE, ImagePackageID: 'NOPE0001' } }, 0x80070002, /package NOPE0001 \(option ImagePackageID\) is not available/],
   ['several WIMs', { options: BASE, files: { ...FILES, LAB00100: { 'a.wim': '', 'b.wim': '' } } }, 87, /several images \(a\.wim, b\.wim\)/],
-  ['missing answer file', { options: { ...BASE, ConfigFilePackage: 'CFG00001', ConfigFileName: ['OSDConfigFileName', 'unattend.xml'] } }, -2147024894, /answer file unattend.xml \(option ConfigFileName\) is not in package CFG00001/],
+  ['missing answer file', { options: { ...BASE, ConfigFilePackage: 'CFG00001', ConfigFileName: ['OSDConfigFileName', 'unattend.xml'] } }, 0x80070002, /answer file unattend.xml \(option ConfigFileName\) is not in package CFG00001/],
   ['malformed answer file', { options: { ...BASE, ConfigFilePackage: 'CFG00001', ConfigFileName: 'u.xml' }, files: { ...FILES, CFG00001: { 'u.xml': '<unattend>' } } }, 87, /CFG00001\\u\.xml/],
 ];
 

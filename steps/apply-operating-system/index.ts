@@ -4,7 +4,7 @@
  * file, and sets `OSDTargetSystemDrive` / `OSDTargetSystemRoot`. Every refusal happens before the wipe.
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { buildAnswerFile, UNATTEND_PATH } from './answer-file.ts';
 import { portFailure, prepareImage, wipeAndApply } from './image-flow.ts';
@@ -19,7 +19,7 @@ export type { ApplyImageOptions, Destination, ImageSource, ImageStepKind } from 
 export { pickWimFile, findImageFacts, checkArchitecture, checkSize } from './image-checks.ts';
 export { mdtPackageId, MDT_PACKAGE_OVERRIDE, DEFAULT_WIM_NAME } from './image-source.ts';
 export { planUnattend, mergeUnattend, renderUnattend, UNATTEND_NAMESPACE } from './unattend.ts';
-export { prepareImage, wipeAndApply, protectedFolders, EXIT_DISK_FULL, EXIT_FAILED } from './image-flow.ts';
+export { prepareImage, wipeAndApply, protectedFolders } from './image-flow.ts';
 export { UNATTEND_PATH } from './answer-file.ts';
 
 function finish(ctx: StepContext, letter: string, answerFile: string): StepResult | undefined {

@@ -5,9 +5,9 @@
  */
 import { TaskseqError } from '../../engine/index.ts';
 import type { StepContext, StepResult } from '../../engine/index.ts';
-import { EXIT_DISK_FULL, EXIT_FAILED } from '../apply-operating-system/image-flow.ts';
+import { EXIT_DISK_FULL, EXIT_FAILED } from '../../engine/index.ts';
 import { formatSize } from '../apply-operating-system/image-checks.ts';
-import { EXIT_INVALID_PARAMETER } from '../shared/exit-codes.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readOption, readVariableExpansion } from '../shared/option-value.ts';
 import { letteredVolumes, planCaptureVolumes, renderImageName, type CapturePlan, type CaptureVolume } from './capture-volumes.ts';
 import { CAPTURE_OPTION_VARIABLES, parseCaptureOptions, type CaptureOptions } from './parse-options.ts';

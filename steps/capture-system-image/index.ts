@@ -3,7 +3,7 @@
  * disks into one WIM, one image per volume in disk/partition order, with the creator, description and version given.
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { captureAll, prepareCapture } from './capture-flow.ts';
 import { validateCaptureSystemImage } from './validate.ts';
 

@@ -3,7 +3,7 @@
  * sequence that converts a disk is stopped at validation, before anything runs.
  */
 import type { StepModule, StepProblem, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 
 export const CONVERT_DISK_TYPE = 'SMS_TaskSequence_ConvertDiskAction';
 export const CONVERT_DISK_UNSUPPORTED =

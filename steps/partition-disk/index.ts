@@ -5,7 +5,7 @@
  */
 import { TaskseqError } from '../../engine/index.ts';
 import type { AppliedLayout, PartitionLayout, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../shared/exit-codes.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { parsePartitionDiskOptions } from './parse-options.ts';
 import { planLayout, selectDisk } from './plan.ts';

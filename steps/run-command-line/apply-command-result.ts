@@ -4,7 +4,7 @@
  * PowerShell Script so that both behave the same.
  */
 import type { CommandRequest, CommandResult, StepContext, StepInfo, StepResult } from '../../engine/index.ts';
-import { EXIT_TIMEOUT } from '../shared/exit-codes.ts';
+import { EXIT_TIMEOUT } from '../../engine/index.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 
 /** How many trailing characters of output an output variable receives (documented: the last 1000). */

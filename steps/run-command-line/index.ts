@@ -3,7 +3,7 @@
  * The same module runs any step's `<action>` when the CLI allows unknown step types.
  */
 import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../shared/exit-codes.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { commandTimeoutMs, runCommand } from './apply-command-result.ts';
 import { DO_NOT_LOG_VARIABLE, renderCommandLogLine } from './command-log.ts';

@@ -2,7 +2,7 @@
 import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import type { Expansion } from '../../variables/index.ts';
 import { commandTimeoutMs, decideRunAs, renderCommandLogLine, runCommand, RUN_POWERSHELL_RUN_AS } from '../run-command-line/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../shared/exit-codes.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import {
   EXECUTION_POLICIES,

@@ -4,7 +4,7 @@
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { MASK } from '../../variables/index.ts';
-import { EXIT_INVALID_PARAMETER } from '../shared/exit-codes.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readRawOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { planBuiltIns } from './built-ins.ts';

@@ -4,7 +4,7 @@
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { isReadOnlyName, MASK } from '../../variables/index.ts';
-import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../shared/exit-codes.ts';
+import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { parseFlag } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { SET_VARIABLE_WRITER, validateSetVariable } from './validate.ts';

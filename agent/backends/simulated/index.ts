@@ -15,7 +15,7 @@ export {
   createSimulatedMachine, REBOOT_MS, type SimulatedMachine, type SimulatedMachineOptions,
 } from './simulated-machine.ts';
 export {
-  SECRET_COMMAND_LINE, TIMEOUT_EXIT_CODE, NOT_SCRIPTED_EXIT_CODE, type CommandRecord,
+  SECRET_COMMAND_LINE, NOT_SCRIPTED_EXIT_CODE, type CommandRecord,
 } from './simulated-commands.ts';
 export { STATE_FILE_NAME } from './machine-state.ts';
 export type { RebootOptions } from './machine-restart.ts';

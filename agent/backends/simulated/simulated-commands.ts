@@ -4,6 +4,7 @@
  * spawned.
  */
 import type { CommandRequest, CommandResult, CommandsPort } from '../../../engine/index.ts';
+import { EXIT_TIMEOUT } from '../../../engine/step-exit-codes.ts';
 import { parseExitCommand } from './exit-command.ts';
 import type { CommandScript } from './profile-types.ts';
 import type { VirtualClock } from './virtual-clock.ts';
@@ -11,8 +12,6 @@ import type { VirtualClock } from './virtual-clock.ts';
 /** Shown instead of a command line that carries a secret. */
 export const SECRET_COMMAND_LINE = '[secret command line]';
 
-/** Exit code reported for a command that ran past its timeout (ERROR_TIMEOUT). */
-export const TIMEOUT_EXIT_CODE = 1460;
 
 /** Exit code of an unscripted command with `strictCommands` (ERROR_FILE_NOT_FOUND). */
 export const NOT_SCRIPTED_EXIT_CODE = 2;
@@ -95,7 +94,7 @@ function decide(host: CommandHost, request: CommandRequest, shown: string): Outc
 }
 
 function timedOut(ms: number): CommandResult {
-  return { exitCode: TIMEOUT_EXIT_CODE, output: `timed out after ${ms / 1000} s (virtual time)`, timedOut: true };
+  return { exitCode: EXIT_TIMEOUT, output: `timed out after ${ms / 1000} s (virtual time)`, timedOut: true };
 }
 
 /** Runs one request against the machine: decides the outcome, spends its virtual time, then records it. */
