@@ -3,6 +3,7 @@
  * values (pure). Used by `validate()` on the raw definition and by `run()` on the expanded values.
  */
 import type { StepProblem } from '../../engine/index.ts';
+import { OptionCollector, type OptionReader } from '../shared/option-collector.ts';
 
 /** Where the image goes; `variable` names a variable holding `C:` or `disk,partition`. */
 export type Destination =
@@ -38,32 +39,10 @@ export interface ParsedApplyImageOptions {
   problems: StepProblem[];
 }
 
-/** Reads one option by property; undefined when absent or empty. */
-export type OptionReader = (property: string) => string | undefined;
+export type { OptionReader } from '../shared/option-collector.ts';
 
 const LETTER = /^([A-Za-z]):?\\?$/;
 const MDT_TYPES = ['NextPartition', 'ByDiskPartition', 'ByVariable', 'ByDriveLetter'];
-
-class Reader {
-  readonly problems: StepProblem[] = [];
-  deferred = false;
-  constructor(private readonly read: OptionReader, private readonly skip: (value: string) => boolean) {}
-  value(property: string): string | undefined {
-    const v = this.read(property)?.trim();
-    if (v === undefined || v === '') return undefined;
-    if (this.skip(v)) {
-      this.deferred = true;
-      return undefined;
-    }
-    return v;
-  }
-  present(property: string): boolean {
-    return (this.read(property)?.trim() ?? '') !== '';
-  }
-  error(code: string, field: string, message: string): void {
-    this.problems.push({ severity: 'error', code, field, message });
-  }
-}
 
 /** `C`, `c:`, `C:\` -> `C:`; undefined when the text is not a drive letter. */
 export function normalizeLetter(text: string): string | undefined {
@@ -71,7 +50,7 @@ export function normalizeLetter(text: string): string | undefined {
   return m ? `${m[1].toUpperCase()}:` : undefined;
 }
 
-function whole(r: Reader, property: string, min: number): number | undefined {
+function whole(r: OptionCollector, property: string, min: number): number | undefined {
   const v = r.value(property);
   if (v === undefined) return undefined;
   if (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= 2147483647) return Number(v);
@@ -79,7 +58,7 @@ function whole(r: Reader, property: string, min: number): number | undefined {
   return undefined;
 }
 
-function diskPartition(r: Reader): Destination | undefined {
+function diskPartition(r: OptionCollector): Destination | undefined {
   const disk = whole(r, 'DestinationDisk', 0);
   const partition = whole(r, 'DestinationPartition', 1);
   if (r.present('DestinationDisk') && !r.present('DestinationPartition')) r.error('incomplete-destination', 'DestinationPartition', 'DestinationDisk is set but DestinationPartition is empty; give both');
@@ -87,7 +66,7 @@ function diskPartition(r: Reader): Destination | undefined {
   return disk !== undefined && partition !== undefined ? { kind: 'disk', disk, partition } : undefined;
 }
 
-function letterOption(r: Reader, field: string): Destination | undefined {
+function letterOption(r: OptionCollector, field: string): Destination | undefined {
   const v = r.value(field);
   if (v === undefined) return undefined;
   const letter = normalizeLetter(v);
@@ -95,12 +74,12 @@ function letterOption(r: Reader, field: string): Destination | undefined {
   return letter ? { kind: 'letter', letter, field } : undefined;
 }
 
-function variableOption(r: Reader, field: string): Destination | undefined {
+function variableOption(r: OptionCollector, field: string): Destination | undefined {
   const v = r.value(field);
   return v === undefined ? undefined : { kind: 'variable', variable: v, field };
 }
 
-function configMgrDestination(r: Reader): Destination {
+function configMgrDestination(r: OptionCollector): Destination {
   const given = ['DestinationVariable', 'DestinationDisk', 'DestinationDriveLetter'].filter((p) => r.present(p));
   if (given.length > 1) r.error('conflicting-destination', given[1], `${given.join(' and ')} are both set; give one destination`);
   if (r.present('DestinationVariable')) return variableOption(r, 'DestinationVariable') ?? { kind: 'next' };
@@ -109,7 +88,7 @@ function configMgrDestination(r: Reader): Destination {
 }
 
 /** MDT: the install type chooses; the disk and partition defaults (`0`, `1`) are always written and otherwise unused. */
-function mdtDestination(r: Reader): Destination {
+function mdtDestination(r: OptionCollector): Destination {
   const type = r.value('DestinationOSInstallType');
   const known = type === undefined ? undefined : MDT_TYPES.find((t) => t.toLowerCase() === type.toLowerCase());
   if (type !== undefined && !known) r.error('invalid-install-type', 'DestinationOSInstallType', `DestinationOSInstallType is "${type}"; expected ${MDT_TYPES.join(', ')}`);
@@ -123,7 +102,7 @@ function mdtDestination(r: Reader): Destination {
   return { kind: 'next' };
 }
 
-function imageSource(r: Reader, kind: ImageStepKind): { source?: ImageSource; indexField: string } {
+function imageSource(r: OptionCollector, kind: ImageStepKind): { source?: ImageSource; indexField: string } {
   if (kind === 'mdt') {
     const osGuid = r.value('OSGUID');
     if (!osGuid && !r.present('OSGUID')) r.error('missing-image', 'OSGUID', 'OSGUID is empty; expected the id of the operating system to install');
@@ -139,7 +118,7 @@ function imageSource(r: Reader, kind: ImageStepKind): { source?: ImageSource; in
   return { ...(image ? { source: { kind: 'image', packageId: image } } : {}), indexField: 'ImageIndex' };
 }
 
-function flag(r: Reader, property: string, fallback: boolean): boolean {
+function flag(r: OptionCollector, property: string, fallback: boolean): boolean {
   const v = r.value(property);
   if (v === undefined) return fallback;
   if (/^(true|false)$/i.test(v)) return /^true$/i.test(v);
@@ -153,7 +132,7 @@ function flag(r: Reader, property: string, fallback: boolean): boolean {
  * index with its OS entry, which this engine does not read); the others require one.
  */
 export function parseApplyImageOptions(read: OptionReader, kind: ImageStepKind, skip: (value: string) => boolean = () => false): ParsedApplyImageOptions {
-  const r = new Reader(read, skip);
+  const r = new OptionCollector(read, skip);
   const { source, indexField } = imageSource(r, kind);
   const index = whole(r, indexField, 1) ?? (kind === 'mdt' && !r.present(indexField) ? 1 : undefined);
   if (!r.present(indexField) && kind !== 'mdt') r.error('missing-index', indexField, `${indexField} is empty; expected the index of the image in the WIM (1 or more)`);

@@ -3,7 +3,7 @@
  * `run()` on the expanded values. The account password is only ever checked for presence: it is never returned.
  */
 import type { StepProblem } from '../../engine/index.ts';
-import type { OptionReader } from '../apply-operating-system/parse-options.ts';
+import type { OptionReader } from '../shared/option-collector.ts';
 
 /** Longest destination, creator and description the SDK accepts. */
 export const MAX_TEXT_LENGTH = 255;

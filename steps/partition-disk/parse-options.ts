@@ -4,6 +4,7 @@
  */
 import type { PartitionRole, StepProblem } from '../../engine/index.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
+import { OptionCollector, type OptionReader } from '../shared/option-collector.ts';
 
 export const PARTITION_DISK_WRITER = 'Format and Partition Disk';
 
@@ -45,8 +46,7 @@ export interface ParsedPartitionDiskOptions {
   deferred: boolean;
 }
 
-/** Reads one option by property; undefined when absent or empty. */
-export type OptionReader = (property: string) => string | undefined;
+export type { OptionReader } from '../shared/option-collector.ts';
 
 const ROLES: Record<string, PartitionRole> = {
   primary: 'Primary', extended: 'Extended', logical: 'Logical', hidden: 'Hidden', efi: 'EFI', msr: 'MSR', recovery: 'Recovery',
@@ -55,33 +55,7 @@ const UNITS: Record<string, SizeUnit> = { mb: 'MB', gb: 'GB', percent: 'Percent'
 const PARTITION_PROPERTY = /^Partitions(\d+)[A-Za-z]+$/;
 const ENTRY_FIELDS = ['Type', 'FileSystem', 'Size', 'SizeUnits', 'Bootable', 'QuickFormat', 'VolumeName', 'VolumeLetterVariable', 'AssignVolumeLetter'];
 
-class Collector {
-  readonly problems: StepProblem[] = [];
-  deferred = false;
-  constructor(readonly read: OptionReader, readonly skip: (value: string) => boolean) {}
-  /** True when the property is absent or empty (a skipped `%VAR%` value is not empty). */
-  isEmpty(property: string): boolean {
-    return (this.read(property)?.trim() ?? '') === '';
-  }
-  /** The trimmed value, or undefined when absent, empty or skipped. */
-  value(property: string): string | undefined {
-    const v = this.read(property)?.trim();
-    if (v === undefined || v === '') return undefined;
-    if (this.skip(v)) {
-      this.deferred = true;
-      return undefined;
-    }
-    return v;
-  }
-  error(code: string, field: string, message: string): void {
-    this.problems.push({ severity: 'error', code, field, message });
-  }
-  warn(code: string, field: string, message: string): void {
-    this.problems.push({ severity: 'warning', code, field, message });
-  }
-}
-
-function parseBool(c: Collector, property: string, fallback: boolean): boolean {
+function parseBool(c: OptionCollector, property: string, fallback: boolean): boolean {
   const v = c.value(property);
   if (v === undefined) return fallback;
   if (/^true$/i.test(v)) return true;
@@ -90,7 +64,7 @@ function parseBool(c: Collector, property: string, fallback: boolean): boolean {
   return fallback;
 }
 
-function parseCount(c: Collector, property: string): number | undefined {
+function parseCount(c: OptionCollector, property: string): number | undefined {
   const v = c.value(property);
   if (v === undefined) return undefined;
   if (/^\d+$/.test(v)) return Number(v);
@@ -98,7 +72,7 @@ function parseCount(c: Collector, property: string): number | undefined {
   return undefined;
 }
 
-function parseStyle(c: Collector): 'MBR' | 'GPT' {
+function parseStyle(c: OptionCollector): 'MBR' | 'GPT' {
   const v = c.value('PartitionStyle');
   const style = v?.toUpperCase();
   if (style === 'MBR' || style === 'GPT') return style;
@@ -107,7 +81,7 @@ function parseStyle(c: Collector): 'MBR' | 'GPT' {
   return 'GPT';
 }
 
-function checkDiskType(c: Collector): void {
+function checkDiskType(c: OptionCollector): void {
   const v = c.value('DiskType');
   if (v === undefined || /^basic$/i.test(v)) return;
   if (/^dynamic$/i.test(v)) {
@@ -115,7 +89,7 @@ function checkDiskType(c: Collector): void {
   } else c.error('invalid-disk-type', 'DiskType', `DiskType is "${v}"; expected BASIC`);
 }
 
-function parseSize(c: Collector, n: number, unit: SizeUnit): number | undefined {
+function parseSize(c: OptionCollector, n: number, unit: SizeUnit): number | undefined {
   const field = `Partitions${n}Size`;
   const v = c.value(field);
   if (v === undefined) return undefined;
@@ -129,7 +103,7 @@ function parseSize(c: Collector, n: number, unit: SizeUnit): number | undefined 
   return size;
 }
 
-function parseRole(c: Collector, n: number): PartitionRole {
+function parseRole(c: OptionCollector, n: number): PartitionRole {
   const field = `Partitions${n}Type`;
   const v = c.value(field);
   const role = v === undefined ? undefined : ROLES[v.toLowerCase()];
@@ -139,7 +113,7 @@ function parseRole(c: Collector, n: number): PartitionRole {
   return 'Primary';
 }
 
-function parseFileSystem(c: Collector, n: number): 'NTFS' | 'FAT32' | undefined {
+function parseFileSystem(c: OptionCollector, n: number): 'NTFS' | 'FAT32' | undefined {
   const field = `Partitions${n}FileSystem`;
   const v = c.value(field);
   const fs = v?.toUpperCase();
@@ -148,7 +122,7 @@ function parseFileSystem(c: Collector, n: number): 'NTFS' | 'FAT32' | undefined 
   return undefined;
 }
 
-function parseUnit(c: Collector, n: number): SizeUnit {
+function parseUnit(c: OptionCollector, n: number): SizeUnit {
   const field = `Partitions${n}SizeUnits`;
   const v = c.value(field);
   if (v === undefined) return 'MB';
@@ -157,7 +131,7 @@ function parseUnit(c: Collector, n: number): SizeUnit {
   return unit ?? 'MB';
 }
 
-function parseLetterVariable(c: Collector, n: number): string | undefined {
+function parseLetterVariable(c: OptionCollector, n: number): string | undefined {
   const field = `Partitions${n}VolumeLetterVariable`;
   const raw = c.read(field)?.trim();
   if (!raw) return undefined;
@@ -166,7 +140,7 @@ function parseLetterVariable(c: Collector, n: number): string | undefined {
   return c.skip(raw) ? undefined : raw;
 }
 
-function parseEntry(c: Collector, n: number, position: number): PartitionEntry {
+function parseEntry(c: OptionCollector, n: number, position: number): PartitionEntry {
   const unit = parseUnit(c, n);
   const entry: PartitionEntry = {
     index: n,
@@ -208,7 +182,7 @@ function entryIndexes(read: OptionReader, properties: readonly string[], count: 
  * property name as `field`. A `Partitions` count that disagrees with the entries present is a warning; the entries win.
  */
 export function parsePartitionDiskOptions(read: OptionReader, properties: readonly string[], skip: (value: string) => boolean = () => false): ParsedPartitionDiskOptions {
-  const c = new Collector(read, skip);
+  const c = new OptionCollector(read, skip);
   const diskIndex = parseCount(c, 'DiskIndex');
   if (c.isEmpty('DiskIndex')) c.error('invalid-disk-index', 'DiskIndex', 'DiskIndex is empty; expected the number of the disk to partition');
   const style = parseStyle(c);

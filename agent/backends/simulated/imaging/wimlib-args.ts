@@ -1,5 +1,5 @@
 /** Argument lists for `wimlib-imagex` (pure; golden-tested). */
-import type { WimCompression } from '../../../../engine/index.ts';
+import type { CaptureImageRequest } from '../../../../engine/index.ts';
 
 export interface ApplyArgsInput {
   /** Host path of the `.wim` or first `.swm`. */
@@ -24,16 +24,10 @@ export function renderApplyArgs(input: ApplyArgsInput): string[] {
   return args;
 }
 
-export interface CaptureArgsInput {
+/** A capture request as wimlib sees it: host folders and files instead of drive letters. */
+export interface CaptureArgsInput extends Pick<CaptureImageRequest, 'mode' | 'name' | 'description' | 'creator' | 'version' | 'compression'> {
   sourceDir: string;
   wim: string;
-  /** `append` adds to an existing file, which keeps its compression. */
-  mode: 'append' | 'create';
-  name: string;
-  description?: string;
-  creator?: string;
-  version?: string;
-  compression?: Exclude<WimCompression, 'lzms'>;
   checkIntegrity: boolean;
 }
 
