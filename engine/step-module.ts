@@ -116,5 +116,10 @@ export interface StepModule {
   compiledOptionsValidator?: CompiledValidator;
   /** Static checks beyond the schema (pure). */
   validate?(view: StepDefinitionView): StepProblem[];
+  /**
+   * Package ids the step will take from the Content port, from its options (pure): the preflight refuses a run whose
+   * packages are missing before anything happens. Values that reference `%VAR%` are left out (known at run time only).
+   */
+  packages?(view: StepDefinitionView): string[];
   run(ctx: StepContext): Promise<StepResult>;
 }

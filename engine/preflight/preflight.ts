@@ -7,9 +7,9 @@ import type { Problem } from '../problems.ts';
 import type { Program, Instruction } from '../program/index.ts';
 import type { Registry } from '../registry/index.ts';
 import type { ContentPort } from '../ports/content.ts';
+import type { StepModule } from '../step-module.ts';
 import { STEP_CATALOG } from '../definition/index.ts';
 import { checkCondition } from '../conditions/index.ts';
-import { stepPackages } from '../program/index.ts';
 import { stepView } from './step-options.ts';
 import { checkOptions } from './options-validator.ts';
 
@@ -35,6 +35,12 @@ export function preflight(req: PreflightRequest): Problem[] {
   return problems;
 }
 
+/** The module that runs a step (an unknown type with an action runs as a command line when allowed). */
+function moduleOf(req: PreflightRequest, instr: Instruction): StepModule | undefined {
+  const node = instr.node.kind === 'group' ? undefined : instr.node;
+  return req.registry.find(node?.type ?? '') ?? (req.allowUnknownSteps && node?.action ? req.registry.commandLine() : undefined);
+}
+
 /** Disabled, or inside a disabled container: it can never run. */
 function inactive(program: Program, instr: Instruction): boolean {
   for (let i: Instruction | undefined = instr; i; i = i.parent >= 0 ? program.instructions[i.parent] : undefined) if (i.disabled) return true;
@@ -51,7 +57,7 @@ function conditionProblems(instr: Instruction): Problem[] {
 function stepProblems(req: PreflightRequest, instr: Instruction): Problem[] {
   const where = { file: instr.file, path: instr.path, line: instr.node.loc?.line };
   const node = instr.node.kind === 'group' ? undefined : instr.node;
-  const module = req.registry.find(node?.type ?? '') ?? (req.allowUnknownSteps && node?.action ? req.registry.commandLine() : undefined);
+  const module = moduleOf(req, instr);
   if (!module) {
     const known = STEP_CATALOG.find((c) => c.type === node?.type);
     if (!known) return []; // the definition validator already reported the unknown type
@@ -65,15 +71,33 @@ function stepProblems(req: PreflightRequest, instr: Instruction): Problem[] {
   return req.mode === 'validate' ? relaxForValidation(own) : own;
 }
 
+/** Package id -> the active steps that need it (from each module's `packages`), plus the `referenceList`. */
+function neededPackages(req: PreflightRequest): Map<string, { id: string; users: Instruction[] }> {
+  const needed = new Map<string, { id: string; users: Instruction[] }>();
+  const add = (id: string, user?: Instruction): void => {
+    const key = id.trim().toUpperCase();
+    if (!key || key.includes('%')) return;
+    const entry = needed.get(key) ?? { id: id.trim(), users: [] };
+    if (user) entry.users.push(user);
+    needed.set(key, entry);
+  };
+  for (const id of req.program.packages) add(id);
+  for (const instr of req.program.instructions) {
+    if (instr.kind !== 'step' || inactive(req.program, instr)) continue;
+    const module = moduleOf(req, instr);
+    for (const id of module?.packages?.(stepView(instr)) ?? []) add(id, instr);
+  }
+  return needed;
+}
+
 function contentProblems(req: PreflightRequest): Problem[] {
   const out: Problem[] = [];
   const source = req.contentSource ? ` (${req.contentSource})` : '';
-  for (const id of req.program.packages) {
+  for (const { id, users } of neededPackages(req).values()) {
     if (req.content?.resolve(id)) continue;
-    const users = req.program.instructions.filter((i) => i.kind === 'step' && !inactive(req.program, i) && stepPackages(i).some((p) => p.toUpperCase() === id.toUpperCase()));
     const first = users[0];
     out.push({
-      severity: 'error', code: 'missing-package', field: first ? 'PackageID' : 'referenceList', file: first?.file, path: first?.path, line: first?.node.loc?.line,
+      severity: 'error', code: 'missing-package', field: first ? 'package' : 'referenceList', file: first?.file, path: first?.path, line: first?.node.loc?.line,
       message: `package ${id} is needed${users.length ? ` by ${users.map((u) => u.path).join(', ')}` : ' (referenceList)'} but is not in the content source${source}; give it with --content DIR (one folder per package id)`,
     });
   }

@@ -45,7 +45,6 @@ export function compileProgram(doc: SequenceDocument, options: CompileOptions): 
     globals: [...(doc.sequence.globalVarList ?? [])], packages: new Set(referencedPackages(doc.sequence)),
   };
   compileNodes(doc.sequence.children, -1, [], options.file, walk);
-  for (const i of walk.out) if (i.kind === 'step' && !i.disabled) for (const id of stepPackages(i)) walk.packages.add(id);
   const name = doc.package?.packageName ?? doc.sequence.name ?? options.defaultPackageName ?? packageId;
   return {
     program: {
@@ -120,20 +119,7 @@ function findChild(children: CompileOptions['children'], key: string): { documen
   return undefined;
 }
 
-const PACKAGE_ID = /^[A-Z0-9]{3}[0-9A-F]{5}$/i;
-
 /** Package ids in the `referenceList` (application references are not packages). */
 function referencedPackages(seq: TaskSequence): string[] {
   return (seq.referenceList ?? []).map((r) => r.package?.trim()).filter((p): p is string => !!p);
-}
-
-/** Package ids a step names: `*PackageID` options and the id after `smsswd.exe /run:`. */
-export function stepPackages(i: Instruction): string[] {
-  const ids: string[] = [];
-  for (const d of i.defaults) {
-    if (/packageid$/i.test(d.property ?? d.name) && PACKAGE_ID.test(d.value.trim()) && !/^OSDSubTasksequence/i.test(d.name)) ids.push(d.value.trim());
-  }
-  const run = /smsswd(?:\.exe)?\s+\/run:(\S+)/i.exec(i.node.kind !== 'group' ? i.node.action ?? '' : '');
-  if (run && PACKAGE_ID.test(run[1])) ids.push(run[1]);
-  return ids;
 }

@@ -41,6 +41,6 @@ export interface Program {
   hash: string;
   /** `globalVarList` entries of the sequence and of every inlined child, parent first. */
   globals: VariableEntry[];
-  /** Package ids the sequence needs: `referenceList` plus ids named by enabled steps (children included). */
+  /** Package ids in the `referenceList` of the sequence and its children (steps declare their own: StepModule.packages). */
   packages: string[];
 }

@@ -6,6 +6,7 @@ import type { StepContext, StepDefinitionView, StepModule, StepResult } from '..
 import { prepareImage, wipeAndApply } from '../apply-operating-system/image-flow.ts';
 import { validateImageStep } from '../apply-operating-system/validate.ts';
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import { optionValues } from '../shared/option-value.ts';
 
 export const APPLY_DATA_IMAGE_TYPE = 'SMS_TaskSequence_ApplyDataImageAction';
 
@@ -36,5 +37,6 @@ export const applyDataImageStep: StepModule = {
     },
   },
   validate: (view: StepDefinitionView) => validateImageStep(view, 'data'),
+  packages: (view) => optionValues(view, ['ImagePackageID']),
   run,
 };

@@ -9,6 +9,7 @@ import { setStepVariable } from '../shared/set-step-variable.ts';
 import { buildAnswerFile, UNATTEND_PATH } from './answer-file.ts';
 import { portFailure, prepareImage, wipeAndApply } from './image-flow.ts';
 import { validateApplyOperatingSystem } from './validate.ts';
+import { optionValues } from '../shared/option-value.ts';
 
 export const APPLY_OS_TYPE = 'SMS_TaskSequence_ApplyOperatingSystemAction';
 export const MDT_INSTALL_OS_TYPE = 'BDD_InstallOS';
@@ -72,5 +73,7 @@ export const applyOperatingSystemStep: StepModule = {
     },
   },
   validate: validateApplyOperatingSystem,
+  // MDT's image package follows from OSGUID or a variable set at run time, so it is checked when the step runs.
+  packages: (view) => optionValues(view, ['ImagePackageID', 'InstallPackageID', 'ConfigFilePackage']),
   run,
 };

@@ -4,12 +4,13 @@
  */
 import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
-import { parseFlag, readOption } from '../shared/option-value.ts';
+import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
 import { commandTimeoutMs, runCommand } from './apply-command-result.ts';
 import { DO_NOT_LOG_VARIABLE, renderCommandLogLine } from './command-log.ts';
 import { hasCommandLineOptions, MDT_SCRIPT_TYPES, planCommandSource, RUN_COMMAND_LINE_TYPE } from './plan.ts';
 import { decideRunAs, RUN_COMMAND_LINE_RUN_AS } from './run-as.ts';
 import { validateCommandLineStep } from './validate.ts';
+import { parseAction } from './parse-action.ts';
 
 export { applyCommandResult, commandTimeoutMs, runCommand, OUTPUT_VARIABLE_CHARS } from './apply-command-result.ts';
 export type { CommandOutcomeOptions } from './apply-command-result.ts';
@@ -90,6 +91,12 @@ export const runCommandLineStep: StepModule = {
     },
   },
   validate: validateCommandLineStep,
+  // Run Command Line names its package in PackageID; every other type it runs only through `smsswd.exe /run:<id>`.
+  packages: (view) => {
+    const own = hasCommandLineOptions(view.node.type ?? '') ? optionValues(view, ['PackageID']) : [];
+    const fromAction = parseAction(view.node.action ?? '').packageId;
+    return own.length ? own : fromAction ? [fromAction] : [];
+  },
   run,
 };
 

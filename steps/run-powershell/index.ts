@@ -3,7 +3,7 @@ import type { CommandRequest, StepContext, StepModule, StepResult } from '../../
 import type { Expansion } from '../../variables/index.ts';
 import { commandTimeoutMs, decideRunAs, renderCommandLogLine, runCommand, RUN_POWERSHELL_RUN_AS } from '../run-command-line/index.ts';
 import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
-import { parseFlag, readOption } from '../shared/option-value.ts';
+import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
 import {
   EXECUTION_POLICIES,
   joinWindowsPath,
@@ -110,5 +110,7 @@ export const runPowerShellStep: StepModule = {
     },
   },
   validate: validatePowerShellStep,
+  // An inline script needs no package; a script file comes from PackageID.
+  packages: (view) => (optionValues(view, ['SourceScript']).length ? [] : optionValues(view, ['PackageID'])),
   run,
 };

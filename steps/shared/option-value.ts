@@ -50,3 +50,8 @@ export function readRawOption(ctx: StepContext, property: string): string | unde
   const value = ctx.vars.get(entry?.name ?? property);
   return value === '' ? undefined : value;
 }
+
+/** The non-empty values of `properties` in a step definition (package ids a step names in its options). */
+export function optionValues(view: StepDefinitionView, properties: readonly string[]): string[] {
+  return properties.map((p) => view.options[p]?.trim()).filter((v): v is string => !!v);
+}

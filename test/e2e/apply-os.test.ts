@@ -45,3 +45,13 @@ test('a missing image index fails before the volume is wiped', async () => {
   assert.equal(r.code, 1);
   assert.match(r.report.steps[1].reason ?? '', /index 3 does not exist.*1: Fake Windows/);
 });
+
+test('a missing answer-file package stops the run before the disk is partitioned', async () => {
+  const dir = workDir();
+  const withConfig = applyOs('Apply', 'LAB00100', 1, '<variable name="ConfigFilePackage" property="ConfigFilePackage">LAB00999</variable><variable name="OSDConfigFileName" property="ConfigFileName">unattend.xml</variable>');
+  const file = writeFixture(dir, 'ts.xml', sequence([partitionDisk('Partition', 'GPT', UEFI_LAYOUT), withConfig]));
+  const r = await runSequenceFile(file, dir, ['--machine', 'uefi-desktop', '--content', content(dir)]);
+  assert.equal(r.code, 2);
+  assert.ok((r.report.problems ?? []).some((p) => p.code === 'missing-package' && p.path === 'Apply' && /LAB00999/.test(p.message)), JSON.stringify(r.report.problems));
+  assert.equal(existsSync(join(dir, 'state')), false, 'nothing was touched');
+});
