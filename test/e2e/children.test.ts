@@ -48,10 +48,10 @@ test('a child inside the same export zip is found without --children; a missing 
   assert.equal(r.report.variables.Seen, 'yes-p');
   assert.equal(r.report.variables._SMSTSPackageID, 'LAB00010');
   const alone = writeFixture(dir, 'alone.xml', parent);
-  const missing = await runCli(['run', alone, '--json', '--state-dir', join(dir, 's2')], dir);
+  const missing = await runCli(['run', alone, '--json', '--state-dir', join(dir, 's2')]);
   assert.equal(missing.code, 2);
   assert.match(missing.stdout, /missing-child/);
-  const validate = await runCli(['validate', alone], dir);
+  const validate = await runCli(['validate', alone]);
   assert.equal(validate.code, 0, 'validate warns: the child is not a defect of the file');
   const fromZip = await runSequenceFile(alone, workDir(), ['--children', join(dir, 'export.zip')]);
   assert.equal(fromZip.code, 0, fromZip.stderr);

@@ -7,7 +7,7 @@ import { runCli, workDir, writeFixture } from '../support/harness.ts';
 import { command, group, sequence, setVariable, varCondition } from '../support/sequence-builder.ts';
 
 async function run(dir: string, file: string, extra: string[] = []) {
-  return runCli(['run', file, '--json', '--state-dir', join(dir, 'state'), '--log-dir', join(dir, 'logs'), ...extra], dir);
+  return runCli(['run', file, '--json', '--state-dir', join(dir, 'state'), '--log-dir', join(dir, 'logs'), ...extra]);
 }
 const last = (out: string) => JSON.parse(out.trim().split('\n').pop()!);
 
@@ -60,7 +60,7 @@ test('a step type the engine recognises but cannot run yet stops the run before 
   const r = await run(dir, file);
   assert.equal(r.code, 2);
   assert.ok(last(r.stdout).problems.some((p: { code: string; path: string }) => p.code === 'unsupported-step-type' && p.path === 'Setup Windows'));
-  const v = await runCli(['validate', file, '--json'], dir);
+  const v = await runCli(['validate', file, '--json']);
   assert.equal(v.code, 0, 'validate treats it as a warning');
   const disabled = writeFixture(dir, 'ts2.xml', sequence([setVariable('First', 'A', '1'), '<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows" disable="true" successCodeList="0"><action>OSDSetupWindows.exe</action></step>']));
   assert.equal((await run(workDir(), disabled)).code, 0);
@@ -77,14 +77,14 @@ test('a missing package is reported at validation time', async () => {
 test('validate exit codes and JSON', async () => {
   const dir = workDir();
   const good = writeFixture(dir, 'good.xml', sequence([setVariable('A', 'A', '1')]));
-  const v = await runCli(['validate', good, '--json'], dir);
+  const v = await runCli(['validate', good, '--json']);
   assert.equal(v.code, 0);
   assert.deepEqual({ ...JSON.parse(v.stdout), problems: undefined }, { file: good, valid: true, errors: 0, warnings: 0, problems: undefined });
   const bad = writeFixture(dir, 'bad.xml', '<sequence version="9.99"></sequence>');
-  assert.equal((await runCli(['validate', bad], dir)).code, 2);
-  assert.equal((await runCli(['validate', join(dir, 'missing.xml')], dir)).code, 2);
-  assert.equal((await runCli(['frobnicate'], dir)).code, 2);
-  assert.equal((await runCli(['run', good, '--media-type', 'Floppy'], dir)).code, 2);
+  assert.equal((await runCli(['validate', bad])).code, 2);
+  assert.equal((await runCli(['validate', join(dir, 'missing.xml')])).code, 2);
+  assert.equal((await runCli(['frobnicate'])).code, 2);
+  assert.equal((await runCli(['run', good, '--media-type', 'Floppy'])).code, 2);
 });
 
 test('a journal from another sequence is refused with a way out', async () => {

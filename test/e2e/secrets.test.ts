@@ -47,7 +47,7 @@ test('hidden Set Variable values, --secret-var values and documented password va
 
 test('a secret given on the command line is redacted in option errors', async () => {
   const dir = workDir();
-  const r = await runCli(['run', 'missing.xml', '--secret-var', 'Bad Name=Cli-Secret-9'], dir);
+  const r = await runCli(['run', 'missing.xml', '--secret-var', 'Bad Name=Cli-Secret-9']);
   assert.equal(r.code, 2);
   assert.ok(!(r.stdout + r.stderr).includes('Cli-Secret-9'));
 });

@@ -50,19 +50,18 @@ export function writeFixture(dir: string, name: string, text: string): string {
   return p;
 }
 
-/** Runs `taskseq <args>` in-process with state and logs under `dir`; the last stdout line is parsed as JSON. */
-export async function runCli(args: string[], dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `taskseq <args>` in-process and returns its exit code and output. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, { out: (t) => (stdout += t.endsWith('\n') ? t : t + '\n'), err: (t) => (stderr += t.endsWith('\n') ? t : t + '\n') });
-  void dir;
   return { code, stdout, stderr };
 }
 
 /** `taskseq run <file> --json` with the given extra options; state and logs go to `dir`. */
 export async function runSequenceFile(file: string, dir: string, extra: string[] = []): Promise<HarnessRun> {
   const args = ['run', file, '--json', '--state-dir', join(dir, 'state'), '--log-dir', join(dir, 'logs'), ...extra];
-  const { code, stdout, stderr } = await runCli(args, dir);
+  const { code, stdout, stderr } = await runCli(args);
   const lines = stdout.trim().split('\n');
   const report = JSON.parse(lines[lines.length - 1]) as RunReport;
   const logText = readLog(join(dir, 'logs'));
