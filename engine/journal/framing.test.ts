@@ -10,15 +10,7 @@ const records = [
   { t: 'reboot', to: 'HD' },
 ];
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
 
 function journalErrorOf(fn: () => unknown): TaskseqError {
   try {

@@ -60,14 +60,7 @@ export function encodeFrame(record: unknown): Uint8Array {
  * @throws TaskseqError `internal` as {@link encodeFrame}.
  */
 export function encodeJournal(records: readonly unknown[]): Uint8Array {
-  const parts = [HEADER, ...records.map(encodeFrame)];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return Buffer.concat([HEADER, ...records.map(encodeFrame)]);
 }
 
 /**
