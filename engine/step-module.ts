@@ -88,6 +88,11 @@ export interface StepContext {
    * Asks for a restart after this step (sets `SMSTSRebootRequested`, and `SMSTSRetryRequested` when `retry`).
    */
   requestReboot(request: { target: 'HD' | 'WinPE'; retry?: boolean }): void;
+  /**
+   * Asks for the computer to shut down after this step succeeds: the task sequence ends there (the steps after it do
+   * not run) and the run reports success. Ignored when the step fails.
+   */
+  requestShutdown(): void;
 }
 
 /** What a step reports; the engine judges `exitCode` against the step's success codes. */
@@ -109,6 +114,8 @@ export interface StepModule {
   runIn: StepEnvironment;
   /** Safe to run again after an interruption without `retryCount`. */
   rerunnable: boolean;
+  /** `ignored`: the step's continue-on-error setting has no effect (a failure always propagates), as documented for it. */
+  continueOnError?: 'ignored';
   ports: readonly PortName[];
   /** JSON Schema over the options object (`property` -> string), checked with ajv at load time. */
   optionsSchema?: object;

@@ -5,11 +5,14 @@ import { applyOperatingSystemStep } from './apply-operating-system/index.ts';
 import { captureSystemImageStep } from './capture-system-image/index.ts';
 import { convertDiskStep } from './convert-disk/index.ts';
 import { partitionDiskStep } from './partition-disk/index.ts';
+import { prepareClientStep } from './prepare-configmgr-client/index.ts';
+import { prepareWindowsStep } from './prepare-windows-for-capture/index.ts';
 import { restartComputerStep } from './restart-computer/index.ts';
 import { runCommandLineStep } from './run-command-line/index.ts';
 import { runPowerShellStep } from './run-powershell/index.ts';
 import { setDynamicVariablesStep } from './set-dynamic-variables/index.ts';
 import { setVariableStep } from './set-variable/index.ts';
+import { setupWindowsStep } from './setup-windows-and-configmgr/index.ts';
 
 export const STEP_MODULES: readonly StepModule[] = [
   runCommandLineStep,
@@ -22,4 +25,7 @@ export const STEP_MODULES: readonly StepModule[] = [
   applyOperatingSystemStep,
   applyDataImageStep,
   captureSystemImageStep,
+  setupWindowsStep,
+  prepareClientStep,
+  prepareWindowsStep,
 ];

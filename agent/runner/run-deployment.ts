@@ -69,7 +69,9 @@ export async function runDeployment(options: DeploymentOptions): Promise<Deploym
         if (refused) return finish(options, machine, log, { ...outcome, status: 'failed', exitCode: 1 }, prepared.problems, refused);
         continue;
       }
-      if (outcome.postAction) await runPostAction(machine, outcome.postAction, outcome.variables, log);
+      if (outcome.shutdownAfter !== undefined) {
+        log.write({ severity: 'info', component: 'TSManager', message: 'The computer is shut down; the task sequence has ended' });
+      } else if (outcome.postAction) await runPostAction(machine, outcome.postAction, outcome.variables, log);
       return finish(options, machine, log, outcome, prepared.problems);
     }
   } finally {
@@ -108,8 +110,9 @@ function completeInterruptedReboot(machine: SimulatedMachine, target: 'HD' | 'Wi
 /** Restarts the machine; returns why it could not, if it could not. */
 function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog, uefiDrive?: string): string | undefined {
   try {
-    machine.reboot(target, uefiDrive ? { uefiDrive } : undefined);
+    const booted = machine.reboot(target, uefiDrive ? { uefiDrive } : undefined);
     machine.save();
+    for (const line of booted.setup) log.write({ severity: 'info', component: 'WindowsSetup', message: line });
     return undefined;
   } catch (e) {
     if (!(e instanceof TaskseqError)) throw e;

@@ -1,5 +1,5 @@
 /** One place that builds `Problem`s, so that absent fields are absent (not `undefined`) and output stays stable. */
-import type { Problem, Severity } from '../problems.ts';
+import type { Problem } from '../problems.ts';
 
 /** The fields of a problem; undefined or empty ones are dropped. */
 export type ProblemFields = Problem;

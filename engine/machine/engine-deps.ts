@@ -21,6 +21,8 @@ export interface EngineDeps {
   conditions: Map<number, CompiledCondition | null>;
   /** The step that was running when the previous instance stopped without a result. */
   interrupted?: { ip: number; attempt: number };
+  /** Set by the running step's `requestShutdown()`; read and cleared when its result settles. */
+  shutdownRequested?: boolean;
 }
 
 /** Component names for the log. */

@@ -17,6 +17,8 @@ export interface InterpreterContext {
   last?: StepRecord;
   exitCode: number;
   reboot?: { target: 'HD' | 'WinPE'; afterStep: number };
+  /** The step whose request shut the computer down, ending the run. */
+  shutdownAfter?: number;
   error?: string;
 }
 
@@ -43,6 +45,7 @@ function applySettled(ctx: InterpreterContext, o: Out): Partial<InterpreterConte
   const base = { seq: ctx.seq + 1, last: s.step, attempt: 1 };
   if (s.kind === 'sequence-failed') return { ...base, exitCode: s.exitCode };
   if (s.kind === 'reboot') return { ...base, ip: s.ip, reboot: { target: s.target, afterStep: o.ip } };
+  if (s.kind === 'shutdown') return { ...base, exitCode: 0, shutdownAfter: o.ip };
   return { ...base, ip: s.ip };
 }
 
@@ -81,6 +84,7 @@ export function createInterpreterMachine(actors: InterpreterActors) {
             { guard: ({ event }) => event.output.kind === 'interrupted', target: 'dispatching' },
             { guard: ({ event }) => isSettled(event.output, 'sequence-failed'), target: 'failed', actions: assign(({ context, event }) => applySettled(context, event.output)) },
             { guard: ({ event }) => isSettled(event.output, 'reboot'), target: 'rebooting', actions: assign(({ context, event }) => applySettled(context, event.output)) },
+            { guard: ({ event }) => isSettled(event.output, 'shutdown'), target: 'succeeded', actions: assign(({ context, event }) => applySettled(context, event.output)) },
             { target: 'dispatching', actions: assign(({ context, event }) => applySettled(context, event.output)) },
           ],
           onError: { target: 'crashed', actions: assign({ error: ({ event }) => String((event.error as Error)?.message ?? event.error) }) },

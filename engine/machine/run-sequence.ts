@@ -45,6 +45,8 @@ export interface RunOutcome {
   /** `SMSTSPostAction` at the end of the sequence, for the agent to start. */
   postAction?: string;
   resumed: boolean;
+  /** Index of the step that shut the computer down, ending the run early (still a success). */
+  shutdownAfter?: number;
   /** True when the journal says this sequence had already ended before this instance started. */
   alreadyEnded?: boolean;
 }
@@ -146,5 +148,5 @@ function conclude(deps: EngineDeps, req: RunRequest, value: string, ctx: Interpr
   const post = deps.vars.get('SMSTSPostAction');
   deps.log.event({ kind: 'run-end', status, exitCode });
   deps.log.flush();
-  return { ...base, status, exitCode, ...(post ? { postAction: post } : {}) };
+  return { ...base, status, exitCode, ...(post ? { postAction: post } : {}), ...(ctx.shutdownAfter !== undefined ? { shutdownAfter: ctx.shutdownAfter } : {}) };
 }

@@ -1,13 +1,14 @@
 /** After a step result: failure propagation, reboot and retry requests. */
 import type { StepRecord } from '../journal/records.ts';
 import { afterResult } from './transitions.ts';
-import { logLine, type EngineDeps } from './engine-deps.ts';
+import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
 import type { StepExecution } from './execute-step.ts';
 
 export type Settled =
   | { kind: 'next'; ip: number; step: StepRecord }
   | { kind: 'sequence-failed'; step: StepRecord; exitCode: number }
-  | { kind: 'reboot'; ip: number; target: 'HD' | 'WinPE'; step: StepRecord };
+  | { kind: 'reboot'; ip: number; target: 'HD' | 'WinPE'; step: StepRecord }
+  | { kind: 'shutdown'; step: StepRecord };
 
 /** Reads and clears `SMSTSRebootRequested`: `WinPE` restarts into the boot image, `HD` (or any other value) the disk. */
 function takeRebootRequest(deps: EngineDeps): { target: 'HD' | 'WinPE'; retry: boolean } | undefined {
@@ -21,7 +22,13 @@ function takeRebootRequest(deps: EngineDeps): { target: 'HD' | 'WinPE'; retry: b
 
 export function settle(deps: EngineDeps, ip: number, exec: StepExecution): Settled {
   const instr = deps.program.instructions[ip];
-  const next = afterResult(deps.program, ip, exec.succeeded);
+  const ignoreCoe = instr.kind === 'step' && moduleFor(deps, instr)?.continueOnError === 'ignored';
+  if (ignoreCoe && !exec.succeeded && instr.continueOnError) {
+    logLine(deps, 'warning', `The action (${instr.name}) failed; continue on error does not apply to this step`);
+  }
+  const shutdown = deps.shutdownRequested === true;
+  deps.shutdownRequested = false;
+  const next = afterResult(deps.program, ip, exec.succeeded, ignoreCoe);
   for (const g of next.abortedGroups) {
     const group = deps.program.instructions[g];
     logLine(deps, 'error', `The execution of the group (${group.name}) has failed and the execution has been aborted`);
@@ -35,6 +42,12 @@ export function settle(deps: EngineDeps, ip: number, exec: StepExecution): Settl
     takeRebootRequest(deps);
     logLine(deps, 'error', `Failed to run the last action: ${instr.name}. Execution of task sequence failed.`);
     return { kind: 'sequence-failed', step: exec.record, exitCode: exec.record.exitCode ?? 1 };
+  }
+  if (shutdown && exec.succeeded) {
+    takeRebootRequest(deps);
+    const rest = deps.program.instructions.length - next.ip;
+    logLine(deps, 'info', `The action (${instr.name}) shuts the computer down; the task sequence ends here${rest > 0 ? ` (${rest} later instructions do not run)` : ''}`);
+    return { kind: 'shutdown', step: exec.record };
   }
   const reboot = takeRebootRequest(deps);
   if (reboot) {

@@ -25,9 +25,12 @@ export function conditionContext(deps: EngineDeps) {
 export function createStepContext(deps: EngineDeps, instr: Instruction, module: StepModule, signal: AbortSignal): StepContext {
   const { vars } = deps;
   const optionExpansion = (property: string): Expansion | undefined => {
-    const raw = vars.get(optionVariable(instr, property));
+    const name = optionVariable(instr, property);
+    const raw = vars.get(name);
     if (raw === undefined || raw === '') return undefined;
-    return vars.expand(raw);
+    const expanded = vars.expand(raw);
+    // A secret option variable keeps its value secret even when nothing secret was expanded into it.
+    return vars.isSecret(name) ? { ...expanded, secret: true } : expanded;
   };
   const node = instr.node.kind === 'group' ? undefined : instr.node;
   if (!node) throw new Error(`instruction ${instr.index} is a group, not a step`);
@@ -59,6 +62,9 @@ export function createStepContext(deps: EngineDeps, instr: Instruction, module: 
     },
     signal,
     evaluateCondition: (c: Condition) => evaluateCondition(c, conditionContext(deps)),
+    requestShutdown: () => {
+      deps.shutdownRequested = true;
+    },
     requestReboot: ({ target, retry }) => {
       vars.set('SMSTSRebootRequested', target, { writer: 'engine' });
       if (retry) vars.set('SMSTSRetryRequested', 'true', { writer: 'engine' });

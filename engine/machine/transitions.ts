@@ -10,11 +10,11 @@ export type AfterResult =
  * A failing step without continue-on-error fails its group; the failure travels up to the nearest enclosing group
  * that continues on error, and the run continues after that group; with none, the sequence fails.
  */
-export function afterResult(program: Program, ip: number, succeeded: boolean): AfterResult {
+export function afterResult(program: Program, ip: number, succeeded: boolean, ignoreContinueOnError = false): AfterResult {
   const instr = program.instructions[ip];
   // A container that fails (its condition could not be evaluated) is passed over as a whole.
   const after = instr.kind === 'group' ? instr.end : ip + 1;
-  if (succeeded || instr.continueOnError) return { kind: 'next', ip: after, abortedGroups: [] };
+  if (succeeded || (instr.continueOnError && !ignoreContinueOnError)) return { kind: 'next', ip: after, abortedGroups: [] };
   const aborted: number[] = [];
   let p = instr.parent;
   while (p >= 0) {

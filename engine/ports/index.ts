@@ -8,6 +8,7 @@ export * from './log.ts';
 export * from './disks.ts';
 export * from './imaging.ts';
 export * from './volumes.ts';
+export * from './windows.ts';
 
 import type { MachineProbe } from './machine-probe.ts';
 import type { SystemInfoPort } from './system-info.ts';
@@ -17,6 +18,7 @@ import type { ClockPort } from './clock.ts';
 import type { DisksPort } from './disks.ts';
 import type { ImagingPort } from './imaging.ts';
 import type { VolumesPort } from './volumes.ts';
+import type { WindowsPort } from './windows.ts';
 
 /** The ports a run is wired with. Later issues add Drivers and UserState. */
 export interface Ports {
@@ -28,6 +30,7 @@ export interface Ports {
   disks: DisksPort;
   imaging: ImagingPort;
   volumes: VolumesPort;
+  windows: WindowsPort;
 }
 
 export type PortName = keyof Ports;

@@ -4,7 +4,7 @@ import type { ImageFacts, StepContext, StepResult } from '../../engine/index.ts'
 import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readVariableExpansion } from '../shared/option-value.ts';
 import type { ApplyImageOptions } from './parse-options.ts';
-import { mergeUnattend, planUnattend, renderUnattend } from './unattend.ts';
+import { mergeUnattend, planUnattend, renderUnattend } from '../shared/unattend.ts';
 
 /** Where the answer file goes on the target volume. */
 export const UNATTEND_PATH = 'Windows\\Panther\\unattend.xml';

@@ -19,7 +19,7 @@ export { parseApplyImageOptions, normalizeLetter } from './parse-options.ts';
 export type { ApplyImageOptions, Destination, ImageSource, ImageStepKind } from './parse-options.ts';
 export { pickWimFile, findImageFacts, checkArchitecture, checkSize } from './image-checks.ts';
 export { mdtPackageId, MDT_PACKAGE_OVERRIDE, DEFAULT_WIM_NAME } from './image-source.ts';
-export { planUnattend, mergeUnattend, renderUnattend, UNATTEND_NAMESPACE } from './unattend.ts';
+export { planUnattend, mergeUnattend, renderUnattend, UNATTEND_NAMESPACE } from '../shared/unattend.ts';
 export { prepareImage, wipeAndApply, protectedFolders } from './image-flow.ts';
 export { UNATTEND_PATH } from './answer-file.ts';
 

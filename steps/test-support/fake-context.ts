@@ -33,6 +33,8 @@ export interface FakeContextOptions {
   /** Imaging and volume fakes for the image steps (default: every call throws). */
   imaging?: Ports['imaging'];
   volumes?: Ports['volumes'];
+  /** Windows installations fake for the setup and capture steps (default: every call throws). */
+  windows?: Ports['windows'];
   /** The step node; `defaultVarList` becomes the local defaults. */
   node?: Partial<StepNode>;
   timeoutSeconds?: number;
@@ -64,6 +66,8 @@ export interface FakeContext {
   logs: LoggedLine[];
   requests: CommandRequest[];
   reboots: Array<{ target: 'HD' | 'WinPE'; retry?: boolean }>;
+  /** How many times the step asked to shut the computer down. */
+  shutdowns: number;
   /** Layouts passed to `disks.apply()`, in order. */
   applied: PartitionLayout[];
   /** Every log line joined, for "does not contain" checks. */
@@ -143,6 +147,16 @@ const THROWING_VOLUMES: Ports['volumes'] = {
   freeBytes: (l) => unscripted(`volumes.freeBytes(${l})`),
 };
 
+/** Windows installations are not scripted here: every call throws (steps that need them bring their own fake). */
+const THROWING_WINDOWS: Ports['windows'] = {
+  describe: (d) => unscripted(`windows.describe(${d})`),
+  running: () => unscripted('windows.running()'),
+  stageClient: (r) => unscripted(`windows.stageClient(${r.drive})`),
+  installResumeHook: (d) => unscripted(`windows.installResumeHook(${d})`),
+  generalize: async () => unscripted('windows.generalize()'),
+  prepareClientForCapture: async () => unscripted('windows.prepareClientForCapture()'),
+};
+
 function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[]): Ports {
   const packages = options.packages ?? {};
   return {
@@ -165,6 +179,7 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
     disks: createDisks(options, applied),
     imaging: options.imaging ?? THROWING_IMAGING,
     volumes: options.volumes ?? THROWING_VOLUMES,
+    windows: options.windows ?? THROWING_WINDOWS,
   };
 }
 
@@ -192,8 +207,11 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
   const node: StepNode = { kind: 'step', name: 'Test step', ...options.node };
   const defaults = node.defaultVarList ?? [];
   const optionExpansion = (property: string): Expansion | undefined => {
-    const raw = store.get(optionVariable(defaults, property));
-    return raw === undefined || raw === '' ? undefined : store.expand(raw);
+    const name = optionVariable(defaults, property);
+    const raw = store.get(name);
+    if (raw === undefined || raw === '') return undefined;
+    const expanded = store.expand(raw);
+    return store.isSecret(name) ? { ...expanded, secret: true } : expanded;
   };
   const evaluate =
     options.evaluateCondition ??
@@ -237,8 +255,12 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
     requestReboot: (request) => {
       reboots.push(request);
     },
+    requestShutdown: () => {
+      result.shutdowns += 1;
+    },
   };
-  return { ctx, store, logs, requests, reboots, applied, logText: () => logs.map((l) => l.message).join('\n') };
+  const result: FakeContext = { ctx, store, logs, requests, reboots, shutdowns: 0, applied, logText: () => logs.map((l) => l.message).join('\n') };
+  return result;
 }
 
 /** A `defaultVarList` from `property -> [variable, value]` pairs (variable defaults to the property name). */

@@ -4,12 +4,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSequenceFile, workDir, writeFixture } from '../support/harness.ts';
-import { BIOS_LAYOUT, UEFI_LAYOUT, partitionDisk, restart, sequence, setVariable } from '../support/sequence-builder.ts';
+import { BIOS_LAYOUT, UEFI_LAYOUT, applyOs as applyOsStep, partitionDisk, restart, sequence, setVariable, setupWindows } from '../support/sequence-builder.ts';
+
+const applyOs = (name: string, packageId: string, index = 1, extra = '') => applyOsStep(name, packageId, { index, extra });
 import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
 
-function applyOs(name: string, packageId: string, index = 1, extra = ''): string {
-  return `<step type="SMS_TaskSequence_ApplyOperatingSystemAction" name="${name}" runIn="WinPE" successCodeList="0"><action>OSDApplyOS.exe /image:${packageId},%OSDImageIndex% /target:%OSDisk%</action><defaultVarList><variable name="ImagePackageID" property="ImagePackageID">${packageId}</variable><variable name="OSDImageIndex" property="ImageIndex">${index}</variable><variable name="DestinationVariable" property="DestinationVariable">OSDisk</variable>${extra}</defaultVarList></step>`;
-}
 
 /** A content folder with package LAB00100 holding a WIM of a fake Windows tree. */
 function content(dir: string): string {
@@ -20,13 +19,13 @@ function content(dir: string): string {
 }
 
 for (const [machine, style, layout] of [['uefi-desktop', 'GPT', UEFI_LAYOUT], ['bios-desktop', 'MBR', BIOS_LAYOUT]] as const) {
-  test(`${machine}: partition, apply the image, restart into it`, async () => {
+  test(`${machine}: partition, apply the image, set Windows up and continue in it`, async () => {
     const dir = workDir();
     const file = writeFixture(dir, 'ts.xml', sequence([
       partitionDisk('Partition', style, layout),
       applyOs('Apply Operating System', 'LAB00100'),
-      restart('Restart into Windows', 'HD'),
-      setVariable('In Windows', 'Done', '%_SMSTSInWinPE%'),
+      setupWindows('Setup Windows and ConfigMgr'),
+      setVariable('In Windows', 'Done', '%_SMSTSInWinPE%', { runIn: 'FullOS' }),
     ]));
     const r = await runSequenceFile(file, dir, ['--machine', machine, '--content', content(dir)]);
     assert.equal(r.code, 0, r.stderr + r.stdout);
@@ -54,4 +53,14 @@ test('a missing answer-file package stops the run before the disk is partitioned
   assert.equal(r.code, 2);
   assert.ok((r.report.problems ?? []).some((p) => p.code === 'missing-package' && p.path === 'Apply' && /LAB00999/.test(p.message)), JSON.stringify(r.report.problems));
   assert.equal(existsSync(join(dir, 'state')), false, 'nothing was touched');
+});
+
+test('restarting into a freshly applied image without Setup Windows is refused: the sequence would never resume', async () => {
+  const dir = workDir();
+  const file = writeFixture(dir, 'ts.xml', sequence([
+    partitionDisk('Partition', 'GPT', UEFI_LAYOUT), applyOs('Apply', 'LAB00100'), restart('Restart into Windows', 'HD'),
+  ]));
+  const r = await runSequenceFile(file, dir, ['--machine', 'uefi-desktop', '--content', content(dir)]);
+  assert.equal(r.code, 1);
+  assert.match(r.report.message ?? '', /restart to HD failed: Windows Setup on C: has no C:\\Windows\\Setup\\Scripts\\SetupComplete\.cmd/);
 });

@@ -5,35 +5,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, copyFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runSequenceFile, workDir, writeFixture } from '../support/harness.ts';
+import { findWindowsVolume, volumeTree } from '../support/volume-tree.ts';
 import { UEFI_LAYOUT, partitionDisk, sequence } from '../support/sequence-builder.ts';
 import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
 
 const applyOs = (packageId: string) => `<step type="SMS_TaskSequence_ApplyOperatingSystemAction" name="Apply Operating System" runIn="WinPE" successCodeList="0"><action>OSDApplyOS.exe</action><defaultVarList><variable name="ImagePackageID" property="ImagePackageID">${packageId}</variable><variable name="OSDImageIndex" property="ImageIndex">1</variable><variable name="DestinationVariable" property="DestinationVariable">OSDisk</variable></defaultVarList></step>`;
 const capture = (destination: string) => `<step type="SMS_TaskSequence_CaptureSystemImageAction" name="Capture the Reference Machine" runIn="WinPE" successCodeList="0"><action>osdcapturesystemimage.exe</action><defaultVarList><variable name="OSDCaptureDestination" property="CaptureDestination">${destination}</variable><variable name="OSDImageCreator" property="ImageCreator">Lab</variable><variable name="OSDImageDescription" property="ImageDescription">Reference</variable><variable name="OSDImageVersion" property="ImageVersion">1.0</variable><variable name="OSDCaptureAccount" property="CaptureAccount">LAB\\capture</variable><variable name="OSDCaptureAccountPassword" property="CaptureAccountPassword">Capture-Secret-1</variable></defaultVarList></step>`;
 
-/** Relative path -> file contents of a folder tree (the captured WIM's home and the task sequence folder left out). */
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (/^_SMSTaskSequence$/i.test(name)) continue;
-      if (statSync(full).isDirectory()) walk(full);
-      else out.set(relative(root, full), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(root);
-  return out;
-}
-
 function osVolume(dir: string): string {
-  const volumes = join(dir, 'state', 'machine', 'volumes');
-  const found = readdirSync(volumes).find((v) => statSync(join(volumes, v, 'Windows', 'System32'), { throwIfNoEntry: false })?.isDirectory());
+  const found = findWindowsVolume(dir);
   assert.ok(found, 'an OS volume');
-  return join(volumes, found!);
+  return found!;
 }
 
 test('capture the applied OS to the USB stick, apply the capture to a blank machine: the volumes are equal', async () => {
@@ -60,8 +45,8 @@ test('capture the applied OS to the USB stick, apply the capture to a blank mach
   const deploy = writeFixture(target, 'deploy.xml', sequence([partitionDisk('Partition', 'GPT', UEFI_LAYOUT), applyOs('LAB00200')]));
   const d = await runSequenceFile(deploy, target, ['--machine', 'hyperv-vm', '--content', content2]);
   assert.equal(d.code, 0, d.stderr + d.stdout);
-  const a = tree(osVolume(ref));
-  const b = tree(osVolume(target));
+  const a = volumeTree(osVolume(ref));
+  const b = volumeTree(osVolume(target));
   assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
   for (const [k, v] of a) assert.equal(b.get(k), v, k);
 });

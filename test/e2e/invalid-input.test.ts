@@ -56,13 +56,13 @@ test('an unknown step type runs as a command line with --allow-unknown-steps whe
 
 test('a step type the engine recognises but cannot run yet stops the run before anything happens', async () => {
   const dir = workDir();
-  const file = writeFixture(dir, 'ts.xml', sequence([setVariable('First', 'A', '1'), '<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows" runIn="WinPE" successCodeList="0"><action>OSDSetupWindows.exe</action></step>']));
+  const file = writeFixture(dir, 'ts.xml', sequence([setVariable('First', 'A', '1'), '<step type="SMS_TaskSequence_EnableBitLockerAction" name="Setup Windows" runIn="FullOS" successCodeList="0"><action>OSDEnableBitLocker.exe</action></step>']));
   const r = await run(dir, file);
   assert.equal(r.code, 2);
   assert.ok(last(r.stdout).problems.some((p: { code: string; path: string }) => p.code === 'unsupported-step-type' && p.path === 'Setup Windows'));
   const v = await runCli(['validate', file, '--json']);
   assert.equal(v.code, 0, 'validate treats it as a warning');
-  const disabled = writeFixture(dir, 'ts2.xml', sequence([setVariable('First', 'A', '1'), '<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows" disable="true" successCodeList="0"><action>OSDSetupWindows.exe</action></step>']));
+  const disabled = writeFixture(dir, 'ts2.xml', sequence([setVariable('First', 'A', '1'), '<step type="SMS_TaskSequence_EnableBitLockerAction" name="Setup Windows" disable="true" successCodeList="0"><action>OSDEnableBitLocker.exe</action></step>']));
   assert.equal((await run(workDir(), disabled)).code, 0);
 });
 

@@ -104,3 +104,30 @@ export const BIOS_LAYOUT: PartitionSpec[] = [
   { type: 'Primary', fileSystem: 'NTFS', size: '99', units: '%', volumeName: 'Windows', letterVariable: 'OSDisk' },
   { type: 'Recovery', fileSystem: 'NTFS', size: '100', units: '%', volumeName: 'Recovery' },
 ];
+
+/** A `<variable>` of a step's defaults. */
+const v = (name: string, property: string, value: string): string => `<variable name="${name}" property="${property}">${esc(value)}</variable>`;
+
+/** Apply Operating System Image of `packageId` index `index` to the letter in `OSDisk`. */
+export function applyOs(name: string, packageId: string, o: NodeOptions & { index?: number; extra?: string } = {}): string {
+  return `<step type="SMS_TaskSequence_ApplyOperatingSystemAction" ${attrs(name, { runIn: 'WinPE', ...o }, ' successCodeList="0"')}>${cond(o)}<action>OSDApplyOS.exe /image:${packageId},%OSDImageIndex% /target:%OSDisk%</action><defaultVarList>${v('ImagePackageID', 'ImagePackageID', packageId)}${v('OSDImageIndex', 'ImageIndex', String(o.index ?? 1))}${v('DestinationVariable', 'DestinationVariable', 'OSDisk')}${o.extra ?? ''}</defaultVarList></step>`;
+}
+
+/** Setup Windows and ConfigMgr with an optional client package and install properties. */
+export function setupWindows(name: string, o: NodeOptions & { clientPackage?: string; properties?: string } = {}): string {
+  const pkg = o.clientPackage ? v('_SMSClientPackageID', 'ClientPackageID', o.clientPackage) : '';
+  return `<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" ${attrs(name, { runIn: 'WinPE', ...o }, ' successCodeList="0"')}>${cond(o)}<action>OSDSetupWindows.exe</action><defaultVarList>${pkg}${v('SMSClientInstallProperties', 'ClientInstallProperties', o.properties ?? '')}</defaultVarList></step>`;
+}
+
+export function prepareClient(name: string, o: NodeOptions = {}): string {
+  return `<step type="SMS_TaskSequence_PrepareSMSClientAction" ${attrs(name, { runIn: 'FullOS', ...o }, ' successCodeList="0"')}>${cond(o)}<action>osdpreparesmsclient.exe</action></step>`;
+}
+
+export function prepareWindows(name: string, o: NodeOptions & { shutdown?: boolean } = {}): string {
+  return `<step type="SMS_TaskSequence_PrepareOSAction" ${attrs(name, { runIn: 'FullOS', ...o }, ' successCodeList="0"')}>${cond(o)}<action>osdprepareos.exe /activate:%OSDKeepActivation% /bmsd:%OSDBuildStorageDriverList% /shutdown:%OSDShutdownPreparedOs%</action><defaultVarList>${v('OSDKeepActivation', 'KeepActivation', 'false')}${v('OSDBuildStorageDriverList', 'BuildStorageDriverList', 'false')}${v('OSDShutdownPreparedOs', 'ShutdownPreparedOs', o.shutdown ? 'true' : 'false')}</defaultVarList></step>`;
+}
+
+/** Capture Operating System Image to `destination`, with a capture account whose password is secret. */
+export function captureImage(name: string, destination: string, o: NodeOptions & { password?: string } = {}): string {
+  return `<step type="SMS_TaskSequence_CaptureSystemImageAction" ${attrs(name, { runIn: 'WinPE', ...o }, ' successCodeList="0"')}>${cond(o)}<action>osdcapturesystemimage.exe</action><defaultVarList>${v('OSDCaptureDestination', 'CaptureDestination', destination)}${v('OSDImageCreator', 'ImageCreator', 'Lab')}${v('OSDImageDescription', 'ImageDescription', 'Reference')}${v('OSDImageVersion', 'ImageVersion', '1.0')}${v('OSDCaptureAccount', 'CaptureAccount', 'LAB\\capture')}${v('OSDCaptureAccountPassword', 'CaptureAccountPassword', o.password ?? 'Capture-Secret-1')}</defaultVarList></step>`;
+}

@@ -29,6 +29,12 @@ test('a wiped disk gets a real image and boot files through the machine, and the
   assert.ok(applied.files > 0);
   assert.equal(m.volumes.exists(windows, 'Windows\\System32\\kernel.txt'), true);
   m.ports.imaging.writeBootFiles({ windowsPath: `${windows}\\Windows`, firmware: 'UEFI' });
-  m.reboot('HD');
+  // A stock image is generalized: its first boot runs Windows Setup, which must find the resume hook.
+  assert.equal(m.ports.windows.describe(windows)?.generalized, true);
+  assert.throws(() => m.reboot('HD'), /has no .*SetupComplete\.cmd to start the task sequence again/);
+  m.ports.windows.installResumeHook(windows);
+  const booted = m.reboot('HD');
   assert.equal(m.ports.system.environment().inWinPE, false);
+  assert.ok(booted.setup.some((l) => /^computer name DESKTOP-/.test(l)), booted.setup.join('\n'));
+  assert.equal(m.ports.windows.running()?.generalized, false);
 });

@@ -1,5 +1,7 @@
 /** Wires the simulated imaging backend to the machine's storage: volumes by letter, the ESP, the BIOS boot disk. */
-import type { Architecture, ImagingPort } from '../../../engine/index.ts';
+import type { ApplyImageRequest, Architecture, ImagingPort } from '../../../engine/index.ts';
+import { identityFromImage } from './windows/identity.ts';
+import { holdsWindows, newWindowsState, readWindowsState, writeWindowsState } from './windows/windows-state.ts';
 import { lookupVolume, type SimulatedVolumes, type StorageHost } from './disks/simulated-volumes.ts';
 import { volumeFolderPath, type DiskState, type PartitionState } from './disks/disk-state.ts';
 import { createSimulatedImaging, type BootVolume } from './imaging/index.ts';
@@ -11,7 +13,30 @@ function bootVolume(host: StorageHost, disk: DiskState, p: PartitionState): Boot
   };
 }
 
+/**
+ * A stock image carries no simulated registry: give the applied installation one from the image's metadata, as a
+ * real image's hives would describe it (generalized, ready for Windows Setup).
+ */
+function recordAppliedWindows(port: ImagingPort, host: StorageHost, request: ApplyImageRequest, architecture: string): void {
+  const root = lookupVolume(host, request.target)?.root;
+  if (!root || !holdsWindows(root) || readWindowsState(root)) return;
+  const image = port.inspect(request.path).images.find((i) => i.index === request.index);
+  if (image) writeWindowsState(root, newWindowsState(identityFromImage(image, architecture)));
+}
+
 export function createMachineImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture): ImagingPort {
+  const port = createBaseImaging(host, volumes, architecture);
+  return {
+    ...port,
+    apply: async (request) => {
+      const done = await port.apply(request);
+      recordAppliedWindows(port, host, request, architecture);
+      return done;
+    },
+  };
+}
+
+function createBaseImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture): ImagingPort {
   const disks = () => [...host.storage().disks].sort((a, b) => a.index - b.index);
   return createSimulatedImaging({
     volumeRoot: (letter) => lookupVolume(host, letter)?.root,

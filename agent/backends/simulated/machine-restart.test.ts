@@ -58,9 +58,16 @@ test('BIOS firmware: GPT, no active partition, no bootmgr', (t) => {
   assert.throws(() => noBootmgr.reboot('HD'), refused('BIOS firmware cannot boot disk 0: the active partition 1 has no bootmgr'));
 });
 
-test('a profile without an installed OS cannot boot HD even from a bootable disk', (t) => {
+test('a disk without Windows cannot boot HD even when its boot files are there', (t) => {
+  const m = testMachine(t, 'uefi-desktop', { change: (p) => { delete p.os; p.disks![0].partitions![2].files = []; } });
+  assert.throws(() => m.reboot('HD'), refused('cannot boot the installed OS: no volume of machine uefi-desktop holds Windows (Windows\\System32)'));
+});
+
+test('a Windows tree without an os section boots as a set-up installation named like the machine', (t) => {
   const m = testMachine(t, 'uefi-desktop', { change: (p) => { delete p.os; } });
-  assert.throws(() => m.reboot('HD'), refused('cannot boot the installed OS: profile uefi-desktop has no installed Windows (os)'));
+  m.reboot('HD');
+  assert.equal(m.ports.system.environment().inWinPE, false);
+  assert.equal(m.ports.windows.running()?.computerName, 'MININT-7DXK9H3');
 });
 
 test('TSUEFIDrive on BIOS: the boot image is staged on the FAT32 volume and the firmware becomes UEFI', (t) => {

@@ -13,6 +13,7 @@ import { createSimulatedVolumes, lookupVolume, type StorageHost } from './disks/
 import type { MachineState } from './machine-state.ts';
 import type { BootTarget, MachineProfile } from './profile-types.ts';
 import { systemDriveOf } from './simulated-system-info.ts';
+import { completeBoot, planBoot, type PlannedBoot } from './windows/boot-windows.ts';
 
 export interface RebootOptions {
   /** `TSUEFIDrive`: letter of a FAT32 volume to stage the boot image on for a switch from BIOS to UEFI. */
@@ -46,14 +47,12 @@ function uefiStagingVolume(ctx: RestartContext, drive: string): string {
   return letter!;
 }
 
-function checkTarget(ctx: RestartContext, target: BootTarget, firmware: FirmwareState): void {
-  if (target !== 'HD') return;
+function checkTarget(ctx: RestartContext, target: BootTarget, firmware: FirmwareState): PlannedBoot | undefined {
+  if (target !== 'HD') return undefined;
   checkBootable({ stateDir: ctx.host.stateDir, storage: { ...ctx.state.storage, firmware },
     architecture: ctx.profile.system.architecture });
-  if (!ctx.profile.os) {
-    throw new TaskseqError('unsupported',
-      `cannot boot the installed OS: profile ${ctx.profile.name} has no installed Windows (os)`);
-  }
+  return planBoot(ctx.host.stateDir, ctx.state.storage.disks,
+    { architecture: ctx.profile.system.architecture, machineName: () => ctx.state.environment.machineName }, ctx.profile.name);
 }
 
 function stage(ctx: RestartContext, letter: string): void {
@@ -68,12 +67,20 @@ function reassignLetters(ctx: RestartContext): void {
   else assignFullOsLetters(disks, opticalDrives, systemDriveOf(ctx.profile), findWindowsVolume(ctx.host.stateDir, disks));
 }
 
+/** The letter the booted Windows has now. */
+function windowsLetter(ctx: RestartContext): string {
+  const found = findWindowsVolume(ctx.host.stateDir, ctx.state.storage.disks);
+  const disk = ctx.state.storage.disks.find((d) => d.index === found?.disk);
+  return disk?.partitions.find((p) => p.number === found?.partition)?.letter ?? systemDriveOf(ctx.profile);
+}
+
 /**
- * Restarts into `target`, changing the state in place (the caller advances the clock and saves).
- * @throws TaskseqError('unsupported') when the state would be lost, TSUEFIDrive is not a FAT32 volume, or the
- *   firmware cannot boot the installed OS; the state is unchanged then
+ * Restarts into `target`, changing the state in place (the caller advances the clock and saves). Returns what Windows
+ * Setup did when the restart booted a generalized Windows (one line per change; empty otherwise).
+ * @throws TaskseqError('unsupported') when the state would be lost, TSUEFIDrive is not a FAT32 volume, the firmware
+ *   cannot boot the installed OS, or Windows Setup would not resume the sequence; the state is unchanged then
  */
-export function restartMachine(ctx: RestartContext, target: BootTarget, options?: RebootOptions): void {
+export function restartMachine(ctx: RestartContext, target: BootTarget, options?: RebootOptions): string[] {
   checkStateSurvives(ctx);
   const firmware = structuredClone(ctx.state.storage.firmware);
   let staging: string | undefined;
@@ -86,9 +93,13 @@ export function restartMachine(ctx: RestartContext, target: BootTarget, options?
     firmware.secureBoot = false;
     delete firmware.pendingMode;
   }
-  checkTarget(ctx, target, firmware);
+  const boot = checkTarget(ctx, target, firmware);
   if (staging) stage(ctx, staging);
   ctx.state.storage.firmware = firmware;
   ctx.state.environment.inWinPE = target === 'WinPE';
   reassignLetters(ctx);
+  if (!boot) return [];
+  const booted = completeBoot(boot, windowsLetter(ctx), ctx.profile.system.serialNumber);
+  ctx.state.environment.machineName = booted.computerName;
+  return booted.setup;
 }

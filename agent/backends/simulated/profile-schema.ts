@@ -105,6 +105,10 @@ const os = obj({
   systemDrive: { type: 'string', pattern: '^[A-Za-z]:$' },
   ...osContent,
   installedProducts: { type: 'array', items: installedProduct },
+  computerName: { type: 'string', pattern: '^[A-Za-z0-9-]{1,15}$', description: 'NetBIOS computer name' },
+  domain: nonEmpty('Active Directory domain (DNS name) the machine is joined to'),
+  domainOU: nonEmpty('computer account OU, LDAP://OU=...'),
+  workgroup: { type: 'string', minLength: 1, maxLength: 15, description: 'workgroup when not in a domain' },
 }, ['caption', 'version', 'osLanguage', 'osArchitecture', 'productType', 'systemDrive']);
 
 const winpe = obj({

@@ -185,6 +185,14 @@ export interface InstalledOsProfile extends OsContent {
   productType: number;
   systemDrive: string;
   installedProducts?: InstalledProductProfile[];
+  /** The installation's computer name (default: the environment's machine name in the full OS, else derived). */
+  computerName?: string;
+  /** Active Directory domain the machine is joined to (DNS name); without it the machine is in `workgroup`. */
+  domain?: string;
+  /** The computer account's OU as an LDAP path. */
+  domainOU?: string;
+  /** Workgroup name when not joined to a domain (default `WORKGROUP`). */
+  workgroup?: string;
 }
 
 export interface WinPEProfile extends OsContent {

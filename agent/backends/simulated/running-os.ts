@@ -6,6 +6,7 @@ import type { Architecture } from '../../../engine/index.ts';
 import type {
   FileEntry, FolderEntry, InstalledProductProfile, MachineProfile, RegistryContent,
 } from './profile-types.ts';
+import type { WindowsState } from './windows/windows-state.ts';
 
 export interface RunningOs {
   caption: string;
@@ -68,12 +69,32 @@ function runningWinPE(profile: MachineProfile): RunningOs {
   };
 }
 
+/** The installed OS as its settings describe it; the profile's files and registry apply while it is the profile's own. */
+function runningInstallation(profile: MachineProfile, w: WindowsState): RunningOs {
+  const own = w.profileContent ? profile.os : undefined;
+  return {
+    caption: w.identity.caption,
+    version: w.identity.version,
+    buildNumber: w.identity.buildNumber ?? buildOf(w.identity.version),
+    osLanguage: w.identity.osLanguage,
+    osArchitecture: osArchitectureText(w.identity.architecture as Architecture),
+    productType: w.identity.productType,
+    systemDrive: profile.os?.systemDrive ?? 'C:',
+    files: own?.files ?? {},
+    folders: own?.folders ?? {},
+    registry: own?.registry ?? {},
+    installedProducts: own?.installedProducts ?? [],
+  };
+}
+
 /**
- * The OS running in the given environment.
- * @throws Error when `inWinPE` is false and the profile has no `os` (validation and reboot prevent this).
+ * The OS running in the given environment: Windows PE, or the installed Windows from its settings (`installation`),
+ * else from the profile's `os`.
+ * @throws Error when `inWinPE` is false and neither exists (validation and reboot prevent this).
  */
-export function runningOs(profile: MachineProfile, inWinPE: boolean): RunningOs {
+export function runningOs(profile: MachineProfile, inWinPE: boolean, installation?: WindowsState): RunningOs {
   if (inWinPE) return runningWinPE(profile);
+  if (installation) return runningInstallation(profile, installation);
   const os = profile.os;
   if (!os) throw new Error(`profile ${profile.name} has no installed Windows (os)`);
   return {

@@ -1,7 +1,7 @@
 /** A simulated PC: a machine profile plus persisted state, exposed through the engine's ports. */
 import {
   InvalidInputError,
-  type ClockPort, type CommandsPort, type DisksPort, type ImagingPort, type VolumesPort, type MachineProbe, type MediaType, type SystemInfoPort,
+  type ClockPort, type CommandsPort, type DisksPort, type ImagingPort, type VolumesPort, type WindowsPort, type MachineProbe, type MediaType, type SystemInfoPort,
 } from '../../../engine/index.ts';
 import { stateLocation, type StateLocation } from './disks/disk-environment.ts';
 import { createProfileStorage } from './disks/disk-setup.ts';
@@ -23,6 +23,8 @@ import { createSimulatedCommands, type CommandRecord } from './simulated-command
 import { createSimulatedProbe } from './simulated-probe.ts';
 import { createSimulatedSystemInfo, systemDriveOf } from './simulated-system-info.ts';
 import { createVirtualClock } from './virtual-clock.ts';
+import { bootWindowsRoot, seedProfileWindows } from './windows/boot-windows.ts';
+import { createWindowsPort, loadInstallation } from './windows/machine-windows-port.ts';
 
 /** Virtual time a restart takes. */
 export const REBOOT_MS = 60_000;
@@ -40,7 +42,7 @@ export interface SimulatedMachine {
   readonly profile: MachineProfile;
   readonly ports: {
     probe: MachineProbe; system: SystemInfoPort; commands: CommandsPort; clock: ClockPort; disks: DisksPort;
-    imaging: ImagingPort; volumes: VolumesPort;
+    imaging: ImagingPort; volumes: VolumesPort; windows: WindowsPort;
   };
   /** Files of the volumes, with the file-system rules (later steps write through this). */
   readonly volumes: SimulatedVolumes;
@@ -51,7 +53,7 @@ export interface SimulatedMachine {
    * @throws TaskseqError('unsupported') when the task sequence state would be lost (still on X:), `uefiDrive` is not a
    *   FAT32 volume, or the firmware cannot boot the target; the machine is unchanged then
    */
-  reboot(target: BootTarget, options?: RebootOptions): void;
+  reboot(target: BootTarget, options?: RebootOptions): { setup: string[] };
   /** Where the task sequence keeps its state now; off the local disk, a restart is refused. */
   stateLocation(): Pick<StateLocation, 'onLocalDisk' | 'path'>;
   /** Persists the mutable state to `<stateDir>/machine-state.json` atomically. */
@@ -99,7 +101,9 @@ function checkedProfile(profile: MachineProfile): MachineProfile {
 export function createSimulatedMachine(input: MachineProfile, options: SimulatedMachineOptions): SimulatedMachine {
   const profile = checkedProfile(input);
   const file = stateFilePath(options.stateDir);
-  const state = readMachineState(file, profile) ?? freshState(profile, options);
+  const saved = readMachineState(file, profile);
+  const state = saved ?? freshState(profile, options);
+  if (!saved) seedProfileWindows(options.stateDir, profile, state.storage.disks, state.environment.machineName);
   const clock = createVirtualClock(Date.parse(state.clock));
   const save = () => {
     state.clock = new Date(clock.now()).toISOString();
@@ -114,12 +118,17 @@ export function createSimulatedMachine(input: MachineProfile, options: Simulated
     record: (entry) => { state.history.push(entry); save(); },
     builtin: (commandLine) => runMbr2Gpt(host, commandLine),
   });
+  const runningInstallation = () => {
+    const root = bootWindowsRoot(options.stateDir, state.storage.disks);
+    return root ? loadInstallation(root, { architecture: profile.system.architecture, machineName: () => state.environment.machineName }) : undefined;
+  };
   const view = () => ({
     profile, inWinPE: state.environment.inWinPE, machineName: state.environment.machineName,
     disks: listDisks(host), opticalDrives: state.storage.opticalDrives.map((o) => o.letter).filter(Boolean),
     volumeRoot: (letter: string) => lookupVolume(host, letter)?.root,
+    installation: state.environment.inWinPE ? undefined : runningInstallation(),
   });
-  const system = createSimulatedSystemInfo(profile, () => state, options.stateDir);
+  const system = createSimulatedSystemInfo(profile, () => state, options.stateDir, () => runningInstallation());
   const volumes = createSimulatedVolumes(host);
   const imaging = createMachineImaging(host, volumes, profile.system.architecture);
   return {
@@ -127,13 +136,18 @@ export function createSimulatedMachine(input: MachineProfile, options: Simulated
     ports: {
       probe: createSimulatedProbe(view), system, commands, clock, disks: createSimulatedDisks(host), imaging,
       volumes: createVolumesPort(volumes),
+      windows: createWindowsPort({
+        storage: host, volumes, architecture: profile.system.architecture, systemDrive: () => systemDriveOf(profile),
+        machineName: () => state.environment.machineName,
+      }),
     },
     volumes,
     reboot(target, rebootOptions) {
-      restartMachine({ profile, state, host }, target, rebootOptions);
+      const setup = restartMachine({ profile, state, host }, target, rebootOptions);
       state.bootCount += 1;
       clock.advance(REBOOT_MS);
       save();
+      return { setup };
     },
     stateLocation() {
       const where = stateLocation({ stateDir: options.stateDir, storage: state.storage,

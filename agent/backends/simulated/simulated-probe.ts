@@ -91,7 +91,10 @@ function queryWmi(view: WmiView, namespace: string, query: string): WmiRow[] {
  * reboots between WinPE and the installed OS).
  */
 export function createSimulatedProbe(current: () => WmiView): MachineProbe {
-  const os = () => runningOs(current().profile, current().inWinPE);
+  const os = () => {
+    const v = current();
+    return runningOs(v.profile, v.inWinPE, v.installation);
+  };
   return {
     queryWmi: (namespace, query) => queryWmi(current(), namespace, query),
     file: (path) => fileFacts(current(), os(), path),

@@ -4,6 +4,7 @@ import { clientCachePath, detectedWindows, stateLocation } from './disks/disk-en
 import type { MachineState } from './machine-state.ts';
 import type { MachineProfile } from './profile-types.ts';
 import { lookupTimeZone } from './time-zones.ts';
+import type { WindowsState } from './windows/windows-state.ts';
 
 
 /** Hardware facts as Set Dynamic Variables reports them: network facts come from IP-enabled adapters. */
@@ -30,11 +31,12 @@ export function systemDriveOf(profile: MachineProfile): string {
 }
 
 /** Where and how the machine runs now: firmware from the saved state, paths and found Windows from the disks. */
-export function environmentFacts(profile: MachineProfile, state: MachineState, stateDir: string): EnvironmentFacts {
+export function environmentFacts(profile: MachineProfile, state: MachineState, stateDir: string, installation?: WindowsState): EnvironmentFacts {
   const env = state.environment;
   const firmware = state.storage.firmware;
   const uefi = firmware.mode === 'UEFI';
-  const zone = profile.environment.timeZone ?? 'UTC';
+  // The installed Windows keeps its own time zone; Windows PE runs in the one the profile gives.
+  const zone = (!env.inWinPE && installation?.timeZone) || (profile.environment.timeZone ?? 'UTC');
   const timeZone = lookupTimeZone(zone);
   if (!timeZone) throw new Error(`profile ${profile.name}: unknown time zone ${zone}`);
   const view = { stateDir, storage: state.storage, inWinPE: env.inWinPE, systemDrive: systemDriveOf(profile) };
@@ -61,10 +63,10 @@ export function environmentFacts(profile: MachineProfile, state: MachineState, s
 
 /** A SystemInfoPort reading the state through `state()` at each call, so it follows reboots and disk changes. */
 export function createSimulatedSystemInfo(
-  profile: MachineProfile, state: () => MachineState, stateDir: string,
+  profile: MachineProfile, state: () => MachineState, stateDir: string, installation?: () => WindowsState | undefined,
 ): SystemInfoPort {
   return {
     facts: () => systemFacts(profile),
-    environment: () => environmentFacts(profile, state(), stateDir),
+    environment: () => environmentFacts(profile, state(), stateDir, state().environment.inWinPE ? undefined : installation?.()),
   };
 }

@@ -23,7 +23,7 @@ function orNull(values: string[] | undefined): string[] | null {
 }
 
 function operatingSystemRows(v: WmiView): WmiRow[] {
-  const os = runningOs(v.profile, v.inWinPE);
+  const os = runningOs(v.profile, v.inWinPE, v.installation);
   return [{
     Caption: os.caption, Version: os.version, BuildNumber: os.buildNumber, OSLanguage: os.osLanguage,
     OSArchitecture: os.osArchitecture, ProductType: os.productType, OSType: 18, SystemDrive: os.systemDrive,

@@ -1,4 +1,5 @@
 /** Rows of the hardware WMI classes (root\cimv2), built from the profile's `system`, batteries and devices. */
+import type { WindowsState } from './windows/windows-state.ts';
 import type { DiskFacts, WmiRow } from '../../../engine/index.ts';
 import { isMobileChassis } from './chassis-types.ts';
 import type { MachineProfile } from './profile-types.ts';
@@ -14,6 +15,8 @@ export interface WmiView {
   opticalDrives: string[];
   /** Host folder holding the files of the volume with this letter (`C:`), or undefined. */
   volumeRoot(letter: string): string | undefined;
+  /** The running installation's settings in the full OS (undefined in Windows PE). */
+  installation?: WindowsState;
 }
 
 const ARCH_CODE = { x86: 0, x64: 9, arm64: 12 } as const;

@@ -1,0 +1,64 @@
+/**
+ * Prepare Windows for Capture: in the full OS, runs Sysprep to generalize the running Windows (refused when it is
+ * joined to a domain), sets `OSDTargetSystemRoot`, then restarts into Windows PE for the capture, or shuts the
+ * computer down when `OSDShutdownPreparedOs` asks (the task sequence ends there).
+ */
+import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
+import { EXIT_FAILED, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { parseFlag, readOption } from '../shared/option-value.ts';
+import { setStepVariable } from '../shared/set-step-variable.ts';
+import { validatePrepareWindows } from './validate.ts';
+
+export const PREPARE_OS_TYPE = 'SMS_TaskSequence_PrepareOSAction';
+
+const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
+
+async function run(ctx: StepContext): Promise<StepResult> {
+  const windows = ctx.environment.inWinPE ? undefined : ctx.ports.windows.running();
+  if (!windows) return fail(EXIT_NOT_SUPPORTED, 'Prepare Windows for Capture runs only in the installed Windows, not in Windows PE');
+  if (windows.membership.kind === 'domain') {
+    return fail(EXIT_NOT_SUPPORTED, `the computer is joined to domain ${windows.membership.name}; Sysprep cannot generalize a domain member: build the reference computer in a workgroup`);
+  }
+  const keepActivation = parseFlag(readOption(ctx, 'KeepActivation', 'OSDKeepActivation'));
+  const buildMassStorageList = parseFlag(readOption(ctx, 'BuildStorageDriverList', 'OSDBuildStorageDriverList'));
+  const shutdown = parseFlag(readOption(ctx, 'ShutdownPreparedOs', 'OSDShutdownPreparedOs'));
+  if (buildMassStorageList) ctx.log.info('OSDBuildStorageDriverList is set; current Windows has no mass-storage list to build, so it has no effect');
+  if (readOption(ctx, 'SysprepPackageID')) ctx.log.warn('a Sysprep package is only for Windows XP and Server 2003; it is ignored');
+  try {
+    await ctx.ports.windows.generalize({ keepActivation, buildMassStorageList });
+  } catch (e) {
+    if (e instanceof TaskseqError) return fail(e.code === 'unsupported' ? EXIT_NOT_SUPPORTED : EXIT_FAILED, e.message);
+    throw e;
+  }
+  ctx.log.info(`Sysprep generalized ${windows.caption} on ${windows.drive}${keepActivation ? ' (activation kept)' : ''}`);
+  const failed = setStepVariable(ctx.vars, 'OSDTargetSystemRoot', `${windows.drive}\\Windows`);
+  if (failed) return failed;
+  if (shutdown) {
+    ctx.log.info('OSDShutdownPreparedOs is set: the computer shuts down and the task sequence ends here');
+    ctx.requestShutdown();
+  } else {
+    ctx.log.info('Restarting into Windows PE for the capture');
+    ctx.requestReboot({ target: 'WinPE' });
+  }
+  return { exitCode: 0 };
+}
+
+const text = { type: 'string' };
+
+/** Prepare Windows for Capture (`SMS_TaskSequence_PrepareOSAction`). */
+export const prepareWindowsStep: StepModule = {
+  id: 'prepare-windows-for-capture',
+  component: 'OSDPrepareOS',
+  types: [PREPARE_OS_TYPE],
+  runIn: 'FullOS',
+  // Sysprep cannot run twice on a generalized Windows: an interrupted run is not repeated without retryCount.
+  rerunnable: false,
+  ports: ['windows'],
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    properties: { KeepActivation: text, BuildStorageDriverList: text, ShutdownPreparedOs: text, SysprepPackageID: text },
+  },
+  validate: validatePrepareWindows,
+  run,
+};

@@ -1,0 +1,80 @@
+/**
+ * Setup Windows and ConfigMgr: in Windows PE, completes the applied Windows' answer file (`%VAR%` substituted),
+ * stages the ConfigMgr client with its install properties, installs the resume hook and restarts into the new
+ * Windows; Windows Setup then applies the answer file and the sequence resumes in the full OS. Everything that would
+ * stop the sequence from resuming is refused before anything changes.
+ */
+import type { StepContext, StepModule, StepResult, WindowsInstallation } from '../../engine/index.ts';
+import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { optionValues, readOption, readOptionExpansion, parseFlag } from '../shared/option-value.ts';
+import { completeAnswerFile } from './answer-file.ts';
+import { resumeProblem } from './resume-checks.ts';
+
+export const SETUP_WINDOWS_TYPE = 'SMS_TaskSequence_SetupWindowsAndSMSAction';
+export { substituteVariables, NUMERIC_ONLY_FIELDS } from './substitute-variables.ts';
+export { resumeProblem, SETUP_COMPLETE } from './resume-checks.ts';
+export { ANSWER_FILE } from './answer-file.ts';
+
+const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
+
+function target(ctx: StepContext): WindowsInstallation | StepResult {
+  const drive = ctx.vars.get('OSDTargetSystemDrive')?.trim() || ctx.environment.detectedWindows?.drive;
+  if (!drive) return fail(EXIT_INVALID_PARAMETER, 'no applied Windows to set up: OSDTargetSystemDrive is not set (Apply Operating System Image sets it) and no volume holds Windows');
+  const windows = ctx.ports.windows.describe(drive);
+  if (!windows) return fail(EXIT_INVALID_PARAMETER, `${drive} (OSDTargetSystemDrive) holds no Windows installation`);
+  return windows;
+}
+
+function stageClient(ctx: StepContext, windows: WindowsInstallation): void {
+  const usePreProd = parseFlag(readOption(ctx, 'UsePreProdClient', 'SMSClientUsePreProdClient'));
+  const packageId = (usePreProd ? readOption(ctx, 'PreProdPackageID') : undefined) ?? readOption(ctx, 'ClientPackageID', '_SMSClientPackageID');
+  const properties = readOptionExpansion(ctx, 'ClientInstallProperties', 'SMSClientInstallProperties');
+  if (properties?.secret) ctx.log.warn('SMSClientInstallProperties holds a secret; it is passed to the client installation but not recorded');
+  ctx.ports.windows.stageClient({ drive: windows.drive, ...(packageId ? { packageId } : {}), installProperties: properties && !properties.secret ? properties.text : '' });
+  const shown = properties && !properties.secret ? properties.text : properties ? '********' : '(none)';
+  ctx.log.info(packageId
+    ? `Staged the ConfigMgr client from package ${packageId}${usePreProd ? ' (pre-production)' : ''}; install properties: ${shown}`
+    : `No client package given; the client installs with properties ${shown}`);
+}
+
+async function run(ctx: StepContext): Promise<StepResult> {
+  if (!ctx.environment.inWinPE) return fail(EXIT_NOT_SUPPORTED, 'Setup Windows and ConfigMgr starts only in Windows PE, after Apply Operating System Image');
+  const windows = target(ctx);
+  if ('exitCode' in windows) return windows;
+  ctx.log.info(`Setting up ${windows.caption} ${windows.version} on ${windows.drive}${windows.generalized ? '' : ' (not generalized: Windows Setup will not run its specialize pass)'}`);
+  const blocked = resumeProblem(windows);
+  if (blocked) return fail(EXIT_NOT_SUPPORTED, blocked);
+  const written = completeAnswerFile(ctx, windows);
+  if (written) return written;
+  try {
+    stageClient(ctx, windows);
+    ctx.ports.windows.installResumeHook(windows.drive);
+  } catch (e) {
+    if (e instanceof TaskseqError) return fail(EXIT_FAILED, e.message);
+    throw e;
+  }
+  ctx.log.info(`Installed the resume hook; restarting into ${windows.drive}\\Windows for Windows Setup`);
+  ctx.requestReboot({ target: 'HD' });
+  return { exitCode: 0 };
+}
+
+const text = { type: 'string' };
+
+/** Setup Windows and ConfigMgr (`SMS_TaskSequence_SetupWindowsAndSMSAction`). */
+export const setupWindowsStep: StepModule = {
+  id: 'setup-windows-and-configmgr',
+  component: 'OSDSetupWindows',
+  types: [SETUP_WINDOWS_TYPE],
+  runIn: 'WinPE',
+  // Substituting again finds no tokens and staging the client again is the same staging: a rerun changes nothing.
+  rerunnable: true,
+  continueOnError: 'ignored',
+  ports: ['volumes', 'windows'],
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    properties: { ClientPackageID: text, ClientInstallProperties: text, PreProdPackageID: text, UsePreProdClient: text },
+  },
+  packages: (view) => optionValues(view, ['ClientPackageID', ...(view.options.UsePreProdClient?.toLowerCase() === 'true' ? ['PreProdPackageID'] : [])]),
+  run,
+};
