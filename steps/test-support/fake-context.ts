@@ -11,10 +11,12 @@ import type {
   DiskFacts,
   PartitionLayout,
   ConditionResult,
+  ContentStageRequest,
   EnvironmentFacts,
   MachineProbe,
   Ports,
   StepContext,
+  StagedPackage,
   StepNode,
   SystemFacts,
   VariableEntry,
@@ -42,6 +44,11 @@ export interface FakeContextOptions {
   commands?: ScriptedCommand[];
   /** Package id -> local folder. */
   packages?: Record<string, string>;
+  /**
+   * Answers `content.stage()` (Download Package Content); without it `stage()` throws (unscripted). A throwing or
+   * rejecting function simulates a failed download.
+   */
+  stage?: (request: ContentStageRequest) => StagedPackage | Promise<StagedPackage>;
   facts?: Partial<SystemFacts>;
   environment?: Partial<EnvironmentFacts>;
   /** Disks `disks.list()` returns; without it `list()` throws (unscripted). */
@@ -66,6 +73,8 @@ export interface FakeContext {
   reboots: Array<{ target: 'HD' | 'WinPE'; retry?: boolean }>;
   /** Layouts passed to `disks.apply()`, in order. */
   applied: PartitionLayout[];
+  /** Requests passed to `content.stage()`, in order. */
+  staged: ContentStageRequest[];
   /** Every log line joined, for "does not contain" checks. */
   logText(): string;
 }
@@ -143,7 +152,7 @@ const THROWING_VOLUMES: Ports['volumes'] = {
   freeBytes: (l) => unscripted(`volumes.freeBytes(${l})`),
 };
 
-function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[]): Ports {
+function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[], staged: ContentStageRequest[]): Ports {
   const packages = options.packages ?? {};
   return {
     probe: THROWING_PROBE,
@@ -160,6 +169,10 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
       available: () => Object.keys(packages),
       files: (id) => unscripted(`content.files(${id})`),
       readText: (id, path) => unscripted(`content.readText(${id}, ${path})`),
+      stage: async (request) => {
+        staged.push(request);
+        return options.stage ? options.stage(request) : unscripted(`content.stage(${request.packageId}, ${request.destination})`);
+      },
     },
     clock: { now: () => unscripted('clock.now()'), timeout: (ms) => unscripted(`clock.timeout(${ms})`) },
     disks: createDisks(options, applied),
@@ -189,6 +202,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
   const requests: CommandRequest[] = [];
   const reboots: FakeContext['reboots'] = [];
   const applied: PartitionLayout[] = [];
+  const staged: ContentStageRequest[] = [];
   const node: StepNode = { kind: 'step', name: 'Test step', ...options.node };
   const defaults = node.defaultVarList ?? [];
   const optionExpansion = (property: string): Expansion | undefined => {
@@ -226,7 +240,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
     },
     facts: { ...FAKE_FACTS, ...options.facts },
     environment: { ...FAKE_ENVIRONMENT, ...options.environment },
-    ports: createPorts(options, requests, applied),
+    ports: createPorts(options, requests, applied, staged),
     log: {
       info: (message) => logs.push({ severity: 'info', message }),
       warn: (message) => logs.push({ severity: 'warning', message }),
@@ -238,7 +252,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
       reboots.push(request);
     },
   };
-  return { ctx, store, logs, requests, reboots, applied, logText: () => logs.map((l) => l.message).join('\n') };
+  return { ctx, store, logs, requests, reboots, applied, staged, logText: () => logs.map((l) => l.message).join('\n') };
 }
 
 /** A `defaultVarList` from `property -> [variable, value]` pairs (variable defaults to the property name). */

@@ -1,0 +1,30 @@
+/** Building deployment-source folders for transfer tests: package files with their manifest. */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { PackageManifest } from '../package-manifest.ts';
+
+export const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
+
+/** Writes `<root>/content/<id>/<path>` for each file and returns the manifest. */
+export function writePackage(root: string, id: string, files: Record<string, Buffer | string>): PackageManifest {
+  const manifest: PackageManifest = { id, files: [] };
+  for (const [path, data] of Object.entries(files)) {
+    const full = join(root, 'content', id, ...path.split('/'));
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, data);
+    manifest.files.push({ path, size: Buffer.byteLength(data), sha256: sha256(data) });
+  }
+  return manifest;
+}
+
+/** A fresh folder to serve. */
+export function sourceRoot(): string {
+  return mkdtempSync(join(tmpdir(), 'taskseq-source-'));
+}
+
+/** Incompressible bytes (so a flipped byte cannot hide). */
+export function randomFile(mib: number): Buffer {
+  return randomBytes(mib * 1024 * 1024);
+}
