@@ -4,6 +4,7 @@ import { applyDataImageStep } from './apply-data-image/index.ts';
 import { applyOperatingSystemStep } from './apply-operating-system/index.ts';
 import { captureSystemImageStep } from './capture-system-image/index.ts';
 import { convertDiskStep } from './convert-disk/index.ts';
+import { downloadPackageContentStep } from './download-package-content/index.ts';
 import { partitionDiskStep } from './partition-disk/index.ts';
 import { restartComputerStep } from './restart-computer/index.ts';
 import { runCommandLineStep } from './run-command-line/index.ts';
@@ -22,4 +23,5 @@ export const STEP_MODULES: readonly StepModule[] = [
   applyOperatingSystemStep,
   applyDataImageStep,
   captureSystemImageStep,
+  downloadPackageContentStep,
 ];

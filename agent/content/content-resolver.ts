@@ -68,17 +68,31 @@ export interface ContentResolver {
   finish(options: { preserve: boolean }): string[];
 }
 
-export function createContentResolver(o: ContentResolverOptions): ContentResolver {
+/** Manifests by upper-case id (the first per id wins) and media package folders by upper-case id. */
+function indexInputs(o: Pick<ContentResolverOptions, 'mediaDirs' | 'manifests'>) {
   const manifests = new Map<string, PackageManifest>();
   for (const m of o.manifests ?? []) if (!manifests.has(packageKey(m.id))) manifests.set(packageKey(m.id), m);
   const media = new Map<string, string>();
   for (const dir of o.mediaDirs ?? []) for (const [id, folder] of scanPackageFolders(dir)) if (!media.has(id)) media.set(id, folder);
+  return { manifests, media };
+}
+
+/**
+ * What could be staged, without touching anything (the cache folder is not created): for the preflight's check that
+ * every package the sequence needs is in a media folder or a manifest.
+ */
+export function createContentCatalog(o: Pick<ContentResolverOptions, 'mediaDirs' | 'manifests' | 'cacheDir'>): ContentPort {
+  const { manifests, media } = indexInputs(o);
+  return createMappedContent(new Map([...[...manifests.keys()].map((id) => [id, join(o.cacheDir, id)] as const), ...media]));
+}
+
+export function createContentResolver(o: ContentResolverOptions): ContentResolver {
+  const { manifests, media } = indexInputs(o);
   const cache = createPackageCache(o.cacheDir, o.now);
   const client = o.client ?? createHttpClient({ ca: o.ca });
   const staged = new Map<string, string>();
   const inCache = new Set<string>();
   const failedSources = new Set<string>();
-  const known = new Map<string, string>([...[...manifests.keys()].map((id) => [id, cache.folderOf(id)] as const), ...media]);
 
   const stageOne = async (id: string, progress: (e: ContentProgress) => void, retry = o.retry ?? DEFAULT_RETRY, signal?: AbortSignal): Promise<StagedFolder> => {
     const key = packageKey(id);
@@ -102,7 +116,7 @@ export function createContentResolver(o: ContentResolverOptions): ContentResolve
       return { packages, evicted };
     },
     port: createMappedContent(staged, (request) => stageToDestination(request)),
-    catalog: createMappedContent(known),
+    catalog: createContentCatalog(o),
     finish({ preserve }) {
       const removed: string[] = [];
       if (!preserve) for (const id of inCache) { cache.remove(id); removed.push(id); }

@@ -21,6 +21,9 @@ export interface PackageManifest {
   files: ManifestFile[];
 }
 
+/** Package ids become folder names and URL segments: letters, digits, `_` and `-` only. */
+export const PACKAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Package ids are compared case-insensitively everywhere. */
 export function packageKey(id: string): string {
   return id.trim().toUpperCase();
@@ -51,6 +54,7 @@ export function checkManifests(manifests: readonly PackageManifest[], where: str
   const ids = new Set<string>();
   manifests.forEach((m, i) => {
     const field = `packages/${i}`;
+    if (!PACKAGE_ID.test(m.id)) problems.push(problem(where, `${field}/id`, `package id "${m.id}" is refused: use 1-64 letters, digits, "_" or "-"`));
     if (ids.has(packageKey(m.id))) problems.push(problem(where, field, `package ${m.id} is listed twice`));
     ids.add(packageKey(m.id));
     const seen = new Set<string>();

@@ -31,3 +31,4 @@ export interface Ports {
 }
 
 export type PortName = keyof Ports;
+export * from './download-retry.ts';
