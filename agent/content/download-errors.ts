@@ -79,5 +79,6 @@ export function describeError(error: unknown): string {
     return `TLS/certificate failure${code ? ` (${code})` : ''}: ${(error as Error).message}; check --ca-bundle`;
   }
   const e = error as { code?: string; message?: string };
+  if (error instanceof TaskseqError) return error.message;
   return e?.code && !String(e.message).includes(e.code) ? `${e.message} (${e.code})` : String(e?.message ?? error);
 }

@@ -51,7 +51,7 @@ export async function downloadFile(req: FileDownloadRequest): Promise<FileDownlo
     const actual = await transferAll(req, partial, result);
     if (actual === req.sha256) break;
     await resetPartial(partial);
-    if (pass === 2) throw new ContentMismatchError(`${req.what} (downloaded twice from ${req.url})`, req.sha256, actual);
+    if (pass === 2) throw new ContentMismatchError(`${req.url} (downloaded twice)`, req.sha256, actual);
     req.onRetry?.(0, new ContentMismatchError(req.what, req.sha256, actual));
   }
   await rename(partial.path, req.target);

@@ -1,7 +1,7 @@
 /** One manifest file from the deployment sources, in order: the first that delivers verified bytes wins. */
 import type { AxiosInstance } from 'axios';
 import { TaskseqError } from '../../engine/index.ts';
-import { describeError, isAbort } from './download-errors.ts';
+import { ContentMismatchError, describeError, isAbort } from './download-errors.ts';
 import { downloadFile } from './download-file.ts';
 import type { ManifestFile } from './package-manifest.ts';
 
@@ -47,7 +47,7 @@ export async function fetchFromSources(f: SourceFetch): Promise<{ source: string
     } catch (e) {
       if (isAbort(e) || f.signal?.aborted) throw e;
       f.failed.add(source);
-      failures.push(`${source}: ${describeError(e)}`);
+      failures.push(e instanceof ContentMismatchError ? e.message : `${source}: ${describeError(e)}`);
     }
   }
   throw new TaskseqError('content-unavailable', `${what}: no deployment source delivered it (${failures.join('; ')})`);

@@ -94,8 +94,8 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
     resolver.finish({ preserve: /^\s*true\s*$/i.test(current.get('SMSTSPreserveContent') ?? '') });
     return report;
   } finally {
-    log.close();
     await status.close();
+    log.close();
   }
 }
 

@@ -32,8 +32,10 @@ export function wireStatus(log: RunLog, o: RunStatusOptions): RunStatus {
     onFailure: (message) => log.write({ severity: 'warning', component: 'TSManager', message: o.context.redact(message) }),
   });
   const post = (e: Parameters<typeof toStatusEvent>[0]) => {
-    const event = toStatusEvent(e, ++seq, o.context);
-    if (event) reporter.post(event);
+    const event = toStatusEvent(e, seq + 1, o.context);
+    if (!event) return;
+    seq++;
+    reporter.post(event);
   };
   return {
     log: { ...log, event: (e: RunEvent) => { log.event(e); post(e); } },

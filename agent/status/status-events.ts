@@ -30,8 +30,9 @@ function redactAll(value: unknown, redact: (t: string) => string): unknown {
 export function toStatusEvent(e: RunEvent | { kind: 'content-failed'; message: string }, seq: number, c: StatusContext): Record<string, unknown> | undefined {
   if (e.kind !== 'content-failed' && !REPORTED.has(e.kind)) return undefined;
   const { kind, ...details } = e;
+  // The envelope comes last: the engine's run-start names the sequence with a plain string.
   return redactAll({
-    format: 'taskseq-status', version: 1, seq, time: new Date(c.now()).toISOString(), machine: c.machine(),
-    sequence: c.sequence, kind, ...details,
+    kind, ...details, format: 'taskseq-status', version: 1, seq, time: new Date(c.now()).toISOString(), machine: c.machine(),
+    sequence: c.sequence,
   }, c.redact) as Record<string, unknown>;
 }

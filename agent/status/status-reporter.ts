@@ -40,11 +40,23 @@ export function createStatusReporter(o: StatusReporterOptions): StatusReporter {
   const retry = o.retry ?? { count: 2, delayMs: 500 };
   let pumping: Promise<void> | undefined;
   let idle: () => void = () => {};
+  let closed = false;
+  // Aborts a request still in flight when the run ends, so a hanging endpoint cannot keep the agent alive.
+  const stop = new AbortController();
 
   const send = (event: Record<string, unknown>) => pRetry(async () => {
-    const res = await o.client.post(o.url, event, { timeout: o.timeoutMs ?? 5000, headers: { 'Content-Type': 'application/json' } });
+    const res = await o.client.post(o.url, event, { timeout: o.timeoutMs ?? 5000, signal: stop.signal, headers: { 'Content-Type': 'application/json' } });
     if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
-  }, { retries: retry.count, minTimeout: retry.delayMs, factor: 1, unref: true });
+  }, { retries: retry.count, minTimeout: retry.delayMs, factor: 1, unref: true, signal: stop.signal });
+
+  const failed = (event: Record<string, unknown>, e: unknown): void => {
+    stats.failed++;
+    if (closed) return;
+    try {
+      o.onFailure?.(`status event ${String(event.kind)} to ${o.url} was not delivered: ${describeError(e)}`);
+    } catch { /* reporting must never fail the run */ }
+    if (o.stopAfterFailure()) disable();
+  };
 
   const disable = (): void => {
     stats.disabled = true;
@@ -53,15 +65,13 @@ export function createStatusReporter(o: StatusReporterOptions): StatusReporter {
   };
 
   const pump = async (): Promise<void> => {
-    while (queue.length > 0 && !stats.disabled) {
+    while (queue.length > 0 && !stats.disabled && !closed) {
       const event = queue.shift()!;
       try {
         await send(event);
         stats.sent++;
       } catch (e) {
-        stats.failed++;
-        o.onFailure?.(`status event ${String(event.kind)} to ${o.url} was not delivered: ${describeError(e)}`);
-        if (o.stopAfterFailure()) disable();
+        failed(event, e);
       }
     }
     pumping = undefined;
@@ -71,7 +81,7 @@ export function createStatusReporter(o: StatusReporterOptions): StatusReporter {
   return {
     stats,
     post(event) {
-      if (stats.disabled) return;
+      if (stats.disabled || closed) return;
       if (queue.length >= (o.maxQueue ?? 256)) {
         queue.shift();
         stats.dropped++;
@@ -86,8 +96,9 @@ export function createStatusReporter(o: StatusReporterOptions): StatusReporter {
         await Promise.race([drained, new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); })]);
         clearTimeout(timer);
       }
+      closed = true;
       queue.length = 0;
-      stats.disabled = true;
+      stop.abort();
     },
   };
 }

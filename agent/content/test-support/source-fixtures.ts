@@ -28,3 +28,10 @@ export function sourceRoot(): string {
 export function randomFile(mib: number): Buffer {
   return randomBytes(mib * 1024 * 1024);
 }
+
+/** Writes `sequence.xml` and `taskseq-source.json` into `root` (content written with {@link writePackage}). */
+export function writeSourceDocument(root: string, sequenceXml: string, packages: PackageManifest[], variables: Array<{ name: string; value: string; secret?: boolean }> = []): void {
+  writeFileSync(join(root, 'sequence.xml'), sequenceXml);
+  const doc = { format: 'taskseq-source', version: 1, sequence: { file: 'sequence.xml', sha256: sha256(sequenceXml) }, variables, packages };
+  writeFileSync(join(root, 'taskseq-source.json'), JSON.stringify(doc, null, 2));
+}
