@@ -68,6 +68,7 @@ export function isAbort(error: unknown): boolean {
  */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof ContentMismatchError || isAbort(error) || isTlsError(error)) return false;
+  if ((error as Error)?.name === 'LocalWriteError') return false;
   if (error instanceof HttpStatusError) return error.status === 408 || error.status === 429 || error.status >= 500;
   return true;
 }

@@ -38,17 +38,16 @@ export async function checkLocalFile(path: string, file: ManifestFile): Promise<
 export async function copyVerified(from: string, to: string, file: ManifestFile): Promise<boolean> {
   mkdirSync(dirname(to), { recursive: true });
   await rm(`${to}.partial`, { force: true });
-  const fresh = await openPartial(to);
+  const fresh = await openPartial(to, file.size);
   const overflow = (): Error => new Error('larger than the manifest says');
   try {
     await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), partialWriter(fresh, { limit: file.size, onBytes: () => {}, onOverflow: overflow }));
+    if (fresh.bytes !== file.size || (await fresh.sink.digest()) !== file.sha256) throw new Error('mismatch');
   } catch {
     await rm(fresh.path, { force: true });
     return false;
-  }
-  if (fresh.bytes !== file.size || fresh.hash.digest('hex') !== file.sha256) {
-    await rm(fresh.path, { force: true });
-    return false;
+  } finally {
+    await fresh.sink.close();
   }
   await rename(fresh.path, to);
   return true;
