@@ -8,6 +8,7 @@ import { conditionsPerSecond, mapLookupsPerSecond, perSkip, perStepOverhead, raw
 import { coldStartValidate, jsonParseOfSameSize, largestSequence, parseAndValidate } from './startup-bench.ts';
 import { planAndWrite2TB, write2MiB } from './disk-bench.ts';
 import { applyThroughEngine } from './imaging-bench.ts';
+import { peakRssMoving2GiB, throughputVsCurl } from './download-bench.ts';
 import { printRows, type Row } from './measure.ts';
 
 const rows: Row[] = [];
@@ -31,6 +32,10 @@ rows.push({ name: 'plan + write the partition table of a 2 TB sparse disk', valu
 const image = await applyThroughEngine();
 const overhead = image.engine / image.wimlib - 1;
 rows.push({ name: 'Apply OS step on a ~1 GiB image: overhead over wimlib-imagex', value: overhead * 100, unit: '%', target: '<= 5 %', ok: overhead <= 0.05, baseline: `wimlib-imagex apply alone (${Math.round(image.wimlib)} ms)`, ratio: image.engine / image.wimlib });
+const download = await throughputVsCurl();
+rows.push({ name: 'download 1 GiB from nginx, SHA-256 verified: vs curl', value: (download.ours / download.curl) * 100, unit: '%', target: '>= 90 %', ok: download.ours >= 0.9 * download.curl, baseline: `curl -o (${Math.round(download.curl)} MiB/s; ours ${Math.round(download.ours)} MiB/s)`, ratio: download.ours / download.curl });
+const rss = await peakRssMoving2GiB();
+rows.push({ name: 'peak RSS of taskseq run --source staging 2 GiB', value: rss.big, unit: 'MB', target: '<= 100 MB', ok: rss.big <= 100, baseline: `same run staging 1 MiB (${rss.small.toFixed(1)} MB)`, ratio: rss.big / rss.small });
 printRows(rows);
 const missed = rows.filter((r) => !r.ok).length;
 console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');

@@ -47,6 +47,7 @@ export type ErrorCode =
   | 'step-failed'        // used inside the engine to carry a step failure
   | 'read-only-variable' // a step or sequence tried to write a `_` variable
   | 'unsupported'        // a request the backend or engine cannot serve
+  | 'content-unavailable' // a package could not be fetched or verified from any source
   | 'internal';
 
 /** Base class of the project's errors: a stable code, a message naming file/step/field, optional problems. */

@@ -4,6 +4,7 @@ import { applyDataImageStep } from './apply-data-image/index.ts';
 import { applyOperatingSystemStep } from './apply-operating-system/index.ts';
 import { captureSystemImageStep } from './capture-system-image/index.ts';
 import { convertDiskStep } from './convert-disk/index.ts';
+import { downloadPackageContentStep } from './download-package-content/index.ts';
 import { partitionDiskStep } from './partition-disk/index.ts';
 import { prepareClientStep } from './prepare-configmgr-client/index.ts';
 import { prepareWindowsStep } from './prepare-windows-for-capture/index.ts';
@@ -28,4 +29,5 @@ export const STEP_MODULES: readonly StepModule[] = [
   setupWindowsStep,
   prepareClientStep,
   prepareWindowsStep,
+  downloadPackageContentStep,
 ];

@@ -4,6 +4,7 @@ import type { CompiledValidator } from '../engine/index.ts';
 export declare const applyDataImage: CompiledValidator;
 export declare const applyOperatingSystem: CompiledValidator;
 export declare const captureSystemImage: CompiledValidator;
+export declare const downloadPackageContent: CompiledValidator;
 export declare const partitionDisk: CompiledValidator;
 export declare const prepareConfigmgrClient: CompiledValidator;
 export declare const prepareWindowsForCapture: CompiledValidator;

@@ -1,5 +1,6 @@
 /**
- * `taskseq run <file> [--machine NAME|FILE|local] [--content DIR] [--children DIR] [--media-type T]
+ * `taskseq run <file> | --source URL... [--ca-bundle FILE] [--cache DIR] [--status-url URL]
+ *  [--machine NAME|FILE|local] [--content DIR] [--children DIR] [--media-type T]
  *  [--var N=V]... [--secret-var N=V]... [--state-dir DIR] [--log-dir DIR] [--log-format cmtrace|json]
  *  [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
  */
@@ -20,12 +21,18 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     'media-type': { type: 'string' }, var: { type: 'string', multiple: true }, 'secret-var': { type: 'string', multiple: true },
     'state-dir': { type: 'string' }, 'log-dir': { type: 'string' }, 'log-format': { type: 'string' },
     'strict-commands': { type: 'boolean' }, 'allow-unknown-steps': { type: 'boolean' }, reset: { type: 'boolean' },
-    json: { type: 'boolean' },
+    json: { type: 'boolean' }, source: { type: 'string', multiple: true }, 'ca-bundle': { type: 'string' },
+    cache: { type: 'string' }, 'status-url': { type: 'string' },
   });
-  const file = requireOne('run', positionals, 'sequence file');
+  const sources = values.source as string[] | undefined;
+  const file = sources?.length && positionals.length === 0 ? undefined : requireOne('run', positionals, 'sequence file (or --source URL)');
   const json = values.json === true;
   const options: DeploymentOptions = {
     file,
+    sources,
+    caBundle: values['ca-bundle'] as string | undefined,
+    cacheDir: values.cache as string | undefined,
+    statusUrl: statusUrl(values['status-url'] as string | undefined),
     machine: (values.machine as string | undefined) ?? 'uefi-desktop',
     content: values.content as string | undefined,
     children: values.children as string | undefined,
@@ -51,6 +58,11 @@ function mediaType(v: string | undefined): MediaType | undefined {
   const found = MEDIA_TYPES.find((m) => m.toLowerCase() === v.toLowerCase());
   if (!found) throw new InvalidInputError(`--media-type must be one of ${MEDIA_TYPES.join(', ')} (got "${v}")`, [{ severity: 'error', code: 'bad-option', field: '--media-type', message: `expected one of ${MEDIA_TYPES.join(', ')}` }]);
   return found as MediaType;
+}
+
+function statusUrl(v: string | undefined): string | undefined {
+  if (v === undefined || /^https?:\/\/[^\s]+$/.test(v)) return v;
+  throw new InvalidInputError(`--status-url must be an http:// or https:// URL (got "${v}")`, [{ severity: 'error', code: 'bad-option', field: '--status-url', message: 'expected an http:// or https:// URL' }]);
 }
 
 function logFormat(v: string | undefined): 'cmtrace' | 'json' {

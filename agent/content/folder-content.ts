@@ -1,10 +1,10 @@
 /** Content from a folder with one subfolder per package id (the stand-alone media layout). */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ContentPort } from '../../engine/index.ts';
+import { TaskseqError, type ContentPort } from '../../engine/index.ts';
 
-/** A content source over `dir`; package ids match folder names case-insensitively. Missing `dir` = no content. */
-export function createFolderContent(dir: string | undefined): ContentPort {
+/** Package folders of `dir` by upper-case id. Missing `dir` = none. */
+export function scanPackageFolders(dir: string | undefined): Map<string, string> {
   const byId = new Map<string, string>();
   if (dir && existsSync(dir)) {
     for (const name of readdirSync(dir)) {
@@ -12,6 +12,20 @@ export function createFolderContent(dir: string | undefined): ContentPort {
       if (statSync(full).isDirectory()) byId.set(name.toUpperCase(), full);
     }
   }
+  return byId;
+}
+
+/** A content source over `dir`; package ids match folder names case-insensitively. Missing `dir` = no content. */
+export function createFolderContent(dir: string | undefined): ContentPort {
+  return createMappedContent(scanPackageFolders(dir));
+}
+
+const NO_STAGING: ContentPort['stage'] = async (r) => {
+  throw new TaskseqError('unsupported', `package ${r.packageId} cannot be copied to ${r.destination}: this content source does not stage packages`);
+};
+
+/** A content port over package folders by upper-case id (the map may change: lookups read it each time). */
+export function createMappedContent(byId: ReadonlyMap<string, string>, stage: ContentPort['stage'] = NO_STAGING): ContentPort {
   const folderOf = (id: string) => byId.get(id.trim().toUpperCase());
   return {
     resolve: folderOf,
@@ -28,5 +42,6 @@ export function createFolderContent(dir: string | undefined): ContentPort {
       if (relative(folder, file).startsWith('..')) return undefined;
       return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
     },
+    stage,
   };
 }

@@ -2,7 +2,19 @@
 import type { MediaType } from '../../engine/index.ts';
 
 export interface DeploymentOptions {
-  file: string;
+  /** The sequence file; absent when the sequence comes from `sources`. */
+  file?: string;
+  /**
+   * Deployment source base URLs (`--source`, repeatable): the sequence, its variables and the package manifests come
+   * from the first that answers; content from any of them, in order.
+   */
+  sources?: string[];
+  /** PEM file HTTPS sources and the status endpoint are verified against (`--ca-bundle`). */
+  caBundle?: string;
+  /** The task sequence cache (`--cache`); default `<stateDir>/content-cache`. */
+  cacheDir?: string;
+  /** Endpoint that receives JSON status events (`--status-url`). */
+  statusUrl?: string;
   /** Built-in profile name, a profile JSON file, or `local` (facts of this PC, read-only). */
   machine: string;
   content?: string;

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import {
   compileProgram, createRegistry, dedupeProblems, hasErrors, InvalidInputError, preflight, relaxForValidation,
-  type Problem, type Program, type Registry, type SequenceDocument,
+  type ContentPort, type Problem, type Program, type Registry, type SequenceDocument,
 } from '../../engine/index.ts';
 import { BUILTIN_STEPS } from '../../steps/index.ts';
 import { readSequenceFile } from '../input/read-sequence-file.ts';
@@ -23,6 +23,10 @@ export interface PrepareOptions {
   file: string;
   children?: string;
   content?: string;
+  /** What the run can stage (media folders, manifests); default: the `content` folder. */
+  catalog?: ContentPort;
+  /** The content sources, for messages; default: the `content` folder. */
+  contentSource?: string;
   allowUnknownSteps: boolean;
   mode: 'validate' | 'run';
 }
@@ -46,10 +50,10 @@ export function prepareRun(options: PrepareOptions): PreparedRun {
   const compiled = compileProgram(doc, { file: options.file, children, defaultPackageName: basename(options.file).replace(/\.[^.]+$/, '') });
   problems.push(...(options.mode === 'validate' ? relaxForValidation(compiled.problems) : compiled.problems));
   const registry = createRegistry(BUILTIN_STEPS);
-  const content = options.mode === 'run' ? createFolderContent(options.content) : undefined;
+  const content = options.mode === 'run' ? options.catalog ?? createFolderContent(options.content) : undefined;
   problems.push(...preflight({
     program: compiled.program, registry, mode: options.mode, allowUnknownSteps: options.allowUnknownSteps,
-    content, contentSource: options.content,
+    content, contentSource: options.contentSource ?? options.content,
   }));
   const unique = dedupeProblems(problems);
   if (hasErrors(unique)) throw new InvalidInputError(`${options.file}: the sequence is not valid`, unique);

@@ -14,7 +14,11 @@ import { createSimulatedMachine, loadProfile, captureLocalProfile, type MachineP
 import { createFileJournalStore, parseKillAfterAppends, KILL_AFTER_APPENDS_ENV } from '../journal/file-journal-store.ts';
 import { createSecretSealer } from '../journal/secret-sealer.ts';
 import { createRunLog, type RunLog } from '../log/index.ts';
-import { createFolderContent } from '../content/folder-content.ts';
+import { createContentCatalog, createContentResolver, type ContentResolver } from '../content/content-resolver.ts';
+import { createSimulatedDestination } from '../content/simulated-destination.ts';
+import { loadDeploymentInput, type DeploymentInput } from './deployment-input.ts';
+import { progressLogger, stageBeforeRun } from './stage-before-run.ts';
+import { wireStatus } from './status-wiring.ts';
 import { prepareRun } from './prepare-run.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
@@ -37,7 +41,22 @@ export interface DeploymentReport {
 }
 
 export async function runDeployment(options: DeploymentOptions): Promise<DeploymentReport> {
-  const prepared = prepareRun({ file: options.file, children: options.children, content: options.content, allowUnknownSteps: options.allowUnknownSteps, mode: 'run' });
+  const input = await loadDeploymentInput(options);
+  try {
+    return await deploy(options, input);
+  } finally {
+    input.dispose();
+  }
+}
+
+async function deploy(options: DeploymentOptions, input: DeploymentInput): Promise<DeploymentReport> {
+  const cacheDir = options.cacheDir ?? join(options.stateDir, 'content-cache');
+  const mediaDirs = options.content ? [options.content] : [];
+  const catalog = createContentCatalog({ mediaDirs, manifests: input.manifests, cacheDir });
+  const prepared = prepareRun({
+    file: input.file, children: options.children, content: options.content, catalog, contentSource: describeContent(options, input),
+    allowUnknownSteps: options.allowUnknownSteps, mode: 'run',
+  });
   const profile = await resolveProfile(options.machine);
   if (options.reset) rmSync(options.stateDir, { recursive: true, force: true });
   mkdirSync(options.stateDir, { recursive: true });
@@ -47,35 +66,85 @@ export async function runDeployment(options: DeploymentOptions): Promise<Deploym
   const previous = new RunJournal(store, sealer).load(journalFile);
   if (previous && !previous.ended) checkJournal(previous, { program: prepared.program, engineVersion: ENGINE_VERSION });
   if (previous?.ended) archiveEndedJournal(journalFile);
-  const machine = createSimulatedMachine(profile, { stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType: options.mediaType });
+  const mediaType = options.mediaType ?? (input.sources.length ? 'BootMedia' : undefined);
+  const machine = createSimulatedMachine(profile, { stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType });
+  const resolver = createContentResolver({
+    mediaDirs, cacheDir, sources: input.sources, manifests: input.manifests, client: input.client,
+    destination: createSimulatedDestination(machine.volumes),
+  });
   let current = new VariableStore();
-  const log = openLog(options, machine, (t) => current.redact(t));
+  const variables = [...input.variables, ...options.variables];
+  const status = wireStatus(openLog(options, machine, (t) => redactWith(current, variables, t)), {
+    url: options.statusUrl, client: input.client, stateDir: options.stateDir, variable: (n) => current.get(n),
+    context: { now: () => machine.ports.clock.now(), machine: () => machine.ports.system.environment().machineName,
+      sequence: { name: prepared.program.name, packageId: prepared.program.packageId }, redact: (t) => redactWith(current, variables, t) },
+  });
+  const log = status.log;
+  resolver.onProgress = progressLogger(log);
+  try {
+    try {
+      await stageBeforeRun(resolver, { program: prepared.program, registry: prepared.registry, allowUnknownSteps: options.allowUnknownSteps,
+        variables: [...prepared.program.globals, ...variables] }, log, options.console);
+    } catch (e) {
+      status.contentFailed((e as Error).message);
+      throw e;
+    }
+    const run = { prepared, store, sealer, variables, setCurrent: (v: VariableStore) => (current = v) };
+    const report = await runBoots(options, machine, log, resolver, run, previous);
+    resolver.finish({ preserve: /^\s*true\s*$/i.test(current.get('SMSTSPreserveContent') ?? '') });
+    return report;
+  } finally {
+    await status.close();
+    log.close();
+  }
+}
+
+/** Redacts with the run's store, and with the secret values it was started with (before the store knows them). */
+function redactWith(store: VariableStore, variables: ReadonlyArray<{ value: string; secret?: boolean }>, text: string): string {
+  let out = store.redact(text);
+  for (const v of variables) if (v.secret && v.value) out = out.split(v.value).join('********');
+  return out;
+}
+
+function describeContent(options: DeploymentOptions, input: DeploymentInput): string | undefined {
+  const parts = [options.content && `--content ${options.content}`, input.sources.length ? `sources ${input.sources.join(', ')}` : undefined].filter(Boolean);
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+interface RunParts {
+  prepared: ReturnType<typeof prepareRun>;
+  store: ReturnType<typeof createFileJournalStore>;
+  sealer: ReturnType<typeof createSecretSealer>;
+  variables: Array<{ name: string; value: string; secret?: boolean }>;
+  setCurrent: (v: VariableStore) => void;
+}
+
+/** One engine instance per boot, until the sequence ends or a restart cannot happen. */
+async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, log: RunLog, resolver: ContentResolver, run: RunParts,
+  previous: ReturnType<RunJournal['load']>): Promise<DeploymentReport> {
   const interrupted = previous && !previous.ended ? previous.pendingReboot?.target : undefined;
   const refusedEarlier = interrupted ? completeInterruptedReboot(machine, interrupted) : undefined;
   const commands = withCrashHook(machine.ports.commands);
-  const ports: () => Ports = () => ({ ...machine.ports, commands, content: createFolderContent(options.content) });
-  try {
-    if (refusedEarlier) throw refusedEarlier;
-    for (;;) {
-      const outcome = await runSequence({
-        program: prepared.program, package: prepared.document.package, registry: prepared.registry, ports: ports(), log,
-        journalStore: store, sealer, engineVersion: ENGINE_VERSION, initialVariables: options.variables,
-        allowUnknownSteps: options.allowUnknownSteps, onVariables: (v) => (current = v),
-      });
-      current = outcome.variables;
-      if (outcome.status === 'reboot') {
-        // TSUEFIDrive names a FAT32 partition: the restart stages the boot image there and the firmware becomes UEFI.
-        const refused = restart(machine, outcome.rebootTarget!, log, outcome.variables.get('TSUEFIDrive'));
-        if (refused) return finish(options, machine, log, { ...outcome, status: 'failed', exitCode: 1 }, prepared.problems, refused);
-        continue;
-      }
-      if (outcome.shutdownAfter !== undefined) {
-        log.write({ severity: 'info', component: 'TSManager', message: 'The computer is shut down; the task sequence has ended' });
-      } else if (outcome.postAction) await runPostAction(machine, outcome.postAction, outcome.variables, log);
-      return finish(options, machine, log, outcome, prepared.problems);
+  const ports: () => Ports = () => ({ ...machine.ports, commands, content: resolver.port });
+  if (refusedEarlier) throw refusedEarlier;
+  const { prepared } = run;
+  for (;;) {
+    const outcome = await runSequence({
+      program: prepared.program, package: prepared.document.package, registry: prepared.registry, ports: ports(), log,
+      journalStore: run.store, sealer: run.sealer, engineVersion: ENGINE_VERSION, initialVariables: run.variables,
+      allowUnknownSteps: options.allowUnknownSteps, onVariables: run.setCurrent,
+    });
+    run.setCurrent(outcome.variables);
+    if (outcome.status === 'reboot') {
+      // TSUEFIDrive names a FAT32 partition: the restart stages the boot image there and the firmware becomes UEFI.
+      const refused = restart(machine, outcome.rebootTarget!, log, outcome.variables.get('TSUEFIDrive'));
+      if (refused) return finish(options, machine, log, { ...outcome, status: 'failed', exitCode: 1 }, prepared.problems, refused);
+      continue;
     }
-  } finally {
-    log.close();
+    if (outcome.shutdownAfter !== undefined) {
+      log.write({ severity: 'info', component: 'TSManager', message: 'The computer is shut down; the task sequence has ended' });
+    } else if (outcome.postAction) await runPostAction(machine, outcome.postAction, outcome.variables, log);
+    return finish(options, machine, log, outcome, prepared.problems);
   }
 }
 

@@ -34,3 +34,4 @@ export interface Ports {
 }
 
 export type PortName = keyof Ports;
+export * from './download-retry.ts';

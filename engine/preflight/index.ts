@@ -1,3 +1,3 @@
-export { preflight, relaxForValidation } from './preflight.ts';
+export { preflight, relaxForValidation, requiredPackages } from './preflight.ts';
 export type { PreflightRequest } from './preflight.ts';
 export { stepView } from './step-options.ts';

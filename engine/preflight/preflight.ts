@@ -36,7 +36,7 @@ export function preflight(req: PreflightRequest): Problem[] {
 }
 
 /** The module that runs a step (an unknown type with an action runs as a command line when allowed). */
-function moduleOf(req: PreflightRequest, instr: Instruction): StepModule | undefined {
+function moduleOf(req: Pick<PreflightRequest, 'registry' | 'allowUnknownSteps'>, instr: Instruction): StepModule | undefined {
   const node = instr.node.kind === 'group' ? undefined : instr.node;
   return req.registry.find(node?.type ?? '') ?? (req.allowUnknownSteps && node?.action ? req.registry.commandLine() : undefined);
 }
@@ -71,8 +71,16 @@ function stepProblems(req: PreflightRequest, instr: Instruction): Problem[] {
   return req.mode === 'validate' ? relaxForValidation(own) : own;
 }
 
+/**
+ * Every package a run needs before its first step: the `referenceList` and the packages active steps name (values
+ * that reference `%VAR%` are known only at run time and are left out). The agent stages these before the first step.
+ */
+export function requiredPackages(req: Pick<PreflightRequest, 'program' | 'registry' | 'allowUnknownSteps'>): string[] {
+  return [...neededPackages(req).values()].map((p) => p.id);
+}
+
 /** Package id -> the active steps that need it (from each module's `packages`), plus the `referenceList`. */
-function neededPackages(req: PreflightRequest): Map<string, { id: string; users: Instruction[] }> {
+function neededPackages(req: Pick<PreflightRequest, 'program' | 'registry' | 'allowUnknownSteps'>): Map<string, { id: string; users: Instruction[] }> {
   const needed = new Map<string, { id: string; users: Instruction[] }>();
   const add = (id: string, user?: Instruction): void => {
     const key = id.trim().toUpperCase();
@@ -98,7 +106,7 @@ function contentProblems(req: PreflightRequest): Problem[] {
     const first = users[0];
     out.push({
       severity: 'error', code: 'missing-package', field: first ? 'package' : 'referenceList', file: first?.file, path: first?.path, line: first?.node.loc?.line,
-      message: `package ${id} is needed${users.length ? ` by ${users.map((u) => u.path).join(', ')}` : ' (referenceList)'} but is not in the content source${source}; give it with --content DIR (one folder per package id)`,
+      message: `package ${id} is needed${users.length ? ` by ${users.map((u) => u.path).join(', ')}` : ' (referenceList)'} but is not in the content source${source}; give it with --content DIR (one folder per package id) or list it in a deployment source (--source URL)`,
     });
   }
   return out;

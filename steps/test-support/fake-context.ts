@@ -11,10 +11,12 @@ import type {
   DiskFacts,
   PartitionLayout,
   ConditionResult,
+  ContentStageRequest,
   EnvironmentFacts,
   MachineProbe,
   Ports,
   StepContext,
+  StagedPackage,
   StepNode,
   SystemFacts,
   VariableEntry,
@@ -44,6 +46,11 @@ export interface FakeContextOptions {
   commands?: ScriptedCommand[];
   /** Package id -> local folder. */
   packages?: Record<string, string>;
+  /**
+   * Answers `content.stage()` (Download Package Content); without it `stage()` throws (unscripted). A throwing or
+   * rejecting function simulates a failed download.
+   */
+  stage?: (request: ContentStageRequest) => StagedPackage | Promise<StagedPackage>;
   facts?: Partial<SystemFacts>;
   environment?: Partial<EnvironmentFacts>;
   /** Disks `disks.list()` returns; without it `list()` throws (unscripted). */
@@ -70,6 +77,8 @@ export interface FakeContext {
   shutdowns: number;
   /** Layouts passed to `disks.apply()`, in order. */
   applied: PartitionLayout[];
+  /** Requests passed to `content.stage()`, in order. */
+  staged: ContentStageRequest[];
   /** Every log line joined, for "does not contain" checks. */
   logText(): string;
 }
@@ -157,7 +166,7 @@ const THROWING_WINDOWS: Ports['windows'] = {
   prepareClientForCapture: async () => unscripted('windows.prepareClientForCapture()'),
 };
 
-function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[]): Ports {
+function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[], staged: ContentStageRequest[]): Ports {
   const packages = options.packages ?? {};
   return {
     probe: THROWING_PROBE,
@@ -174,6 +183,10 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
       available: () => Object.keys(packages),
       files: (id) => unscripted(`content.files(${id})`),
       readText: (id, path) => unscripted(`content.readText(${id}, ${path})`),
+      stage: async (request) => {
+        staged.push(request);
+        return options.stage ? options.stage(request) : unscripted(`content.stage(${request.packageId}, ${request.destination})`);
+      },
     },
     clock: { now: () => unscripted('clock.now()'), timeout: (ms) => unscripted(`clock.timeout(${ms})`) },
     disks: createDisks(options, applied),
@@ -204,6 +217,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
   const requests: CommandRequest[] = [];
   const reboots: FakeContext['reboots'] = [];
   const applied: PartitionLayout[] = [];
+  const staged: ContentStageRequest[] = [];
   const node: StepNode = { kind: 'step', name: 'Test step', ...options.node };
   const defaults = node.defaultVarList ?? [];
   const optionExpansion = (property: string): Expansion | undefined => {
@@ -244,7 +258,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
     },
     facts: { ...FAKE_FACTS, ...options.facts },
     environment: { ...FAKE_ENVIRONMENT, ...options.environment },
-    ports: createPorts(options, requests, applied),
+    ports: createPorts(options, requests, applied, staged),
     log: {
       info: (message) => logs.push({ severity: 'info', message }),
       warn: (message) => logs.push({ severity: 'warning', message }),
@@ -259,7 +273,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
       result.shutdowns += 1;
     },
   };
-  const result: FakeContext = { ctx, store, logs, requests, reboots, shutdowns: 0, applied, logText: () => logs.map((l) => l.message).join('\n') };
+  const result: FakeContext = { ctx, store, logs, requests, reboots, shutdowns: 0, applied, staged, logText: () => logs.map((l) => l.message).join('\n') };
   return result;
 }
 

@@ -58,9 +58,9 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
   return { code, stdout, stderr };
 }
 
-/** `taskseq run <file> --json` with the given extra options; state and logs go to `dir`. */
-export async function runSequenceFile(file: string, dir: string, extra: string[] = []): Promise<HarnessRun> {
-  const args = ['run', file, '--json', '--state-dir', join(dir, 'state'), '--log-dir', join(dir, 'logs'), ...extra];
+/** `taskseq run <file> --json` with the given extra options (no file: `--source` names it); state and logs go to `dir`. */
+export async function runSequenceFile(file: string | undefined, dir: string, extra: string[] = []): Promise<HarnessRun> {
+  const args = ['run', ...(file === undefined ? [] : [file]), '--json', '--state-dir', join(dir, 'state'), '--log-dir', join(dir, 'logs'), ...extra];
   const { code, stdout, stderr } = await runCli(args);
   const lines = stdout.trim().split('\n');
   const report = JSON.parse(lines[lines.length - 1]) as RunReport;
