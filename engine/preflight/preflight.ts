@@ -8,10 +8,12 @@ import type { Program, Instruction } from '../program/index.ts';
 import type { Registry } from '../registry/index.ts';
 import type { ContentPort } from '../ports/content.ts';
 import type { StepModule } from '../step-module.ts';
+import type { MediaType } from '../ports/system-info.ts';
 import { STEP_CATALOG } from '../definition/index.ts';
 import { checkCondition } from '../conditions/index.ts';
 import { stepView } from './step-options.ts';
 import { checkOptions } from './options-validator.ts';
+import { standAloneMediaProblems } from './standalone-media-rules.ts';
 
 export interface PreflightRequest {
   program: Program;
@@ -23,6 +25,8 @@ export interface PreflightRequest {
   content?: ContentPort;
   /** The content source, for messages (e.g. the --content folder). */
   contentSource?: string;
+  /** The media the run starts from: `FullMedia` adds the stand-alone media rules. */
+  mediaType?: MediaType;
 }
 
 export function preflight(req: PreflightRequest): Problem[] {
@@ -31,12 +35,21 @@ export function preflight(req: PreflightRequest): Problem[] {
     if (instr.condition) problems.push(...conditionProblems(instr));
     if (instr.kind === 'step' && !inactive(req.program, instr)) problems.push(...stepProblems(req, instr));
   }
+  if (req.mediaType === 'FullMedia') problems.push(...standAloneMediaProblems(req.program));
   if (req.mode === 'run') problems.push(...contentProblems(req));
   return problems;
 }
 
+/**
+ * Package ids the sequence needs (the `referenceList` and what every active step declares), as first spelled.
+ * Ids only known at run time (`%VAR%`) are left out.
+ */
+export function packagesNeeded(req: Pick<PreflightRequest, 'program' | 'registry' | 'allowUnknownSteps'>): string[] {
+  return [...neededPackages(req).values()].map((p) => p.id);
+}
+
 /** The module that runs a step (an unknown type with an action runs as a command line when allowed). */
-function moduleOf(req: PreflightRequest, instr: Instruction): StepModule | undefined {
+function moduleOf(req: Pick<PreflightRequest, 'registry' | 'allowUnknownSteps'>, instr: Instruction): StepModule | undefined {
   const node = instr.node.kind === 'group' ? undefined : instr.node;
   return req.registry.find(node?.type ?? '') ?? (req.allowUnknownSteps && node?.action ? req.registry.commandLine() : undefined);
 }
@@ -72,7 +85,7 @@ function stepProblems(req: PreflightRequest, instr: Instruction): Problem[] {
 }
 
 /** Package id -> the active steps that need it (from each module's `packages`), plus the `referenceList`. */
-function neededPackages(req: PreflightRequest): Map<string, { id: string; users: Instruction[] }> {
+function neededPackages(req: Pick<PreflightRequest, 'program' | 'registry' | 'allowUnknownSteps'>): Map<string, { id: string; users: Instruction[] }> {
   const needed = new Map<string, { id: string; users: Instruction[] }>();
   const add = (id: string, user?: Instruction): void => {
     const key = id.trim().toUpperCase();
