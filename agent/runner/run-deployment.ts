@@ -18,6 +18,8 @@ import { createFolderContent } from '../content/folder-content.ts';
 import { prepareRun } from './prepare-run.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
+import { readMachineClock } from './machine-clock.ts';
+import type { MediaRun } from '../media/media-run.ts';
 
 export interface DeploymentReport {
   status: 'succeeded' | 'failed';
@@ -37,8 +39,14 @@ export interface DeploymentReport {
 }
 
 export async function runDeployment(options: DeploymentOptions): Promise<DeploymentReport> {
-  const prepared = prepareRun({ file: options.file, children: options.children, content: options.content, allowUnknownSteps: options.allowUnknownSteps, mode: 'run' });
+  const media = options.media;
+  const prepared = prepareRun({
+    file: media?.sequence.file ?? options.file, bytes: media?.sequence.bytes, children: options.children, content: options.content,
+    contentPort: media?.preflightContent, contentSource: media?.contentSource, mediaType: media?.mediaType ?? options.mediaType,
+    allowUnknownSteps: options.allowUnknownSteps, mode: 'run',
+  });
   const profile = await resolveProfile(options.machine);
+  media?.checkBeforeStart(readMachineClock(profile, options.machine, options.stateDir, options.reset));
   if (options.reset) rmSync(options.stateDir, { recursive: true, force: true });
   mkdirSync(options.stateDir, { recursive: true });
   const journalFile = join(options.stateDir, 'journal.tsj');
@@ -47,19 +55,27 @@ export async function runDeployment(options: DeploymentOptions): Promise<Deploym
   const previous = new RunJournal(store, sealer).load(journalFile);
   if (previous && !previous.ended) checkJournal(previous, { program: prepared.program, engineVersion: ENGINE_VERSION });
   if (previous?.ended) archiveEndedJournal(journalFile);
-  const machine = createSimulatedMachine(profile, { stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType: options.mediaType });
-  let current = new VariableStore();
+  const machine = createSimulatedMachine(profile, {
+    stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType: media?.mediaType ?? options.mediaType,
+    launchMode: media?.launchMode(profile.environment.launchMode),
+  });
+  let current = mediaVariableStore(media);
   const log = openLog(options, machine, (t) => current.redact(t));
-  const interrupted = previous && !previous.ended ? previous.pendingReboot?.target : undefined;
+  const resuming = previous !== undefined && !previous.ended;
+  const interrupted = resuming ? previous.pendingReboot?.target : undefined;
   const refusedEarlier = interrupted ? completeInterruptedReboot(machine, interrupted) : undefined;
   const commands = withCrashHook(machine.ports.commands);
-  const ports: () => Ports = () => ({ ...machine.ports, commands, content: createFolderContent(options.content) });
   try {
+    const content = media ? await media.prepareContent(log) : createFolderContent(options.content);
+    const ports: () => Ports = () => ({ ...machine.ports, commands, content });
+    const prestart = media && !resuming ? await media.prestart(commands, log) : { ok: true as const, variables: [] };
+    if (!prestart.ok) return finish(options, machine, log, { status: 'failed', exitCode: prestart.exitCode, steps: [], reboots: [], variables: current }, prepared.problems, prestart.message);
+    const initialVariables = [...(media?.variables ?? []), ...options.variables, ...prestart.variables];
     if (refusedEarlier) throw refusedEarlier;
     for (;;) {
       const outcome = await runSequence({
         program: prepared.program, package: prepared.document.package, registry: prepared.registry, ports: ports(), log,
-        journalStore: store, sealer, engineVersion: ENGINE_VERSION, initialVariables: options.variables,
+        journalStore: store, sealer, engineVersion: ENGINE_VERSION, initialVariables,
         allowUnknownSteps: options.allowUnknownSteps, onVariables: (v) => (current = v),
       });
       current = outcome.variables;
@@ -75,6 +91,13 @@ export async function runDeployment(options: DeploymentOptions): Promise<Deploym
   } finally {
     log.close();
   }
+}
+
+/** The media's variables, known before the first step so that the log redacts its secrets from the start. */
+function mediaVariableStore(media: MediaRun | undefined): VariableStore {
+  const store = new VariableStore();
+  for (const v of media?.variables ?? []) store.set(v.name, v.value, { secret: v.secret });
+  return store;
 }
 
 async function resolveProfile(machine: string): Promise<MachineProfile> {

@@ -21,7 +21,7 @@ export interface PreflightRequest {
   /** `validate` reports steps the engine cannot run yet as warnings; `run` refuses them. */
   mode: 'validate' | 'run';
   allowUnknownSteps?: boolean;
-  /** Given for `run`: every package the sequence needs must be there. */
+  /** Given for `run`: every package the sequence needs must be there (absent: content is not checked). */
   content?: ContentPort;
   /** The content source, for messages (e.g. the --content folder). */
   contentSource?: string;
@@ -36,7 +36,7 @@ export function preflight(req: PreflightRequest): Problem[] {
     if (instr.kind === 'step' && !inactive(req.program, instr)) problems.push(...stepProblems(req, instr));
   }
   if (req.mediaType === 'FullMedia') problems.push(...standAloneMediaProblems(req.program));
-  if (req.mode === 'run') problems.push(...contentProblems(req));
+  if (req.mode === 'run' && req.content) problems.push(...contentProblems(req));
   return problems;
 }
 
