@@ -70,7 +70,7 @@ async function mediaRun(values: Record<string, unknown>, positionals: string[], 
   const clash = [...(positionals.length ? ['a sequence file'] : []), ...['content', 'media-type'].filter((o) => values[o] !== undefined).map((o) => `--${o}`)];
   if (clash.length) throw new InvalidInputError(`--media takes the sequence, content and media type from the media: leave out ${clash.join(', ')}`, [{ severity: 'error', code: 'bad-option', field: '--media', message: `not with ${clash.join(', ')}` }]);
   const media = await openMedia(dir, passwordSource(values['password-file'] as string | undefined));
-  return createMediaRun(media, { stateDir, mediaPaths: (values['media-path'] as string[] | undefined) ?? [], askForPart: partPrompt() });
+  return createMediaRun(media, { stateDir, mediaPaths: (values['media-path'] as string[] | undefined) ?? [], askForPart: partPrompt(), reset: values.reset === true });
 }
 
 function toJson(r: DeploymentReport) {

@@ -67,7 +67,6 @@ function otherProblems(req: BuildRequest, type: MediaFolderType): Problem[] {
   if (req.prestartFiles !== undefined && req.prestart === undefined) out.push(bad('--prestart-files', 'needs --prestart CMD'));
   if (req.prestartFiles !== undefined && !(existsSync(req.prestartFiles) && statSync(req.prestartFiles).isDirectory())) out.push(bad('--prestart-files', `${req.prestartFiles} is not a folder`));
   if (req.prestart !== undefined && req.prestart.trim() === '') out.push(bad('--prestart', 'must not be empty'));
-  if (type === 'FullMedia' && req.content === undefined) out.push(bad('--content', 'is required for stand-alone media (it may be an empty folder when the sequence needs no package)'));
   if (existsSync(req.out) && (!statSync(req.out).isDirectory() || readdirSync(req.out).length > 0)) out.push(bad('--out', `${req.out} exists and is not an empty folder`));
   if (req.password === '') out.push(bad('--password-file', 'holds an empty password'));
   return out;

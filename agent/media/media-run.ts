@@ -44,6 +44,8 @@ export interface MediaRunOptions {
   mediaPaths: readonly string[];
   /** Asks for a part on a terminal; absent when there is none. */
   askForPart?: PartPrompt;
+  /** The run starts over (`--reset`): content copied by an earlier start does not count. */
+  reset?: boolean;
 }
 
 /** Launch modes a removable media start reports; anything else becomes `UFD`. Prestaged media start from the disk. */
@@ -73,7 +75,7 @@ export function createMediaRun(media: OpenedMedia, options: MediaRunOptions): Me
     checkBeforeStart(clock) {
       checkValidity(media.policy, clock, media.dir);
       if (!multiPart) return checkContentInPlace(media);
-      const missing = missingPartsError(media, found, stagedAlready(content.folder));
+      const missing = missingPartsError(media, found, options.reset ? undefined : stagedAlready(content.folder));
       if (missing && !options.askForPart) throw missing;
     },
     async prepareContent(log) {

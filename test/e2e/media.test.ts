@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openMedia } from '../../agent/media/open-media.ts';
 import { builtinProfile, runCli, workDir, writeFixture, writeProfile } from '../support/harness.ts';
@@ -39,6 +39,16 @@ test('stand-alone media: build copies only the referenced packages with manifest
   const v = r.report!.variables;
   assert.deepEqual([v._SMSTSMediaType, v._SMSTSStandAloneMode, v._SMSTSLaunchMode, v.Role, v.AppKey, v.Stage], ['FullMedia', 'true', 'CD', 'Kiosk', '********', 'Installed']);
   assert.deepEqual(r.report!.steps.map((s) => s.outcome), ['succeeded', 'succeeded']);
+});
+
+test('a stand-alone build whose needed package is not in --content is refused and leaves nothing', async () => {
+  const dir = workDir();
+  const empty = join(dir, 'empty');
+  mkdirSync(empty);
+  const r = await buildMedia(standardSequence(dir), join(dir, 'usb'), ['--content', empty]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /error \[missing-package\] Install app: package: package LAB00012 is needed by Install app but is not in the content source/);
+  assert.deepEqual(readdirSync(dir).sort(), ['empty', 'ts.xml']);
 });
 
 test('boot and prestaged media: header, policy and sources; boot media carry no content', async () => {

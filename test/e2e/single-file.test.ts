@@ -30,7 +30,7 @@ test('one file, no node_modules: validate, run, and build and run a protected me
 
   writeFixture(dir, 'small.xml', sequence([setVariable('Mark', 'Stage', 'FromMedia')]));
   writeFixture(dir, 'pw.txt', 'Single-File-Pw\n');
-  const media = node('media', 'build', '--sequence', 'small.xml', '--content', '.', '--out', 'usb', '--password-file', 'pw.txt');
+  const media = node('media', 'build', '--sequence', 'small.xml', '--out', 'usb', '--password-file', 'pw.txt');
   assert.equal(media.status, 0, media.stderr);
   const fromMedia = node('run', '--media', 'usb', '--password-file', 'pw.txt', '--state-dir', 'st', '--log-dir', 'lg', '--json');
   assert.equal(fromMedia.status, 0, fromMedia.stderr);
