@@ -32,7 +32,7 @@ function summary(r: BuildReport): string[] {
   const files = r.parts.reduce((n, p) => n + p.files, 0);
   const bytes = r.parts.reduce((n, p) => n + p.bytes, 0);
   const lines = [`Built ${TYPE_NAMES[r.mediaType]} media (${r.mediaType}) in ${r.out}: ${r.packages.length} package${r.packages.length === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'}, ${bytes} bytes of content${r.protected ? '; protected with a password' : ''}.`];
-  if (r.parts.length > 1 || r.parts[0]?.dir !== r.out) for (const [i, p] of r.parts.entries()) lines.push(`  part ${i + 1}: ${p.dir} (${p.files} files, ${p.bytes} bytes)`);
+  if (r.parts.length > 1 || r.parts[0]?.dir !== r.out) for (const [i, p] of r.parts.entries()) lines.push(`  part ${i + 1}: ${p.dir} (${p.files} file${p.files === 1 ? '' : 's'}, ${p.bytes} bytes)`);
   return lines;
 }
 

@@ -162,7 +162,7 @@ test('multi-part media: a missing part is named with its files before anything r
   const out = join(dir, 'set');
   const built = await buildMedia(standardSequence(dir), out, ['--content', writeContent(dir), '--part-size', '2000']);
   assert.equal(built.code, 0, built.stderr);
-  assert.match(built.stdout, /part 1: .*set\/part1 \(2 files, 1520 bytes\)\n.*part 2: .*set\/part2 \(1 files, 1500 bytes\)/);
+  assert.match(built.stdout, /part 1: .*set\/part1 \(2 files, 1520 bytes\)\n.*part 2: .*set\/part2 \(1 file, 1500 bytes\)/);
   const tooSmall = await buildMedia(standardSequence(dir), join(dir, 'small'), ['--content', writeContent(workDir()), '--part-size', '1000']);
   assert.equal(tooSmall.code, 2);
   assert.match(tooSmall.stderr, /LAB00012\/sub\/data-a\.bin is 1500 bytes, more than a part holds \(--part-size 1000\)/);
