@@ -9,6 +9,7 @@ import { coldStartValidate, jsonParseOfSameSize, largestSequence, parseAndValida
 import { planAndWrite2TB, write2MiB } from './disk-bench.ts';
 import { applyThroughEngine } from './imaging-bench.ts';
 import { peakRssMoving2GiB, throughputVsCurl } from './download-bench.ts';
+import { coldStartSingleFile } from './single-file-bench.ts';
 import { printRows, type Row } from './measure.ts';
 
 const rows: Row[] = [];
@@ -26,6 +27,8 @@ const jsonParse = await jsonParseOfSameSize(largest);
 rows.push({ name: `parse+validate of ${basename(largest).slice(0, 28)}...`, value: parse, unit: 'ms', target: '<= 20 ms', ok: parse <= 20, baseline: `JSON.parse of as many bytes (${jsonParse.toFixed(3)} ms)`, ratio: parse / jsonParse });
 const cold = coldStartValidate();
 rows.push({ name: `cold start of taskseq validate${cold.usedBundle ? '' : ' (NO BUNDLE: run npm run build)'}`, value: cold.validate, unit: 'ms', target: '<= 150 ms', ok: cold.validate <= 150, baseline: `node -e 0 (${cold.bareNode.toFixed(1)} ms)`, ratio: cold.validate / cold.bareNode });
+const single = await coldStartSingleFile();
+rows.push({ name: `cold start of the single-file agent (${Math.round(single.bytes / 1024)} KiB), validate`, value: single.validate, unit: 'ms', target: '<= 150 ms', ok: single.validate <= 150, baseline: `node -e 0 (${single.bareNode.toFixed(1)} ms)`, ratio: single.validate / single.bareNode });
 const disk = await planAndWrite2TB();
 const plain = await write2MiB();
 rows.push({ name: 'plan + write the partition table of a 2 TB sparse disk', value: disk, unit: 'ms', target: '<= 50 ms', ok: disk <= 50, baseline: `writing 2 MiB to a file (${plain.toFixed(3)} ms)`, ratio: disk / plain });

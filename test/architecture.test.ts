@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkImportRules, findImports, isScannedPath, renderViolation, type SourceFile } from './support/import-rules.ts';
+import {
+  checkBuilderImports, checkImportRules, findImports, isScannedPath, MEDIA_BUILDER, reachableFrom, renderViolation, type SourceFile,
+} from './support/import-rules.ts';
 import { readProjectSources } from './support/project-sources.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +21,32 @@ test('the project follows the import rules', () => {
   assert.ok(files.some((f) => f.path.startsWith('engine/')), 'scanner found no engine/ files');
   const violations = checkImportRules(files).map(renderViolation);
   assert.equal(violations.length, 0, `import rule violations:\n  ${violations.join('\n  ')}`);
+});
+
+test('only taskseq media build loads the media builder; the run path never reaches it', () => {
+  const files = readProjectSources(root, LAYERED);
+  assert.ok(files.some((f) => MEDIA_BUILDER.test(f.path)), 'scanner found no media builder files');
+  const violations = checkBuilderImports(files).map(renderViolation);
+  assert.equal(violations.length, 0, `media builder imports:\n  ${violations.join('\n  ')}`);
+  for (const entry of ['agent/cli/run-command.ts', 'agent/runner/run-deployment.ts', 'agent/cli/validate-command.ts']) {
+    const reached = [...reachableFrom(files, entry)];
+    assert.ok(reached.includes('agent/media/open-media.ts') || entry !== 'agent/cli/run-command.ts', 'the run path opens media');
+    assert.deepEqual(reached.filter((p) => MEDIA_BUILDER.test(p)), [], `${entry} reaches the media builder`);
+  }
+});
+
+test('self-test: a media builder import outside media build is caught, a test may import it', () => {
+  const files: SourceFile[] = [
+    { path: 'agent/runner/run-deployment.ts', text: `import { buildMedia } from '../media/build-media.ts';` },
+    { path: 'agent/media/open-media.ts', text: `const m = await import('./build-parts.ts');` },
+    { path: 'agent/cli/media-command.ts', text: `import { buildMedia } from '../media/build-media.ts';` },
+    { path: 'agent/media/build-media.ts', text: `import { assignParts } from './build-parts.ts';` },
+    { path: 'agent/media/build-parts.test.ts', text: `import { assignParts } from './build-parts.ts';` },
+  ];
+  assert.deepEqual(checkBuilderImports(files).map((v) => `${v.file}:${v.line} -> ${v.specifier}`), [
+    'agent/runner/run-deployment.ts:1 -> agent/media/build-media.ts', 'agent/media/open-media.ts:1 -> agent/media/build-parts.ts',
+  ]);
+  assert.deepEqual([...reachableFrom(files, 'agent/cli/media-command.ts')], ['agent/cli/media-command.ts', 'agent/media/build-media.ts', 'agent/media/build-parts.ts']);
 });
 
 test('self-test: layer violations are caught for every import form', () => {

@@ -5,7 +5,9 @@ import { exitCodeFor, EXIT_INVALID } from './exit-codes.ts';
 
 const USAGE = `usage: taskseq <command> [options]
   run <file>        run a task sequence on a machine (default: the built-in simulated uefi-desktop)
+  run --media DIR   run the task sequence of a media folder (stand-alone media: its content too)
   validate <file>   check a task sequence; exit 0 valid, 2 invalid
+  media build       build a media folder (--sequence F --content DIR --out DIR [--type standalone|boot|prestaged])
   convert <file>    convert between XML and JSON (--to json|xml)
   machines          list the built-in machine profiles (--capture local: profile of this PC)
 exit codes: 0 succeeded, 1 the sequence failed, 2 invalid input, 3 internal error`;
@@ -18,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.ts')).validateCommand,
   convert: async () => (await import('./convert-command.ts')).convertCommand,
   machines: async () => (await import('./machines-command.ts')).machinesCommand,
+  media: async () => (await import('./media-command.ts')).mediaCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */

@@ -1,19 +1,19 @@
 /**
- * `taskseq run <file> | --source URL... [--ca-bundle FILE] [--cache DIR] [--status-url URL]
- *  [--machine NAME|FILE|local] [--content DIR] [--children DIR] [--media-type T]
- *  [--var N=V]... [--secret-var N=V]... [--state-dir DIR] [--log-dir DIR] [--log-format cmtrace|json]
- *  [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
+ * `taskseq run <file> | --source URL... [--ca-bundle FILE] [--cache DIR] [--status-url URL] | --media DIR
+ *  [--password-file F] [--media-path DIR]... [--machine NAME|FILE|local] [--content DIR] [--children DIR]
+ *  [--media-type T] [--var N=V]... [--secret-var N=V]... [--state-dir DIR] [--log-dir DIR]
+ *  [--log-format cmtrace|json] [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
  */
-import { InvalidInputError, type MediaType } from '../../engine/index.ts';
-import { checkName, isReadOnlyName } from '../../variables/index.ts';
+import { InvalidInputError } from '../../engine/index.ts';
 import { runDeployment, type DeploymentReport } from '../runner/run-deployment.ts';
 import type { DeploymentOptions } from '../runner/deployment-options.ts';
+import { openMedia } from '../media/open-media.ts';
+import { createMediaRun, type MediaRun } from '../media/media-run.ts';
 import type { CliIO } from './io.ts';
-import { parseAssignment, parseCommand, requireOne } from './parse-args.ts';
+import { partPrompt, passwordSource } from './media-input.ts';
+import { parseCommand, parseMediaType, parseVariableOptions, requireOne } from './parse-args.ts';
 import { printProblems } from './report-problems.ts';
 import { EXIT_OK, EXIT_SEQUENCE_FAILED } from './exit-codes.ts';
-
-const MEDIA_TYPES = ['BootMedia', 'FullMedia', 'OEMMedia', 'PXE'];
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommand('run', args, {
@@ -23,12 +23,19 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     'strict-commands': { type: 'boolean' }, 'allow-unknown-steps': { type: 'boolean' }, reset: { type: 'boolean' },
     json: { type: 'boolean' }, source: { type: 'string', multiple: true }, 'ca-bundle': { type: 'string' },
     cache: { type: 'string' }, 'status-url': { type: 'string' },
+    media: { type: 'string' }, 'password-file': { type: 'string' }, 'media-path': { type: 'string', multiple: true },
   });
   const sources = values.source as string[] | undefined;
-  const file = sources?.length && positionals.length === 0 ? undefined : requireOne('run', positionals, 'sequence file (or --source URL)');
   const json = values.json === true;
+  const stateDir = (values['state-dir'] as string | undefined) ?? '.taskseq/state';
+  const variables = parseVariableOptions(values.var as string[] | undefined, values['secret-var'] as string[] | undefined);
+  const mediaType = parseMediaType(values['media-type'] as string | undefined);
+  const format = logFormat(values['log-format'] as string | undefined);
+  const media = await mediaRun(values, positionals, stateDir);
+  const file = media ? media.sequence.file
+    : sources?.length && positionals.length === 0 ? undefined : requireOne('run', positionals, 'sequence file (or --source URL, or --media DIR)');
   const options: DeploymentOptions = {
-    file,
+    file, media,
     sources,
     caBundle: values['ca-bundle'] as string | undefined,
     cacheDir: values.cache as string | undefined,
@@ -36,11 +43,11 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     machine: (values.machine as string | undefined) ?? 'uefi-desktop',
     content: values.content as string | undefined,
     children: values.children as string | undefined,
-    mediaType: mediaType(values['media-type'] as string | undefined),
-    variables: [...assignments('--var', values.var as string[] | undefined, false), ...assignments('--secret-var', values['secret-var'] as string[] | undefined, true)],
-    stateDir: (values['state-dir'] as string | undefined) ?? '.taskseq/state',
+    mediaType,
+    variables,
+    stateDir,
     logDir: (values['log-dir'] as string | undefined) ?? '.taskseq/logs',
-    logFormat: logFormat(values['log-format'] as string | undefined),
+    logFormat: format,
     strictCommands: values['strict-commands'] === true,
     allowUnknownSteps: values['allow-unknown-steps'] === true,
     reset: values.reset === true,
@@ -53,13 +60,6 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   return report.status === 'succeeded' ? EXIT_OK : EXIT_SEQUENCE_FAILED;
 }
 
-function mediaType(v: string | undefined): MediaType | undefined {
-  if (v === undefined) return undefined;
-  const found = MEDIA_TYPES.find((m) => m.toLowerCase() === v.toLowerCase());
-  if (!found) throw new InvalidInputError(`--media-type must be one of ${MEDIA_TYPES.join(', ')} (got "${v}")`, [{ severity: 'error', code: 'bad-option', field: '--media-type', message: `expected one of ${MEDIA_TYPES.join(', ')}` }]);
-  return found as MediaType;
-}
-
 function statusUrl(v: string | undefined): string | undefined {
   if (v === undefined || /^https?:\/\/[^\s]+$/.test(v)) return v;
   throw new InvalidInputError(`--status-url must be an http:// or https:// URL (got "${v}")`, [{ severity: 'error', code: 'bad-option', field: '--status-url', message: 'expected an http:// or https:// URL' }]);
@@ -70,14 +70,21 @@ function logFormat(v: string | undefined): 'cmtrace' | 'json' {
   throw new InvalidInputError(`--log-format must be cmtrace or json (got "${v}")`, [{ severity: 'error', code: 'bad-option', field: '--log-format', message: 'expected cmtrace or json' }]);
 }
 
-/** `--var`/`--secret-var` values; names are checked like a sequence's (no `_` names: those belong to the engine). */
-function assignments(option: string, list: string[] | undefined, secret: boolean) {
-  return (list ?? []).map((text) => {
-    const { name, value } = parseAssignment(option, text);
-    const bad = checkName(name) ?? (isReadOnlyName(name) ? `${name} is read-only: names starting with "_" are set by the engine` : undefined);
-    if (bad) throw new InvalidInputError(`${option} ${name}: ${bad}`, [{ severity: 'error', code: 'bad-option', field: option, message: bad }]);
-    return { name, value, secret };
-  });
+/**
+ * `--media DIR`: opens the media (password, policy, sequence hash) before anything else happens.
+ * @throws InvalidInputError for options that the media decides (a sequence file, --content, --media-type)
+ */
+async function mediaRun(values: Record<string, unknown>, positionals: string[], stateDir: string): Promise<MediaRun | undefined> {
+  const dir = values.media as string | undefined;
+  const mediaOnly = ['password-file', 'media-path'].filter((o) => values[o] !== undefined);
+  if (dir === undefined) {
+    if (mediaOnly.length) throw new InvalidInputError(`--${mediaOnly[0]} needs --media DIR`, [{ severity: 'error', code: 'bad-option', field: `--${mediaOnly[0]}`, message: 'needs --media DIR' }]);
+    return undefined;
+  }
+  const clash = [...(positionals.length ? ['a sequence file'] : []), ...['content', 'media-type'].filter((o) => values[o] !== undefined).map((o) => `--${o}`)];
+  if (clash.length) throw new InvalidInputError(`--media takes the sequence, content and media type from the media: leave out ${clash.join(', ')}`, [{ severity: 'error', code: 'bad-option', field: '--media', message: `not with ${clash.join(', ')}` }]);
+  const media = await openMedia(dir, passwordSource(values['password-file'] as string | undefined));
+  return createMediaRun(media, { stateDir, mediaPaths: (values['media-path'] as string[] | undefined) ?? [], askForPart: partPrompt(), reset: values.reset === true });
 }
 
 function toJson(r: DeploymentReport) {

@@ -1,5 +1,6 @@
 /** What `taskseq run` is asked to do. */
 import type { MediaType } from '../../engine/index.ts';
+import type { MediaRun } from '../media/media-run.ts';
 
 export interface DeploymentOptions {
   /** The sequence file; absent when the sequence comes from `sources`. */
@@ -30,6 +31,8 @@ export interface DeploymentOptions {
   reset: boolean;
   /** One short line per step for the terminal. */
   console?: (line: string) => void;
+  /** A run from media (`--media`): sequence, variables, content, checks and prestart come from it; `file` is unused. */
+  media?: MediaRun;
 }
 
 /** The version written into journals; a journal from another version is refused. */

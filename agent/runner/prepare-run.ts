@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import {
   compileProgram, createRegistry, dedupeProblems, hasErrors, InvalidInputError, preflight, relaxForValidation,
-  type ContentPort, type Problem, type Program, type Registry, type SequenceDocument,
+  loadDocument, type ContentPort, type MediaType, type Problem, type Program, type Registry, type SequenceDocument, type SourceForm,
 } from '../../engine/index.ts';
 import { BUILTIN_STEPS } from '../../steps/index.ts';
 import { readSequenceFile } from '../input/read-sequence-file.ts';
@@ -14,19 +14,28 @@ import { createFolderContent } from '../content/folder-content.ts';
 
 export interface PreparedRun {
   document: SequenceDocument;
+  /** The form the sequence was read in. */
+  form: SourceForm;
   program: Program;
   registry: Registry;
   problems: Problem[];
 }
 
 export interface PrepareOptions {
+  /** The sequence file, or the name of `bytes` in messages. */
   file: string;
+  /** The sequence itself when it does not come from `file` (a media's decrypted sequence). */
+  bytes?: Uint8Array;
   children?: string;
   content?: string;
   /** What the run can stage (media folders, manifests); default: the `content` folder. */
   catalog?: ContentPort;
   /** The content sources, for messages; default: the `content` folder. */
   contentSource?: string;
+  /** `false`: a run's packages are not checked (media whose content comes from a deployment source). */
+  checkContent?: boolean;
+  /** The media the run starts from (`FullMedia` adds the stand-alone media rules). */
+  mediaType?: MediaType;
   allowUnknownSteps: boolean;
   mode: 'validate' | 'run';
 }
@@ -36,7 +45,9 @@ export interface PrepareOptions {
  * @throws InvalidInputError carrying every problem when there is at least one error.
  */
 export function prepareRun(options: PrepareOptions): PreparedRun {
-  const loaded = readSequenceFile(options.file, { allowUnknownSteps: options.allowUnknownSteps });
+  const loaded = options.bytes
+    ? loadDocument(options.bytes, options.file, { allowUnknownSteps: options.allowUnknownSteps })
+    : readSequenceFile(options.file, { allowUnknownSteps: options.allowUnknownSteps });
   if (!loaded.loaded) throw new InvalidInputError(`${options.file}: the sequence cannot be loaded`, loaded.problems);
   const problems: Problem[] = [...loaded.problems];
   const children: ChildMap = {};
@@ -50,13 +61,14 @@ export function prepareRun(options: PrepareOptions): PreparedRun {
   const compiled = compileProgram(doc, { file: options.file, children, defaultPackageName: basename(options.file).replace(/\.[^.]+$/, '') });
   problems.push(...(options.mode === 'validate' ? relaxForValidation(compiled.problems) : compiled.problems));
   const registry = createRegistry(BUILTIN_STEPS);
-  const content = options.mode === 'run' ? options.catalog ?? createFolderContent(options.content) : undefined;
+  const checkContent = options.mode === 'run' && options.checkContent !== false;
+  const content = checkContent ? options.catalog ?? createFolderContent(options.content) : undefined;
   problems.push(...preflight({
     program: compiled.program, registry, mode: options.mode, allowUnknownSteps: options.allowUnknownSteps,
-    content, contentSource: options.contentSource ?? options.content,
+    content, contentSource: options.contentSource ?? options.content, mediaType: options.mediaType,
   }));
   const unique = dedupeProblems(problems);
   if (hasErrors(unique)) throw new InvalidInputError(`${options.file}: the sequence is not valid`, unique);
-  return { document: doc, program: compiled.program, registry, problems: unique };
+  return { document: doc, form: loaded.loaded.form, program: compiled.program, registry, problems: unique };
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  RunJournal, TaskseqError,
+  RunJournal, TaskseqError, type ContentPort,
   type Problem, type RebootRecord, type StepRecord, type Ports,
 } from '../../engine/index.ts';
 import { runSequence, checkJournal } from '../../engine/machine/index.ts';
@@ -22,6 +22,8 @@ import { wireStatus } from './status-wiring.ts';
 import { prepareRun } from './prepare-run.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
+import { readMachineClock } from './machine-clock.ts';
+import type { MediaRun } from '../media/media-run.ts';
 
 export interface DeploymentReport {
   status: 'succeeded' | 'failed';
@@ -53,11 +55,15 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   const cacheDir = options.cacheDir ?? join(options.stateDir, 'content-cache');
   const mediaDirs = options.content ? [options.content] : [];
   const catalog = createContentCatalog({ mediaDirs, manifests: input.manifests, cacheDir });
+  const media = options.media;
   const prepared = prepareRun({
-    file: input.file, children: options.children, content: options.content, catalog, contentSource: describeContent(options, input),
+    file: media?.sequence.file ?? input.file, bytes: media?.sequence.bytes, children: options.children, content: options.content,
+    catalog: media?.preflightContent ?? catalog, contentSource: media?.contentSource ?? describeContent(options, input),
+    mediaType: media?.mediaType ?? options.mediaType,
     allowUnknownSteps: options.allowUnknownSteps, mode: 'run',
   });
   const profile = await resolveProfile(options.machine);
+  media?.checkBeforeStart(readMachineClock(profile, options.machine, options.stateDir, options.reset));
   if (options.reset) rmSync(options.stateDir, { recursive: true, force: true });
   mkdirSync(options.stateDir, { recursive: true });
   const journalFile = join(options.stateDir, 'journal.tsj');
@@ -66,14 +72,17 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   const previous = new RunJournal(store, sealer).load(journalFile);
   if (previous && !previous.ended) checkJournal(previous, { program: prepared.program, engineVersion: ENGINE_VERSION });
   if (previous?.ended) archiveEndedJournal(journalFile);
-  const mediaType = options.mediaType ?? (input.sources.length ? 'BootMedia' : undefined);
-  const machine = createSimulatedMachine(profile, { stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType });
+  const mediaType = media?.mediaType ?? options.mediaType ?? (input.sources.length ? 'BootMedia' : undefined);
+  const machine = createSimulatedMachine(profile, {
+    stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType,
+    launchMode: media?.launchMode(profile.environment.launchMode),
+  });
   const resolver = createContentResolver({
     mediaDirs, cacheDir, sources: input.sources, manifests: input.manifests, client: input.client,
     destination: createSimulatedDestination(machine.volumes),
   });
-  let current = new VariableStore();
-  const variables = [...input.variables, ...options.variables];
+  let current = mediaVariableStore(media);
+  const variables = [...(media?.variables ?? []), ...input.variables, ...options.variables];
   const status = wireStatus(openLog(options, machine, (t) => redactWith(current, variables, t)), {
     url: options.statusUrl, client: input.client, stateDir: options.stateDir, variable: (n) => current.get(n),
     context: { now: () => machine.ports.clock.now(), machine: () => machine.ports.system.environment().machineName,
@@ -82,15 +91,16 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   const log = status.log;
   resolver.onProgress = progressLogger(log);
   try {
+    const content = media ? await media.prepareContent(log) : resolver.port;
     try {
-      await stageBeforeRun(resolver, { program: prepared.program, registry: prepared.registry, allowUnknownSteps: options.allowUnknownSteps,
+      if (!media) await stageBeforeRun(resolver, { program: prepared.program, registry: prepared.registry, allowUnknownSteps: options.allowUnknownSteps,
         variables: [...prepared.program.globals, ...variables] }, log, options.console);
     } catch (e) {
       status.contentFailed((e as Error).message);
       throw e;
     }
-    const run = { prepared, store, sealer, variables, setCurrent: (v: VariableStore) => (current = v) };
-    const report = await runBoots(options, machine, log, resolver, run, previous);
+    const run = { prepared, store, sealer, variables, setCurrent: (v: VariableStore) => (current = v), current: () => current };
+    const report = await runBoots(options, machine, log, content, run, previous);
     resolver.finish({ preserve: /^\s*true\s*$/i.test(current.get('SMSTSPreserveContent') ?? '') });
     return report;
   } finally {
@@ -117,21 +127,27 @@ interface RunParts {
   sealer: ReturnType<typeof createSecretSealer>;
   variables: Array<{ name: string; value: string; secret?: boolean }>;
   setCurrent: (v: VariableStore) => void;
+  current: () => VariableStore;
 }
 
 /** One engine instance per boot, until the sequence ends or a restart cannot happen. */
-async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, log: RunLog, resolver: ContentResolver, run: RunParts,
+async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, log: RunLog, content: ContentPort, run: RunParts,
   previous: ReturnType<RunJournal['load']>): Promise<DeploymentReport> {
-  const interrupted = previous && !previous.ended ? previous.pendingReboot?.target : undefined;
+  const resuming = previous !== undefined && !previous.ended;
+  const interrupted = resuming ? previous.pendingReboot?.target : undefined;
   const refusedEarlier = interrupted ? completeInterruptedReboot(machine, interrupted) : undefined;
   const commands = withCrashHook(machine.ports.commands);
-  const ports: () => Ports = () => ({ ...machine.ports, commands, content: resolver.port });
-  if (refusedEarlier) throw refusedEarlier;
+  const ports: () => Ports = () => ({ ...machine.ports, commands, content });
   const { prepared } = run;
+  const media = options.media;
+  const prestart = media && !resuming ? await media.prestart(commands, log) : { ok: true as const, variables: [] };
+  if (!prestart.ok) return finish(options, machine, log, { status: 'failed', exitCode: prestart.exitCode, steps: [], reboots: [], variables: run.current() }, prepared.problems, prestart.message);
+  const initialVariables = [...run.variables, ...prestart.variables];
+  if (refusedEarlier) throw refusedEarlier;
   for (;;) {
     const outcome = await runSequence({
       program: prepared.program, package: prepared.document.package, registry: prepared.registry, ports: ports(), log,
-      journalStore: run.store, sealer: run.sealer, engineVersion: ENGINE_VERSION, initialVariables: run.variables,
+      journalStore: run.store, sealer: run.sealer, engineVersion: ENGINE_VERSION, initialVariables,
       allowUnknownSteps: options.allowUnknownSteps, onVariables: run.setCurrent,
     });
     run.setCurrent(outcome.variables);
@@ -146,6 +162,13 @@ async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, l
     } else if (outcome.postAction) await runPostAction(machine, outcome.postAction, outcome.variables, log);
     return finish(options, machine, log, outcome, prepared.problems);
   }
+}
+
+/** The media's variables, known before the first step so that the log redacts its secrets from the start. */
+function mediaVariableStore(media: MediaRun | undefined): VariableStore {
+  const store = new VariableStore();
+  for (const v of media?.variables ?? []) store.set(v.name, v.value, { secret: v.secret });
+  return store;
 }
 
 async function resolveProfile(machine: string): Promise<MachineProfile> {

@@ -8,10 +8,12 @@ import type { Program, Instruction } from '../program/index.ts';
 import type { Registry } from '../registry/index.ts';
 import type { ContentPort } from '../ports/content.ts';
 import type { StepModule } from '../step-module.ts';
+import type { MediaType } from '../ports/system-info.ts';
 import { STEP_CATALOG } from '../definition/index.ts';
 import { checkCondition } from '../conditions/index.ts';
 import { stepView } from './step-options.ts';
 import { checkOptions } from './options-validator.ts';
+import { standAloneMediaProblems } from './standalone-media-rules.ts';
 
 export interface PreflightRequest {
   program: Program;
@@ -19,10 +21,12 @@ export interface PreflightRequest {
   /** `validate` reports steps the engine cannot run yet as warnings; `run` refuses them. */
   mode: 'validate' | 'run';
   allowUnknownSteps?: boolean;
-  /** Given for `run`: every package the sequence needs must be there. */
+  /** Given for `run`: every package the sequence needs must be there (absent: content is not checked). */
   content?: ContentPort;
   /** The content source, for messages (e.g. the --content folder). */
   contentSource?: string;
+  /** The media the run starts from: `FullMedia` adds the stand-alone media rules. */
+  mediaType?: MediaType;
 }
 
 export function preflight(req: PreflightRequest): Problem[] {
@@ -31,7 +35,8 @@ export function preflight(req: PreflightRequest): Problem[] {
     if (instr.condition) problems.push(...conditionProblems(instr));
     if (instr.kind === 'step' && !inactive(req.program, instr)) problems.push(...stepProblems(req, instr));
   }
-  if (req.mode === 'run') problems.push(...contentProblems(req));
+  if (req.mediaType === 'FullMedia') problems.push(...standAloneMediaProblems(req.program));
+  if (req.mode === 'run' && req.content) problems.push(...contentProblems(req));
   return problems;
 }
 

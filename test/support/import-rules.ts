@@ -144,3 +144,35 @@ function moduleName(specifier: string): string {
 function isTestFile(rel: string): boolean {
   return /\.test\.[cm]?tsx?$/.test(rel) || rel.split('/').includes('test-support');
 }
+
+/** The media builder: only `taskseq media build` may load it, so that a run can never write or re-seal a media. */
+export const MEDIA_BUILDER = /^agent\/media\/build-[^/]+\.ts$/;
+const BUILDER_USERS = /^(agent\/media\/build-[^/]+\.ts|agent\/cli\/media-command\.ts)$/;
+
+/** Relative imports of `file`, resolved to project paths (`agent/media/open-media.ts`). */
+export function projectImports(file: SourceFile): Array<{ line: number; target: string }> {
+  return findImports(file)
+    .filter((r): r is ImportRef & { specifier: string } => r.specifier?.startsWith('.') === true)
+    .map((r) => ({ line: r.line, target: path.posix.normalize(path.posix.join(path.posix.dirname(file.path), r.specifier)) }));
+}
+
+/** Imports of the media builder from anywhere but the builder itself, `agent/cli/media-command.ts` and tests. */
+export function checkBuilderImports(files: readonly SourceFile[]): ImportViolation[] {
+  const rule = 'agent/media/build-*.ts may be imported only by agent/cli/media-command.ts and the builder itself';
+  return files.filter((f) => isScannedPath(f.path) && !BUILDER_USERS.test(f.path) && !isTestFile(f.path))
+    .flatMap((f) => projectImports(f).filter((i) => MEDIA_BUILDER.test(i.target)).map((i) => ({ file: f.path, line: i.line, specifier: i.target, rule })));
+}
+
+/** Every project file `entry` loads, directly or through other files (static and dynamic relative imports). */
+export function reachableFrom(files: readonly SourceFile[], entry: string): Set<string> {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const seen = new Set<string>();
+  const visit = (p: string): void => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    const f = byPath.get(p);
+    if (f) for (const i of projectImports(f)) visit(i.target);
+  };
+  visit(entry);
+  return seen;
+}

@@ -18,7 +18,7 @@ import {
   profileFingerprint, readMachineState, stateFilePath, writeMachineState, type MachineState,
 } from './machine-state.ts';
 import { renderProfileProblems, validateProfile } from './profile-validate.ts';
-import type { BootTarget, MachineProfile } from './profile-types.ts';
+import type { BootTarget, LaunchMode, MachineProfile } from './profile-types.ts';
 import { createSimulatedCommands, type CommandRecord } from './simulated-commands.ts';
 import { createSimulatedProbe } from './simulated-probe.ts';
 import { createSimulatedSystemInfo, systemDriveOf } from './simulated-system-info.ts';
@@ -36,6 +36,8 @@ export interface SimulatedMachineOptions {
   strictCommands?: boolean;
   /** Overrides the profile's media type on a fresh start (a resumed run keeps its saved environment). */
   mediaType?: MediaType;
+  /** Overrides the profile's launch mode on a fresh start, like `mediaType` (a run from media). */
+  launchMode?: LaunchMode;
 }
 
 export interface SimulatedMachine {
@@ -74,7 +76,7 @@ function freshState(profile: MachineProfile, options: SimulatedMachineOptions): 
   return {
     format: 'taskseq-machine-state', version: 2, profile: profile.name, fingerprint: profileFingerprint(profile),
     environment: {
-      inWinPE: env.inWinPE, mediaType: options.mediaType ?? env.mediaType, launchMode: env.launchMode,
+      inWinPE: env.inWinPE, mediaType: options.mediaType ?? env.mediaType, launchMode: options.launchMode ?? env.launchMode,
       machineName: env.machineName ?? defaultMachineName(profile),
     },
     clock: new Date(Date.parse(profile.firmware.clock)).toISOString(),

@@ -1,0 +1,37 @@
+/**
+ * `npm run bundle`: the whole agent as ONE CommonJS file (`agent/cli/dist-single/taskseq.cjs`) that runs with plain
+ * `node` and no `node_modules`: for copying onto media next to node.exe, or for embedding into a Windows executable
+ * with Node's single executable applications feature (which runs one CommonJS script; see docs/media-builders.md).
+ */
+import { build } from 'esbuild';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Builds the single file into `outdir` (default `agent/cli/dist-single`); returns its path. */
+export async function bundleSingleFile(outdir = join(root, 'agent', 'cli', 'dist-single')): Promise<string> {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const outfile = join(outdir, 'taskseq.cjs');
+  await build({
+    entryPoints: [join(root, 'agent', 'cli', 'single-file-main.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    minify: true,
+    // The commands stay lazily initialised inside the one file (esbuild turns each import() into a deferred init),
+    // so `validate` does not pay for the run's libraries.
+    legalComments: 'none',
+  });
+  return outfile;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const out = await bundleSingleFile(process.argv[2]);
+  console.log(`wrote ${out}`);
+}

@@ -1,0 +1,90 @@
+/**
+ * Everything a run from media adds to a deployment (`taskseq run --media`): the sequence and variables from the
+ * policy, the media built-ins, the checks before the state folder exists (validity window, parts), the content
+ * and the prestart command.
+ */
+import { join } from 'node:path';
+import { InvalidInputError, type CommandsPort, type ContentPort, type LogPort } from '../../engine/index.ts';
+import { checkName, isReadOnlyName } from '../../variables/index.ts';
+import type { LaunchMode } from '../backends/simulated/index.ts';
+import { createMediaContent, type MediaContent } from './media-content.ts';
+import type { MediaFolderType, MediaVariable } from './media-format.ts';
+import { locateParts, missingPartsError, type PartPrompt } from './media-parts.ts';
+import { checkValidity, type ClockReading } from './media-validity.ts';
+import type { OpenedMedia } from './open-media.ts';
+import { runPrestart, type PrestartOutcome } from './prestart.ts';
+import { checkContentInPlace, stageParts, stagedAlready } from './stage-parts.ts';
+
+export interface MediaRun {
+  readonly sequence: { file: string; bytes: Uint8Array };
+  readonly mediaType: MediaFolderType;
+  /** Media variables (secret ones flagged); set before the first step, below `--var` and the prestart command. */
+  readonly variables: readonly MediaVariable[];
+  /** The content the preflight checks the sequence against, and its description. */
+  readonly preflightContent: ContentPort;
+  readonly contentSource: string;
+  /** `_SMSTSLaunchMode` for a machine whose own launch mode is `current`. */
+  launchMode(current: LaunchMode): LaunchMode;
+  /**
+   * Before the run creates anything: the validity window against the machine's clock, the content on the media, and
+   * the parts of a set (a missing part is an error here unless it can be asked for on a terminal).
+   * @throws InvalidInputError
+   */
+  checkBeforeStart(clock: ClockReading): void;
+  /** Once the state folder exists: the content for the steps (a multi-part set is copied and verified first). */
+  prepareContent(log: LogPort): Promise<ContentPort>;
+  /** Runs the media's prestart command (new deployments only). */
+  prestart(commands: CommandsPort, log: LogPort): Promise<PrestartOutcome>;
+}
+
+export interface MediaRunOptions {
+  /** The run's state folder: a multi-part set's content is copied to `<stateDir>/media-content`. */
+  stateDir: string;
+  /** Folders holding the other parts of a multi-part set. */
+  mediaPaths: readonly string[];
+  /** Asks for a part on a terminal; absent when there is none. */
+  askForPart?: PartPrompt;
+  /** The run starts over (`--reset`): content copied by an earlier start does not count. */
+  reset?: boolean;
+}
+
+/** Launch modes a removable media start reports; anything else becomes `UFD`. Prestaged media start from the disk. */
+const REMOVABLE = new Set<LaunchMode>(['UFD', 'UFD+FORMAT', 'CD', 'DVD']);
+
+/** Media variable names follow the sequence's rules; a changed unprotected policy must not write built-ins. */
+function checkedVariables(media: OpenedMedia): MediaVariable[] {
+  for (const v of media.policy.variables) {
+    const bad = checkName(v.name) ?? (isReadOnlyName(v.name) ? 'names starting with "_" are read-only' : undefined);
+    if (bad) throw new InvalidInputError(`${media.dir}: media variable ${v.name}: ${bad}`, [{ severity: 'error', code: 'invalid-media', file: media.dir, field: v.name, message: bad }]);
+  }
+  return media.policy.variables.map((v) => ({ ...v }));
+}
+
+const STAGING_FOLDER = 'media-content';
+
+/** A media run over an opened media. @throws InvalidInputError for a bad media variable or --media-path */
+export function createMediaRun(media: OpenedMedia, options: MediaRunOptions): MediaRun {
+  const variables = checkedVariables(media);
+  const found = locateParts(media, options.mediaPaths);
+  const content: MediaContent = createMediaContent(media, join(options.stateDir, STAGING_FOLDER));
+  const multiPart = media.header.part.count > 1;
+  return {
+    sequence: media.sequence, mediaType: media.header.mediaType, variables,
+    preflightContent: content.preflight, contentSource: content.source,
+    launchMode: (current) => (media.header.mediaType === 'OEMMedia' ? 'HD' : REMOVABLE.has(current) ? current : 'UFD'),
+    checkBeforeStart(clock) {
+      checkValidity(media.policy, clock, media.dir);
+      if (!multiPart) return checkContentInPlace(media);
+      const missing = missingPartsError(media, found, options.reset ? undefined : stagedAlready(content.folder));
+      if (missing && !options.askForPart) throw missing;
+    },
+    async prepareContent(log) {
+      if (multiPart) {
+        const say = (message: string): void => log.write({ severity: 'info', component: 'TSMBootstrap', message });
+        await stageParts(media, found, content.folder, options.askForPart, say);
+      }
+      return content.run();
+    },
+    prestart: (commands, log) => runPrestart(media, commands, log),
+  };
+}
