@@ -1,5 +1,5 @@
 /**
- * `taskseq run <file> [--machine NAME|FILE|local] [--content DIR] [--children DIR] [--media-type T]
+ * `taskseq run <file> [--machine NAME|FILE|local] [--content DIR] [--children DIR] [--media-type T] [--state-migration-point URL]
  *  [--var N=V]... [--secret-var N=V]... [--state-dir DIR] [--log-dir DIR] [--log-format cmtrace|json]
  *  [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
  */
@@ -20,7 +20,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     'media-type': { type: 'string' }, var: { type: 'string', multiple: true }, 'secret-var': { type: 'string', multiple: true },
     'state-dir': { type: 'string' }, 'log-dir': { type: 'string' }, 'log-format': { type: 'string' },
     'strict-commands': { type: 'boolean' }, 'allow-unknown-steps': { type: 'boolean' }, reset: { type: 'boolean' },
-    json: { type: 'boolean' },
+    json: { type: 'boolean' }, 'state-migration-point': { type: 'string' },
   });
   const file = requireOne('run', positionals, 'sequence file');
   const json = values.json === true;
@@ -29,6 +29,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     machine: (values.machine as string | undefined) ?? 'uefi-desktop',
     content: values.content as string | undefined,
     children: values.children as string | undefined,
+    stateMigrationPoint: values['state-migration-point'] as string | undefined,
     mediaType: mediaType(values['media-type'] as string | undefined),
     variables: [...assignments('--var', values.var as string[] | undefined, false), ...assignments('--secret-var', values['secret-var'] as string[] | undefined, true)],
     stateDir: (values['state-dir'] as string | undefined) ?? '.taskseq/state',
