@@ -155,3 +155,28 @@ test('refresh through a state migration point: request, capture, release; reques
     await smp.close();
   }
 });
+
+test('a compressed local store outside the protected folders is refused before Apply Operating System wipes it', async () => {
+  const r = await refresh(FIXTURE.replace(/(<variable name="VariableValue" property="VariableValue" hidden="true">)%_SMSTSUserStatePath%/, '$1C:\\StateStore'));
+  assert.equal(r.code, 1);
+  const apply = r.report.steps.find((s) => s.name === 'Apply Operating System');
+  assert.equal(apply?.exitCode, 87);
+  assert.equal(apply?.reason, 'the user state store C:\\StateStore (OSDStateStorePath) is on C:, which this step wipes, and outside the protected folders (_SMSTaskSequence): keep it in %_SMSTSUserStatePath% or on another volume');
+  const volume = join(r.dir, ...VOLUME);
+  assert.ok(statSync(join(volume, 'StateStore', 'USMT', 'USMT.MIG')).size > 0, 'nothing was wiped');
+  assert.ok(statSync(join(volume, 'Users', 'alice', 'Desktop', 'notes.txt')).isFile());
+});
+
+test('USMT failure codes fail Capture User State with USMT\'s code and what it means', async () => {
+  const dir = workDir();
+  const file = writeFixture(dir, 'refresh.xml', FIXTURE);
+  const profile = JSON.parse(readFileSync(refreshDesktop(dir), 'utf8'));
+  profile.commands = [{ match: 'scanstate\\.exe .* /localonly', exitCode: 27 }];
+  writeFileSync(join(dir, 'failing.json'), JSON.stringify(profile));
+  const r = await runSequenceFile(file, dir, ['--machine', join(dir, 'failing.json'), '--content', content(dir), ...secretArgs()]);
+  assert.equal(r.code, 1);
+  const capture = r.report.steps.find((s) => s.name === 'Capture User State');
+  assert.equal(capture?.exitCode, 27);
+  assert.equal(capture?.reason, 'ScanState returned 27 (USMT_INVALID_STORE_LOCATION): the store path is invalid or not reachable: check OSDStateStorePath and its free space');
+  assertNoSecretsOutsideTarget(r);
+});
