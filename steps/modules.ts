@@ -1,5 +1,14 @@
 /** The built-in step modules. Adding a step = one folder + one line here. Groups and Run Task Sequence are the engine's. */
 import type { StepModule } from '../engine/index.ts';
+import { applyNetworkSettingsStep } from './apply-network-settings/index.ts';
+import { applyWindowsSettingsStep } from './apply-windows-settings/index.ts';
+import { captureNetworkSettingsStep } from './capture-network-settings/index.ts';
+import { captureWindowsSettingsStep } from './capture-windows-settings/index.ts';
+import { joinDomainWorkgroupStep } from './join-domain-workgroup/index.ts';
+import { captureUserStateStep } from './capture-user-state/index.ts';
+import { releaseStateStoreStep } from './release-state-store/index.ts';
+import { requestStateStoreStep } from './request-state-store/index.ts';
+import { restoreUserStateStep } from './restore-user-state/index.ts';
 import { applyDataImageStep } from './apply-data-image/index.ts';
 import { applyOperatingSystemStep } from './apply-operating-system/index.ts';
 import { captureSystemImageStep } from './capture-system-image/index.ts';
@@ -30,4 +39,13 @@ export const STEP_MODULES: readonly StepModule[] = [
   prepareClientStep,
   prepareWindowsStep,
   downloadPackageContentStep,
+  captureWindowsSettingsStep,
+  captureNetworkSettingsStep,
+  applyWindowsSettingsStep,
+  applyNetworkSettingsStep,
+  joinDomainWorkgroupStep,
+  requestStateStoreStep,
+  captureUserStateStep,
+  restoreUserStateStep,
+  releaseStateStoreStep,
 ];

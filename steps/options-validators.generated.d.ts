@@ -2,13 +2,22 @@
 import type { CompiledValidator } from '../engine/index.ts';
 
 export declare const applyDataImage: CompiledValidator;
+export declare const applyNetworkSettings: CompiledValidator;
 export declare const applyOperatingSystem: CompiledValidator;
+export declare const applyWindowsSettings: CompiledValidator;
+export declare const captureNetworkSettings: CompiledValidator;
 export declare const captureSystemImage: CompiledValidator;
+export declare const captureUserState: CompiledValidator;
+export declare const captureWindowsSettings: CompiledValidator;
 export declare const downloadPackageContent: CompiledValidator;
+export declare const joinDomainWorkgroup: CompiledValidator;
 export declare const partitionDisk: CompiledValidator;
 export declare const prepareConfigmgrClient: CompiledValidator;
 export declare const prepareWindowsForCapture: CompiledValidator;
+export declare const releaseStateStore: CompiledValidator;
+export declare const requestStateStore: CompiledValidator;
 export declare const restartComputer: CompiledValidator;
+export declare const restoreUserState: CompiledValidator;
 export declare const runCommandLine: CompiledValidator;
 export declare const runPowershell: CompiledValidator;
 export declare const setDynamicVariables: CompiledValidator;

@@ -1,6 +1,7 @@
 /**
  * `taskseq run <file> | --source URL... [--ca-bundle FILE] [--cache DIR] [--status-url URL] | --media DIR
  *  [--password-file F] [--media-path DIR]... [--machine NAME|FILE|local] [--content DIR] [--children DIR]
+ *  [--state-migration-point URL]
  *  [--media-type T] [--var N=V]... [--secret-var N=V]... [--state-dir DIR] [--log-dir DIR]
  *  [--log-format cmtrace|json] [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
  */
@@ -24,6 +25,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     json: { type: 'boolean' }, source: { type: 'string', multiple: true }, 'ca-bundle': { type: 'string' },
     cache: { type: 'string' }, 'status-url': { type: 'string' },
     media: { type: 'string' }, 'password-file': { type: 'string' }, 'media-path': { type: 'string', multiple: true },
+    'state-migration-point': { type: 'string' },
   });
   const sources = values.source as string[] | undefined;
   const json = values.json === true;
@@ -43,6 +45,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     machine: (values.machine as string | undefined) ?? 'uefi-desktop',
     content: values.content as string | undefined,
     children: values.children as string | undefined,
+    stateMigrationPoint: values['state-migration-point'] as string | undefined,
     mediaType,
     variables,
     stateDir,

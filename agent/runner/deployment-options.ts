@@ -20,6 +20,8 @@ export interface DeploymentOptions {
   machine: string;
   content?: string;
   children?: string;
+  /** Base URL of the state migration point (Request/Release State Store). */
+  stateMigrationPoint?: string;
   mediaType?: MediaType;
   variables: Array<{ name: string; value: string; secret?: boolean }>;
   stateDir: string;

@@ -19,6 +19,7 @@ import { createSimulatedDestination } from '../content/simulated-destination.ts'
 import { loadDeploymentInput, type DeploymentInput } from './deployment-input.ts';
 import { progressLogger, stageBeforeRun } from './stage-before-run.ts';
 import { wireStatus } from './status-wiring.ts';
+import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
 import { prepareRun } from './prepare-run.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
@@ -137,7 +138,11 @@ async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, l
   const interrupted = resuming ? previous.pendingReboot?.target : undefined;
   const refusedEarlier = interrupted ? completeInterruptedReboot(machine, interrupted) : undefined;
   const commands = withCrashHook(machine.ports.commands);
-  const ports: () => Ports = () => ({ ...machine.ports, commands, content });
+  const smp = options.stateMigrationPoint ? createStateMigrationClient(options.stateMigrationPoint) : NO_STATE_MIGRATION_POINT;
+  const ports: () => Ports = () => ({
+    ...machine.ports, commands, content,
+    userState: { ...machine.ports.userState, requestStore: (r) => smp.requestStore(r), releaseStore: (id, kind) => smp.releaseStore(id, kind) },
+  });
   const { prepared } = run;
   const media = options.media;
   const prestart = media && !resuming ? await media.prestart(commands, log) : { ok: true as const, variables: [] };

@@ -29,6 +29,10 @@ export function setEnvironmentBuiltins(vars: VariableStore, env: EnvironmentFact
   set('_SMSTSMachineName', env.machineName);
   set('_OSDDetectedWinDir', env.inWinPE ? env.detectedWindows?.winDir ?? '' : '');
   set('_OSDDetectedWinDrive', env.inWinPE ? env.detectedWindows?.drive ?? '' : '');
+  // The protected local state folder lives in the engine's folder on a local volume (never on X:), which Apply
+  // Operating System Image keeps when it wipes.
+  const local = /^([A-WYZ]:\\_SMSTaskSequence)\b/i.exec(env.dataPath);
+  set('_SMSTSUserStatePath', local ? `${local[1]}\\UserState` : '');
   set('_SMSTSStandAloneMode', env.mediaType === 'FullMedia' ? 'true' : '');
 }
 

@@ -30,6 +30,10 @@ export interface WindowsInstallation {
   /** Unset while generalized. */
   computerName?: string;
   membership: DomainMembership;
+  registeredOwner?: string;
+  registeredOrganization?: string;
+  /** Standard name of the time zone (`Pacific Standard Time`). */
+  timeZone?: string;
   /** The product key installed in the image is of the OEM channel. */
   oemProductKey: boolean;
   configMgrClient: ClientState;
@@ -54,6 +58,33 @@ export interface GeneralizeRequest {
   keepActivation: boolean;
   /** `OSDBuildStorageDriverList` (legacy mass-storage list); recorded, no effect on current Windows. */
   buildMassStorageList: boolean;
+}
+
+/** One network adapter's TCP/IP settings, as Capture Network Settings records them. */
+export interface AdapterSettings {
+  name: string;
+  /** `A4:BB:6D:4E:21:9C`. */
+  macAddress: string;
+  /** Enumeration order. */
+  index: number;
+  dhcp: boolean;
+  ipAddresses: string[];
+  subnetMasks: string[];
+  gateways: string[];
+  dnsServers: string[];
+  dnsDomain?: string;
+}
+
+export interface JoinRequest {
+  kind: 'domain' | 'workgroup';
+  /** Domain DNS name or workgroup name. */
+  name: string;
+  /** `OU=...` (no `LDAP://`). */
+  ou?: string;
+  /** `DOMAIN\user`; required for a domain. */
+  account?: string;
+  /** Secret; absent = a blank password is tried. */
+  password?: string;
 }
 
 export interface WindowsPort {
@@ -83,4 +114,14 @@ export interface WindowsPort {
    * @throws TaskseqError('unsupported') in Windows PE
    */
   prepareClientForCapture(): Promise<boolean>;
+  /**
+   * The running Windows' network adapters and their settings (enumeration order).
+   * @throws TaskseqError('unsupported') in Windows PE
+   */
+  adapters(): AdapterSettings[];
+  /**
+   * Joins the running Windows to a domain or workgroup (effective after a restart).
+   * @throws TaskseqError('unsupported') in Windows PE, without an account for a domain, or when the domain refuses
+   */
+  join(request: JoinRequest): Promise<void>;
 }

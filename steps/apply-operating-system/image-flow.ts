@@ -93,12 +93,27 @@ export function protectedFolders(letter: string, userStatePath: string | undefin
   return keep;
 }
 
+/**
+ * Why a local user state store would be lost by wiping `letter`: `OSDStateStorePath` names a folder on that volume
+ * that exists and is outside every kept folder. Undefined when the store is safe (or there is none).
+ */
+export function storeWipeProblem(ctx: StepContext, letter: string, keep: readonly string[]): string | undefined {
+  const store = ctx.vars.get('OSDStateStorePath')?.trim() ?? '';
+  const m = /^([A-Za-z]):[\\/]+(.+)$/.exec(store);
+  if (!m || `${m[1].toUpperCase()}:` !== letter.toUpperCase() || !ctx.ports.volumes.exists(letter, m[2])) return undefined;
+  const top = m[2].split(/[\\/]+/)[0].toLowerCase();
+  if (keep.some((k) => k.toLowerCase() === top)) return undefined;
+  return `the user state store ${store} (OSDStateStorePath) is on ${letter}, which this step wipes, and outside the protected folders (${keep.join(', ')}): keep it in %_SMSTSUserStatePath% or on another volume`;
+}
+
 /** Wipes (when the options say so), applies the image and records the target for the next-available search. */
 export async function wipeAndApply(ctx: StepContext, prepared: PreparedImage): Promise<StepResult | undefined> {
   const { target, image, wim, options } = prepared;
   try {
     if (options.wipe) {
       const keep = protectedFolders(target.letter, ctx.vars.get('_SMSTSUserStatePath'));
+      const lost = storeWipeProblem(ctx, target.letter, keep);
+      if (lost) return fail(EXIT_INVALID_PARAMETER, lost);
       const removed = ctx.ports.volumes.wipe(target.letter, keep);
       ctx.log.info(`Wiped ${target.letter}: removed ${removed} top-level entries, kept ${keep.join(', ')}`);
     } else ctx.log.info(`WipeDestinationPartition is false; adding the image to what ${target.letter} holds`);

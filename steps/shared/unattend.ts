@@ -16,18 +16,24 @@ export interface UnattendInput {
   computerName?: string;
 }
 
-function element(name: string, attributes: Record<string, string>, children: XmlElement[] = [], text = ''): XmlElement {
+/** An element of a generated tree (no source position). */
+export function element(name: string, attributes: Record<string, string>, children: XmlElement[] = [], text = ''): XmlElement {
   return { name, attributes, children, text, line: 0, column: 0, contentLine: 0, contentColumn: 0, contentOffset: 0 };
 }
 
-function shellSetup(architecture: string, children: XmlElement[]): XmlElement {
+/** An empty `<component>` of the given name with the attributes Windows Setup needs. */
+export function componentElement(name: string, architecture: string, children: XmlElement[] = []): XmlElement {
   return element('component', {
-    name: SHELL_SETUP,
+    name,
     processorArchitecture: PROCESSOR[architecture] ?? 'amd64',
     publicKeyToken: '31bf3856ad364e35',
     language: 'neutral',
     versionScope: 'nonSxS',
   }, children);
+}
+
+function shellSetup(architecture: string, children: XmlElement[]): XmlElement {
+  return componentElement(SHELL_SETUP, architecture, children);
 }
 
 /** The generated answer file as a tree: specialize (ComputerName when given) and oobeSystem passes. */

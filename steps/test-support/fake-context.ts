@@ -37,6 +37,7 @@ export interface FakeContextOptions {
   volumes?: Ports['volumes'];
   /** Windows installations fake for the setup and capture steps (default: every call throws). */
   windows?: Ports['windows'];
+  userState?: Ports['userState'];
   /** The step node; `defaultVarList` becomes the local defaults. */
   node?: Partial<StepNode>;
   timeoutSeconds?: number;
@@ -164,6 +165,15 @@ const THROWING_WINDOWS: Ports['windows'] = {
   installResumeHook: (d) => unscripted(`windows.installResumeHook(${d})`),
   generalize: async () => unscripted('windows.generalize()'),
   prepareClientForCapture: async () => unscripted('windows.prepareClientForCapture()'),
+  adapters: () => unscripted('windows.adapters()'),
+  join: async (r) => unscripted(`windows.join(${r.kind} ${r.name})`),
+};
+
+const THROWING_USER_STATE: Ports['userState'] = {
+  capture: async (r) => unscripted(`userState.capture(${r.storePath})`),
+  restore: async (r) => unscripted(`userState.restore(${r.storePath})`),
+  requestStore: async (r) => unscripted(`userState.requestStore(${r.kind})`),
+  releaseStore: async (id) => unscripted(`userState.releaseStore(${id})`),
 };
 
 function createPorts(options: FakeContextOptions, requests: CommandRequest[], applied: PartitionLayout[], staged: ContentStageRequest[]): Ports {
@@ -193,6 +203,7 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
     imaging: options.imaging ?? THROWING_IMAGING,
     volumes: options.volumes ?? THROWING_VOLUMES,
     windows: options.windows ?? THROWING_WINDOWS,
+    userState: options.userState ?? THROWING_USER_STATE,
   };
 }
 

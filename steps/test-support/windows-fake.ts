@@ -1,6 +1,6 @@
 /** A scripted WindowsPort for step tests: installations by drive, calls recorded, anything unscripted throws. */
 import { TaskseqError } from '../../engine/index.ts';
-import type { GeneralizeRequest, Ports, StageClientRequest, WindowsInstallation } from '../../engine/index.ts';
+import type { AdapterSettings, GeneralizeRequest, JoinRequest, Ports, StageClientRequest, WindowsInstallation } from '../../engine/index.ts';
 
 export interface WindowsFake {
   port: Ports['windows'];
@@ -8,6 +8,7 @@ export interface WindowsFake {
   hooks: string[];
   generalized: GeneralizeRequest[];
   preparedClients: number;
+  joins: JoinRequest[];
 }
 
 /** A set-up Windows 11 Enterprise on `drive`, changed by `over`. */
@@ -20,8 +21,8 @@ export function installation(drive: string, over: Partial<WindowsInstallation> =
 }
 
 /** `installations` by drive; `running` is the drive of the running Windows (full OS tests). */
-export function createWindowsFake(installations: WindowsInstallation[], running?: string): WindowsFake {
-  const fake: WindowsFake = { port: undefined as unknown as Ports['windows'], staged: [], hooks: [], generalized: [], preparedClients: 0 };
+export function createWindowsFake(installations: WindowsInstallation[], running?: string, adapters: AdapterSettings[] = []): WindowsFake {
+  const fake: WindowsFake = { port: undefined as unknown as Ports['windows'], staged: [], hooks: [], generalized: [], preparedClients: 0, joins: [] };
   const find = (drive: string) => installations.find((w) => w.drive.toUpperCase() === drive.toUpperCase());
   const runningOne = () => {
     const w = running ? find(running) : undefined;
@@ -43,6 +44,14 @@ export function createWindowsFake(installations: WindowsInstallation[], running?
       if (w.configMgrClient !== 'installed') return false;
       fake.preparedClients += 1;
       return true;
+    },
+    adapters: () => {
+      runningOne();
+      return adapters;
+    },
+    join: async (r) => {
+      runningOne();
+      fake.joins.push(r);
     },
   };
   return fake;

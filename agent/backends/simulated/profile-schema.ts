@@ -109,6 +109,17 @@ const os = obj({
   domain: nonEmpty('Active Directory domain (DNS name) the machine is joined to'),
   domainOU: nonEmpty('computer account OU, LDAP://OU=...'),
   workgroup: { type: 'string', minLength: 1, maxLength: 15, description: 'workgroup when not in a domain' },
+  registeredOwner: nonEmpty('registered owner'),
+  registeredOrganization: nonEmpty('registered organisation'),
+  users: {
+    type: 'array',
+    items: obj({
+      name: { type: 'string', pattern: '^[^\\\\/:*?"<>|]{1,20}$', description: 'account name' },
+      domain: nonEmpty('NetBIOS domain of a domain account'),
+      profileFolder: nonEmpty('profile folder inside the system volume'),
+      settings: { type: 'object', additionalProperties: { type: 'string' } },
+    }, ['name']),
+  },
 }, ['caption', 'version', 'osLanguage', 'osArchitecture', 'productType', 'systemDrive']);
 
 const winpe = obj({

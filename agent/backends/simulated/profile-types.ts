@@ -193,6 +193,21 @@ export interface InstalledOsProfile extends OsContent {
   domainOU?: string;
   /** Workgroup name when not joined to a domain (default `WORKGROUP`). */
   workgroup?: string;
+  registeredOwner?: string;
+  registeredOrganization?: string;
+  /** The users with a profile on the installation (their files live on the system volume's `Users\<name>`). */
+  users?: UserProfile[];
+}
+
+export interface UserProfile {
+  /** Account name, e.g. `alice`. */
+  name: string;
+  /** NetBIOS domain of a domain account (default: local account). */
+  domain?: string;
+  /** Inside the system volume (default `Users\<name>`). */
+  profileFolder?: string;
+  /** Per-user settings (values of the user's registry hive), name -> value. */
+  settings?: Record<string, string>;
 }
 
 export interface WinPEProfile extends OsContent {

@@ -1,6 +1,6 @@
 /** A simulated PC: a machine profile plus persisted state, exposed through the engine's ports. */
 import {
-  InvalidInputError,
+  InvalidInputError, TaskseqError, type UserStatePort,
   type ClockPort, type CommandsPort, type DisksPort, type ImagingPort, type VolumesPort, type WindowsPort, type MachineProbe, type MediaType, type SystemInfoPort,
 } from '../../../engine/index.ts';
 import { stateLocation, type StateLocation } from './disks/disk-environment.ts';
@@ -25,6 +25,8 @@ import { createSimulatedSystemInfo, systemDriveOf } from './simulated-system-inf
 import { createVirtualClock } from './virtual-clock.ts';
 import { bootWindowsRoot, seedProfileWindows } from './windows/boot-windows.ts';
 import { createWindowsPort, loadInstallation } from './windows/machine-windows-port.ts';
+import { profileAdapters } from './windows/profile-adapters.ts';
+import { createSimulatedUsmt } from './user-state/simulated-usmt.ts';
 
 /** Virtual time a restart takes. */
 export const REBOOT_MS = 60_000;
@@ -45,6 +47,8 @@ export interface SimulatedMachine {
   readonly ports: {
     probe: MachineProbe; system: SystemInfoPort; commands: CommandsPort; clock: ClockPort; disks: DisksPort;
     imaging: ImagingPort; volumes: VolumesPort; windows: WindowsPort;
+    /** Capture and restore; the state migration point calls refuse (the runner supplies a client). */
+    userState: UserStatePort;
   };
   /** Files of the volumes, with the file-system rules (later steps write through this). */
   readonly volumes: SimulatedVolumes;
@@ -140,8 +144,14 @@ export function createSimulatedMachine(input: MachineProfile, options: Simulated
       volumes: createVolumesPort(volumes),
       windows: createWindowsPort({
         storage: host, volumes, architecture: profile.system.architecture, systemDrive: () => systemDriveOf(profile),
-        machineName: () => state.environment.machineName,
+        machineName: () => state.environment.machineName, adapters: () => profileAdapters(profile),
       }),
+      userState: {
+        ...createSimulatedUsmt({ storage: host, architecture: profile.system.architecture, systemDrive: () => systemDriveOf(profile),
+          machineName: () => state.environment.machineName, commands: profile.commands ?? [] }),
+        requestStore: async () => { throw new TaskseqError('unsupported', 'no state migration point is configured'); },
+        releaseStore: async () => { throw new TaskseqError('unsupported', 'no state migration point is configured'); },
+      },
     },
     volumes,
     reboot(target, rebootOptions) {

@@ -43,6 +43,13 @@ export function stateFromProfile(profile: MachineProfile, hasClient: boolean, co
   if (os.domain) state.membership = { kind: 'domain', name: os.domain, ...(os.domainOU ? { ou: os.domainOU } : {}) };
   else if (os.workgroup) state.membership = { kind: 'workgroup', name: os.workgroup };
   state.administratorEnabled = false;
+  if (os.registeredOwner) state.registeredOwner = os.registeredOwner;
+  if (os.registeredOrganization) state.registeredOrganization = os.registeredOrganization;
+  if (os.users) {
+    state.users = os.users.map((u) => ({
+      name: u.name, ...(u.domain ? { domain: u.domain } : {}), profileFolder: u.profileFolder ?? `Users\\${u.name}`, settings: { ...(u.settings ?? {}) },
+    }));
+  }
   if (hasClient) state.configMgrClient = { state: 'installed' };
   return state;
 }

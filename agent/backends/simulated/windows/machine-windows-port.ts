@@ -1,5 +1,5 @@
 /** The WindowsPort of the simulated machine: installations read from and written to their volumes' state files. */
-import { TaskseqError, type WindowsInstallation, type WindowsPort } from '../../../../engine/index.ts';
+import { TaskseqError, type AdapterSettings, type WindowsInstallation, type WindowsPort } from '../../../../engine/index.ts';
 import { lookupVolume, type SimulatedVolumes, type StorageHost } from '../disks/simulated-volumes.ts';
 import { readText, splitVolumePath } from '../disks/volume-files.ts';
 import { isResumeHook, resumeHookText, SETUP_COMPLETE_PATH } from './resume-hook.ts';
@@ -14,6 +14,8 @@ export interface WindowsHost {
   systemDrive(): string;
   /** The machine's current name, for an installation without a state file. */
   machineName(): string;
+  /** The machine's adapters as the profile describes them. */
+  adapters(): AdapterSettings[];
 }
 
 /**
@@ -41,7 +43,10 @@ export function toInstallation(drive: string, s: WindowsState, root: string): Wi
     ...(s.identity.editionId ? { editionId: s.identity.editionId } : {}),
     architecture: s.identity.architecture, productType: s.identity.productType,
     generalized: s.phase === 'generalized', ...(s.computerName ? { computerName: s.computerName } : {}),
-    membership: { ...s.membership }, oemProductKey: s.productKeyChannel === 'OEM', configMgrClient: s.configMgrClient.state,
+    membership: { ...s.membership },
+    ...(s.registeredOwner ? { registeredOwner: s.registeredOwner } : {}),
+    ...(s.registeredOrganization ? { registeredOrganization: s.registeredOrganization } : {}),
+    timeZone: s.timeZone, oemProductKey: s.productKeyChannel === 'OEM', configMgrClient: s.configMgrClient.state,
     setupComplete: setupCompleteOf(root),
   };
 }
@@ -87,6 +92,17 @@ export function createWindowsPort(host: WindowsHost): WindowsPort {
       const done = prepareClient(state, (path) => host.volumes.remove(drive, path));
       if (done) writeWindowsState(root, state);
       return done;
+    },
+    adapters() {
+      const { state } = openRunning(host, 'Reading the network adapters');
+      return (state.adapters ?? host.adapters()).map((a) => ({ ...a }));
+    },
+    async join(request) {
+      const { root, state } = openRunning(host, 'Joining a domain or workgroup');
+      if (request.kind === 'domain' && !request.account) throw new TaskseqError('unsupported', `joining domain ${request.name} needs an account`);
+      state.membership = request.kind === 'workgroup' ? { kind: 'workgroup', name: request.name } : { kind: 'domain', name: request.name, ...(request.ou ? { ou: request.ou } : {}) };
+      state.history.push(`join: ${request.kind} ${request.name}${request.ou ? ` in ${request.ou}` : ''}`);
+      writeWindowsState(root, state);
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { InvalidInputError, type ClientState, type DomainMembership } from '../../../../engine/index.ts';
+import { InvalidInputError, type AdapterSettings, type ClientState, type DomainMembership } from '../../../../engine/index.ts';
 import { findEntry, splitVolumePath } from '../disks/volume-files.ts';
 
 export const WINDOWS_STATE_PATH = 'Windows\\System32\\config\\simulated-state.json';
@@ -30,6 +30,18 @@ export interface WindowsLocale {
   userLocale?: string;
 }
 
+/** A user profile of the installation (never a password). */
+export interface UserProfileState {
+  /** Account name, e.g. `alice`. */
+  name: string;
+  /** NetBIOS domain of a domain account; absent for a local account. */
+  domain?: string;
+  /** Inside the volume, e.g. `Users\alice`. */
+  profileFolder: string;
+  /** Per-user settings (registry values of the user's hive), name -> value. */
+  settings: Record<string, string>;
+}
+
 export interface WindowsState {
   format: typeof FORMAT;
   formatVersion: 1;
@@ -47,6 +59,10 @@ export interface WindowsState {
   /** Channel of the product key in the image; OEM keys stop Windows Setup from running SetupComplete.cmd. */
   productKeyChannel?: 'OEM' | 'Retail' | 'Volume';
   configMgrClient: { state: ClientState; packageId?: string; installProperties?: string };
+  /** The users' profiles; absent = none known. */
+  users?: UserProfileState[];
+  /** Adapter settings the installation configured (answer file); absent = the machine's adapters as they are. */
+  adapters?: AdapterSettings[];
   /** The installation is the profile's own `os`: its declared files, folders and registry values still apply. */
   profileContent?: boolean;
   /** What Windows Setup and Sysprep did, oldest first (for the final machine state and the tests). */

@@ -1,0 +1,35 @@
+/**
+ * Release State Store: tells the state migration point that the capture into (or restore from) the store that
+ * Request State Store gave (`OSDStateStoreID`, `OSDStateStoreKind`) is done, so it can mark the data ready or free it.
+ */
+import type { StepModule, StepResult } from '../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import type { StepContext } from '../../engine/index.ts';
+
+export const RELEASE_STATE_STORE_TYPE = 'SMS_TaskSequence_ReleaseStateStoreAction';
+
+async function run(ctx: StepContext): Promise<StepResult> {
+  const id = ctx.vars.get('OSDStateStoreID')?.trim();
+  if (!id) return { exitCode: EXIT_INVALID_PARAMETER, message: 'OSDStateStoreID is empty: Release State Store needs a store from Request State Store' };
+  const kind = ctx.vars.get('OSDStateStoreKind')?.trim().toLowerCase() === 'restore' ? 'restore' : 'capture';
+  try {
+    await ctx.ports.userState.releaseStore(id, kind);
+  } catch (e) {
+    if (e instanceof TaskseqError) return { exitCode: EXIT_NOT_SUPPORTED, message: e.message };
+    throw e;
+  }
+  ctx.log.info(`Released state store ${id}`);
+  return { exitCode: 0 };
+}
+
+/** Release State Store (`SMS_TaskSequence_ReleaseStateStoreAction`). */
+export const releaseStateStoreStep: StepModule = {
+  id: 'release-state-store',
+  component: 'OSDSMPClient',
+  types: [RELEASE_STATE_STORE_TYPE],
+  runIn: 'both',
+  rerunnable: true,
+  ports: ['userState'],
+  optionsSchema: { type: 'object', additionalProperties: { type: 'string' } },
+  run,
+};
