@@ -27,7 +27,7 @@ export interface MediaContent {
 export function createMediaContent(media: OpenedMedia, stagingDir: string): MediaContent {
   const multiPart = media.header.part.count > 1;
   const folder = multiPart ? stagingDir : join(media.dir, CONTENT_FOLDER);
-  const sources = media.policy.sources?.length ? `; other content from ${media.policy.sources.join(', ')}, which this version does not download yet` : '';
+  const sources = media.policy.sources?.length ? `; other content from ${media.policy.sources.join(', ')}, for the packages the media's policy lists` : '';
   const source = `media ${media.dir}${sources}`;
   if (!multiPart) return { preflight: createFolderContent(folder), run: () => createFolderContent(folder), folder, source };
   let copied: ContentPort | undefined;

@@ -8,7 +8,7 @@ import { InvalidInputError, type CommandsPort, type ContentPort, type LogPort } 
 import { checkName, isReadOnlyName } from '../../variables/index.ts';
 import type { LaunchMode } from '../backends/simulated/index.ts';
 import { createMediaContent, type MediaContent } from './media-content.ts';
-import type { MediaFolderType, MediaVariable } from './media-format.ts';
+import type { MediaFolderType, MediaVariable, PackageManifest } from './media-format.ts';
 import { locateParts, missingPartsError, type PartPrompt } from './media-parts.ts';
 import { checkValidity, type ClockReading } from './media-validity.ts';
 import type { OpenedMedia } from './open-media.ts';
@@ -23,6 +23,11 @@ export interface MediaRun {
   /** The content the preflight checks the sequence against, and its description. */
   readonly preflightContent: ContentPort;
   readonly contentSource: string;
+  /**
+   * Boot and prestaged media that name deployment sources: the media's content folder, its manifests, the sources and
+   * the CA bundle file on the media. The runner stages the packages from the folder first, then from the sources.
+   */
+  readonly network?: { folder: string; manifests: PackageManifest[]; sources: string[]; caFile?: string };
   /** `_SMSTSLaunchMode` for a machine whose own launch mode is `current`. */
   launchMode(current: LaunchMode): LaunchMode;
   /**
@@ -71,6 +76,10 @@ export function createMediaRun(media: OpenedMedia, options: MediaRunOptions): Me
   return {
     sequence: media.sequence, mediaType: media.header.mediaType, variables,
     preflightContent: content.preflight, contentSource: content.source,
+    ...(media.policy.sources?.length ? { network: {
+      folder: content.folder, manifests: media.policy.packages, sources: [...media.policy.sources],
+      ...(media.policy.caBundle ? { caFile: join(media.dir, media.policy.caBundle) } : {}),
+    } } : {}),
     launchMode: (current) => (media.header.mediaType === 'OEMMedia' ? 'HD' : REMOVABLE.has(current) ? current : 'UFD'),
     checkBeforeStart(clock) {
       checkValidity(media.policy, clock, media.dir);

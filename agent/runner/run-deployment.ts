@@ -2,7 +2,7 @@
  * Runs a sequence on a machine to the end: one engine instance per boot. A reboot restarts the simulated machine
  * (which may refuse, as real firmware would) and a fresh instance resumes from the journal.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   RunJournal, TaskseqError, type ContentPort,
@@ -16,6 +16,7 @@ import { createSecretSealer } from '../journal/secret-sealer.ts';
 import { createRunLog, type RunLog } from '../log/index.ts';
 import { createContentCatalog, createContentResolver, type ContentResolver } from '../content/content-resolver.ts';
 import { createSimulatedDestination } from '../content/simulated-destination.ts';
+import { createHttpClient } from '../content/http-client.ts';
 import { loadDeploymentInput, type DeploymentInput } from './deployment-input.ts';
 import { progressLogger, stageBeforeRun } from './stage-before-run.ts';
 import { wireStatus } from './status-wiring.ts';
@@ -54,12 +55,17 @@ export async function runDeployment(options: DeploymentOptions): Promise<Deploym
 
 async function deploy(options: DeploymentOptions, input: DeploymentInput): Promise<DeploymentReport> {
   const cacheDir = options.cacheDir ?? join(options.stateDir, 'content-cache');
-  const mediaDirs = options.content ? [options.content] : [];
-  const catalog = createContentCatalog({ mediaDirs, manifests: input.manifests, cacheDir });
   const media = options.media;
+  // Boot and prestaged media with deployment sources: the media's content first, then the sources (verified).
+  const net = media?.network;
+  const mediaDirs = net ? [net.folder] : options.content ? [options.content] : [];
+  const manifests = net ? net.manifests : input.manifests;
+  const sources = net ? net.sources : input.sources;
+  const client = net?.caFile ? createHttpClient({ ca: readFileSync(net.caFile, 'utf8') }) : input.client;
+  const catalog = createContentCatalog({ mediaDirs, manifests, cacheDir });
   const prepared = prepareRun({
     file: media?.sequence.file ?? input.file, bytes: media?.sequence.bytes, children: options.children, content: options.content,
-    catalog: media?.preflightContent ?? catalog, contentSource: media?.contentSource ?? describeContent(options, input),
+    catalog: media && !net ? media.preflightContent : catalog, contentSource: media?.contentSource ?? describeContent(options, input),
     mediaType: media?.mediaType ?? options.mediaType,
     allowUnknownSteps: options.allowUnknownSteps, mode: 'run',
   });
@@ -79,7 +85,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
     launchMode: media?.launchMode(profile.environment.launchMode),
   });
   const resolver = createContentResolver({
-    mediaDirs, cacheDir, sources: input.sources, manifests: input.manifests, client: input.client,
+    mediaDirs, cacheDir, sources, manifests, client,
     destination: createSimulatedDestination(machine.volumes),
   });
   let current = mediaVariableStore(media);
@@ -92,9 +98,9 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   const log = status.log;
   resolver.onProgress = progressLogger(log);
   try {
-    const content = media ? await media.prepareContent(log) : resolver.port;
+    const content = media && !net ? await media.prepareContent(log) : resolver.port;
     try {
-      if (!media) await stageBeforeRun(resolver, { program: prepared.program, registry: prepared.registry, allowUnknownSteps: options.allowUnknownSteps,
+      if (!media || net) await stageBeforeRun(resolver, { program: prepared.program, registry: prepared.registry, allowUnknownSteps: options.allowUnknownSteps,
         variables: [...prepared.program.globals, ...variables] }, log, options.console);
     } catch (e) {
       status.contentFailed((e as Error).message);
