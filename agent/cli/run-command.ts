@@ -1,5 +1,5 @@
 /**
- * `taskseq run <file> [--machine NAME|FILE|local] [--content DIR] [--children DIR] [--media-type T]
+ * `taskseq run <file> [--machine NAME|FILE|local] [--content DIR] [--drivers DIR] [--children DIR] [--media-type T]
  *  [--var N=V]... [--secret-var N=V]... [--state-dir DIR] [--log-dir DIR] [--log-format cmtrace|json]
  *  [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
  */
@@ -16,7 +16,7 @@ const MEDIA_TYPES = ['BootMedia', 'FullMedia', 'OEMMedia', 'PXE'];
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommand('run', args, {
-    machine: { type: 'string' }, content: { type: 'string' }, children: { type: 'string' },
+    machine: { type: 'string' }, content: { type: 'string' }, drivers: { type: 'string' }, children: { type: 'string' },
     'media-type': { type: 'string' }, var: { type: 'string', multiple: true }, 'secret-var': { type: 'string', multiple: true },
     'state-dir': { type: 'string' }, 'log-dir': { type: 'string' }, 'log-format': { type: 'string' },
     'strict-commands': { type: 'boolean' }, 'allow-unknown-steps': { type: 'boolean' }, reset: { type: 'boolean' },
@@ -28,6 +28,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     file,
     machine: (values.machine as string | undefined) ?? 'uefi-desktop',
     content: values.content as string | undefined,
+    drivers: values.drivers as string | undefined,
     children: values.children as string | undefined,
     mediaType: mediaType(values['media-type'] as string | undefined),
     variables: [...assignments('--var', values.var as string[] | undefined, false), ...assignments('--secret-var', values['secret-var'] as string[] | undefined, true)],

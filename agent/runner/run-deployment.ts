@@ -15,6 +15,7 @@ import { createFileJournalStore, parseKillAfterAppends, KILL_AFTER_APPENDS_ENV }
 import { createSecretSealer } from '../journal/secret-sealer.ts';
 import { createRunLog, type RunLog } from '../log/index.ts';
 import { createFolderContent } from '../content/folder-content.ts';
+import { createDriversPort, devicesFromProfile } from '../drivers/drivers-port.ts';
 import { prepareRun } from './prepare-run.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
@@ -53,7 +54,11 @@ export async function runDeployment(options: DeploymentOptions): Promise<Deploym
   const interrupted = previous && !previous.ended ? previous.pendingReboot?.target : undefined;
   const refusedEarlier = interrupted ? completeInterruptedReboot(machine, interrupted) : undefined;
   const commands = withCrashHook(machine.ports.commands);
-  const ports: () => Ports = () => ({ ...machine.ports, commands, content: createFolderContent(options.content) });
+  const ports: () => Ports = () => {
+    const content = createFolderContent(options.content);
+    const drivers = createDriversPort({ devices: () => devicesFromProfile(machine.profile.pnpDevices), catalogDir: options.drivers, content });
+    return { ...machine.ports, commands, content, drivers };
+  };
   try {
     if (refusedEarlier) throw refusedEarlier;
     for (;;) {

@@ -9,6 +9,7 @@ export * from './disks.ts';
 export * from './imaging.ts';
 export * from './volumes.ts';
 export * from './windows.ts';
+export * from './drivers.ts';
 
 import type { MachineProbe } from './machine-probe.ts';
 import type { SystemInfoPort } from './system-info.ts';
@@ -19,8 +20,9 @@ import type { DisksPort } from './disks.ts';
 import type { ImagingPort } from './imaging.ts';
 import type { VolumesPort } from './volumes.ts';
 import type { WindowsPort } from './windows.ts';
+import type { DriversPort } from './drivers.ts';
 
-/** The ports a run is wired with. Later issues add Drivers and UserState. */
+/** The ports a run is wired with. Later issues add UserState. */
 export interface Ports {
   probe: MachineProbe;
   system: SystemInfoPort;
@@ -31,6 +33,7 @@ export interface Ports {
   imaging: ImagingPort;
   volumes: VolumesPort;
   windows: WindowsPort;
+  drivers: DriversPort;
 }
 
 export type PortName = keyof Ports;

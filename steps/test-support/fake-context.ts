@@ -35,6 +35,8 @@ export interface FakeContextOptions {
   volumes?: Ports['volumes'];
   /** Windows installations fake for the setup and capture steps (default: every call throws). */
   windows?: Ports['windows'];
+  /** Devices and driver catalog fake for the driver steps (default: every call throws). */
+  drivers?: Ports['drivers'];
   /** The step node; `defaultVarList` becomes the local defaults. */
   node?: Partial<StepNode>;
   timeoutSeconds?: number;
@@ -129,12 +131,20 @@ function createDisks(options: FakeContextOptions, applied: PartitionLayout[]): P
   };
 }
 
-/** Imaging is not scripted yet in step tests: every call throws. */
+/** Imaging is not scripted in step tests unless given: every call throws. */
 const THROWING_IMAGING: Ports['imaging'] = {
   inspect: (p) => unscripted(`imaging.inspect(${p})`),
   apply: async (r) => unscripted(`imaging.apply(${r.path}, ${r.index})`),
   capture: async (r) => unscripted(`imaging.capture(${r.source})`),
   writeBootFiles: (r) => unscripted(`imaging.writeBootFiles(${r.windowsPath})`),
+  addDrivers: async (r) => unscripted(`imaging.addDrivers(${r.target})`),
+};
+
+/** Drivers are not scripted here: every call throws (driver steps bring their own fake). */
+const THROWING_DRIVERS: Ports['drivers'] = {
+  devices: () => unscripted('drivers.devices()'),
+  catalog: () => unscripted('drivers.catalog()'),
+  packageDrivers: (id) => unscripted(`drivers.packageDrivers(${id})`),
 };
 
 /** Volumes are not scripted here: every call throws (steps that need them bring their own fake). */
@@ -180,6 +190,7 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
     imaging: options.imaging ?? THROWING_IMAGING,
     volumes: options.volumes ?? THROWING_VOLUMES,
     windows: options.windows ?? THROWING_WINDOWS,
+    drivers: options.drivers ?? THROWING_DRIVERS,
   };
 }
 
