@@ -1,9 +1,12 @@
 /** The built-in step modules. Adding a step = one folder + one line here. Groups and Run Task Sequence are the engine's. */
 import type { StepModule } from '../engine/index.ts';
 import { applyDataImageStep } from './apply-data-image/index.ts';
+import { applyDriverPackageStep } from './apply-driver-package/index.ts';
 import { applyOperatingSystemStep } from './apply-operating-system/index.ts';
+import { autoApplyDriversStep } from './auto-apply-drivers/index.ts';
 import { captureSystemImageStep } from './capture-system-image/index.ts';
 import { convertDiskStep } from './convert-disk/index.ts';
+import { injectDriversStep } from './inject-drivers/index.ts';
 import { partitionDiskStep } from './partition-disk/index.ts';
 import { prepareClientStep } from './prepare-configmgr-client/index.ts';
 import { prepareWindowsStep } from './prepare-windows-for-capture/index.ts';
@@ -28,4 +31,7 @@ export const STEP_MODULES: readonly StepModule[] = [
   setupWindowsStep,
   prepareClientStep,
   prepareWindowsStep,
+  autoApplyDriversStep,
+  applyDriverPackageStep,
+  injectDriversStep,
 ];

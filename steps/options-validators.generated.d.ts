@@ -2,8 +2,11 @@
 import type { CompiledValidator } from '../engine/index.ts';
 
 export declare const applyDataImage: CompiledValidator;
+export declare const applyDriverPackage: CompiledValidator;
 export declare const applyOperatingSystem: CompiledValidator;
+export declare const autoApplyDrivers: CompiledValidator;
 export declare const captureSystemImage: CompiledValidator;
+export declare const injectDrivers: CompiledValidator;
 export declare const partitionDisk: CompiledValidator;
 export declare const prepareConfigmgrClient: CompiledValidator;
 export declare const prepareWindowsForCapture: CompiledValidator;

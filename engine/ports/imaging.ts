@@ -82,6 +82,8 @@ export interface AddDriversRequest {
   recurse: boolean;
   /** Stage drivers that have no catalog file (DISM `/ForceUnsigned`). */
   forceUnsigned: boolean;
+  /** Further DISM arguments from the sequence (`OSDInstallDriversAdditionalOptions`); the simulated backend records none. */
+  additionalOptions?: string;
 }
 
 /** What staging did with each INF it found. */
