@@ -8,6 +8,7 @@ const USAGE = `usage: taskseq <command> [options]
   validate <file>   check a task sequence; exit 0 valid, 2 invalid
   convert <file>    convert between XML and JSON (--to json|xml)
   machines          list the built-in machine profiles (--capture local: profile of this PC)
+  drivers explain   which catalog driver each device of a machine gets, and why (--machine M --catalog DIR)
 exit codes: 0 succeeded, 1 the sequence failed, 2 invalid input, 3 internal error`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.ts')).validateCommand,
   convert: async () => (await import('./convert-command.ts')).convertCommand,
   machines: async () => (await import('./machines-command.ts')).machinesCommand,
+  drivers: async () => (await import('./drivers-command.ts')).driversCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
