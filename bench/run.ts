@@ -8,6 +8,7 @@ import { conditionsPerSecond, mapLookupsPerSecond, perSkip, perStepOverhead, raw
 import { coldStartValidate, jsonParseOfSameSize, largestSequence, parseAndValidate } from './startup-bench.ts';
 import { planAndWrite2TB, write2MiB } from './disk-bench.ts';
 import { applyThroughEngine } from './imaging-bench.ts';
+import { bareMapOfSameIds, matchAtScale } from './drivers-bench.ts';
 import { printRows, type Row } from './measure.ts';
 
 const rows: Row[] = [];
@@ -31,6 +32,9 @@ rows.push({ name: 'plan + write the partition table of a 2 TB sparse disk', valu
 const image = await applyThroughEngine();
 const overhead = image.engine / image.wimlib - 1;
 rows.push({ name: 'Apply OS step on a ~1 GiB image: overhead over wimlib-imagex', value: overhead * 100, unit: '%', target: '<= 5 %', ok: overhead <= 0.05, baseline: `wimlib-imagex apply alone (${Math.round(image.wimlib)} ms)`, ratio: image.engine / image.wimlib });
+const drivers = await matchAtScale();
+const bareMap = await bareMapOfSameIds();
+rows.push({ name: `match 200 devices against ${drivers.entries.toLocaleString('en-US')} INF model entries`, value: drivers.ms, unit: 'ms', target: '<= 200 ms', ok: drivers.ms <= 200, baseline: `bare Map of the same IDs (${bareMap.toFixed(1)} ms)`, ratio: drivers.ms / bareMap });
 printRows(rows);
 const missed = rows.filter((r) => !r.ok).length;
 console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');

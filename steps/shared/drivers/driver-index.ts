@@ -1,6 +1,6 @@
 /** An index from upper-case PnP ID to the INF model entries that name it, built once per catalog and target. */
 import type { DriverInf, InfModel } from '../../../engine/index.ts';
-import { applicableModels, type TargetOs } from './target-platform.ts';
+import { applicableModels, PlatformVerdicts, type TargetOs } from './target-platform.ts';
 
 /** One INF model line naming an ID: `position` 0 = the INF's hardware ID, later = its compatible IDs. */
 export interface IndexedModel {
@@ -23,8 +23,9 @@ export function buildDriverIndex(infs: readonly DriverInf[], target: TargetOs): 
       if (list) list.push(entry); else index.set(id, [entry]);
     });
   };
+  const verdicts = new PlatformVerdicts(target);
   for (const inf of infs) {
-    const { usable, excluded } = applicableModels(inf, target);
+    const { usable, excluded } = applicableModels(inf, verdicts);
     for (const m of usable) add(inf, m);
     for (const x of excluded) add(inf, x.model, x.reason);
   }

@@ -74,44 +74,44 @@ export function whyLost(loser: DriverCandidate, winner: DriverCandidate): string
   return `tied with the winner on rank, signature, date and version; tie broken by catalog id (${winner.inf.id} sorts first)`;
 }
 
-function candidateFor(device: PnpDevice, id: string, kind: 'hardware' | 'compatible', devicePosition: number, index: DriverIndex) {
-  return (index.get(id) ?? []).map((e) => ({
-    entry: e,
-    candidate: {
-      inf: e.inf, model: e.model, matchedId: id, deviceIdKind: kind, devicePosition,
-      infIdKind: e.position === 0 ? 'hardware' : 'compatible',
-      rank: (kind === 'compatible' ? 0x2000 : 0) + (e.position === 0 ? 0 : 0x1000) + Math.min(devicePosition, 0xfff),
-    } satisfies DriverCandidate,
-  }));
+/** The rank of a match: which device list, whether the INF's own hardware ID, and the position in the device's list. */
+function rankOf(kind: 'hardware' | 'compatible', infPosition: number, devicePosition: number): number {
+  return (kind === 'compatible' ? 0x2000 : 0) + (infPosition === 0 ? 0 : 0x1000) + Math.min(devicePosition, 0xfff);
 }
 
 /** Ranks every driver of the index that names one of the device's IDs. */
 export function matchDevice(index: DriverIndex, device: PnpDevice, options: MatchOptions): DeviceMatch {
-  const best = new Map<string, DriverCandidate>();
-  const rejected = new Map<string, RejectedCandidate>();
-  const ids = [
-    ...device.hardwareIds.map((id, i) => [id.toUpperCase(), 'hardware', i] as const),
-    ...device.compatibleIds.map((id, i) => [id.toUpperCase(), 'compatible', i] as const),
-  ];
-  for (const [id, kind, position] of ids) {
-    for (const { entry, candidate } of candidateFor(device, id, kind, position, index)) {
-      const reason = entry.excluded ?? (!entry.inf.signed && !options.allowUnsigned ? 'unsigned, and unsigned drivers are not allowed' : undefined);
-      const key = entry.inf.id.toLowerCase();
+  // Keyed by the INF object: within one INF only the rank and the model line can differ, so the best line is the
+  // lowest rank, then the earliest line.
+  const best = new Map<DriverInf, DriverCandidate>();
+  const rejected = new Map<DriverInf, RejectedCandidate>();
+  const visit = (id: string, kind: 'hardware' | 'compatible', devicePosition: number) => {
+    for (const e of index.get(id) ?? []) {
+      const reason = e.excluded ?? (!e.inf.signed && !options.allowUnsigned ? UNSIGNED_REFUSED : undefined);
       if (reason !== undefined) {
-        if (!rejected.has(key)) rejected.set(key, { inf: entry.inf, model: entry.model, matchedId: id, reason });
+        if (!rejected.has(e.inf)) rejected.set(e.inf, { inf: e.inf, model: e.model, matchedId: id, reason });
         continue;
       }
-      const current = best.get(key);
-      if (!current || compareCandidates(candidate, current) < 0) best.set(key, candidate);
+      const rank = rankOf(kind, e.position, devicePosition);
+      const current = best.get(e.inf);
+      if (current && (current.rank < rank || (current.rank === rank && current.model.line <= e.model.line))) continue;
+      best.set(e.inf, {
+        inf: e.inf, model: e.model, matchedId: id, deviceIdKind: kind, devicePosition,
+        infIdKind: e.position === 0 ? 'hardware' : 'compatible', rank,
+      });
     }
-  }
+  };
+  device.hardwareIds.forEach((id, i) => visit(id.toUpperCase(), 'hardware', i));
+  device.compatibleIds.forEach((id, i) => visit(id.toUpperCase(), 'compatible', i));
   const ranked = [...best.values()].sort(compareCandidates);
-  for (const key of best.keys()) rejected.delete(key);
+  for (const inf of best.keys()) rejected.delete(inf);
   const winner = ranked[0];
   const losers = ranked.slice(1).map((c) => ({ candidate: c, reason: whyLost(c, winner) }));
-  const sortedRejected = [...rejected.values()].sort((a, b) => (a.inf.id < b.inf.id ? -1 : 1));
+  const sortedRejected = [...rejected.values()].sort((a, b) => (a.inf.id < b.inf.id ? -1 : a.inf.id > b.inf.id ? 1 : 0));
   return { device, ranked, ...(winner ? { winner } : {}), losers, rejected: sortedRejected };
 }
+
+const UNSIGNED_REFUSED = 'unsigned, and unsigned drivers are not allowed';
 
 /** {@link matchDevice} for every device, in the device list's order. */
 export function matchDevices(index: DriverIndex, devices: readonly PnpDevice[], options: MatchOptions): DeviceMatch[] {

@@ -46,22 +46,46 @@ function specificity(p: InfPlatform): number[] {
   return [p.architecture === 'any' ? 0 : 1, ...numbers(p.minVersion ?? '0.0'), p.minBuild ?? 0];
 }
 
+/** Remembers each decoration's verdict for one target: catalogs repeat a handful of decorations thousands of times. */
+export class PlatformVerdicts {
+  private readonly mismatches = new Map<string, string | undefined>();
+  private readonly superseded = new Map<string, string>();
+  constructor(readonly target: TargetOs) {}
+
+  mismatch(p: InfPlatform): string | undefined {
+    const key = `${p.decoration}|${p.architecture}`;
+    if (!this.mismatches.has(key)) this.mismatches.set(key, platformMismatch(p, this.target));
+    return this.mismatches.get(key);
+  }
+
+  supersededBy(p: InfPlatform, chosen: InfPlatform): string {
+    const key = `${p.decoration}|${chosen.decoration}`;
+    let reason = this.superseded.get(key);
+    if (reason === undefined) {
+      reason = `models section ${p.decoration || 'undecorated'} is superseded by ${chosen.decoration}`;
+      this.superseded.set(key, reason);
+    }
+    return reason;
+  }
+}
+
 /** The models of an INF split into those Windows would consider for the target and those it would not (with why). */
-export function applicableModels(inf: DriverInf, target: TargetOs): { usable: InfModel[]; excluded: Array<{ model: InfModel; reason: string }> } {
+export function applicableModels(inf: DriverInf, target: TargetOs | PlatformVerdicts): { usable: InfModel[]; excluded: Array<{ model: InfModel; reason: string }> } {
+  const verdicts = target instanceof PlatformVerdicts ? target : new PlatformVerdicts(target);
   const best = new Map<string, InfPlatform>();
   for (const m of inf.models) {
-    if (platformMismatch(m.platform, target)) continue;
+    if (verdicts.mismatch(m.platform)) continue;
     const key = m.manufacturer.toLowerCase();
     const current = best.get(key);
-    if (!current || compareDotted(specificity(m.platform), specificity(current)) > 0) best.set(key, m.platform);
+    if (!current || (current.decoration !== m.platform.decoration && compareDotted(specificity(m.platform), specificity(current)) > 0)) best.set(key, m.platform);
   }
   const usable: InfModel[] = [];
   const excluded: Array<{ model: InfModel; reason: string }> = [];
   for (const m of inf.models) {
-    const mismatch = platformMismatch(m.platform, target);
-    const chosen = best.get(m.manufacturer.toLowerCase());
+    const mismatch = verdicts.mismatch(m.platform);
+    const chosen = mismatch ? undefined : best.get(m.manufacturer.toLowerCase())!;
     if (mismatch) excluded.push({ model: m, reason: mismatch });
-    else if (chosen!.decoration.toLowerCase() !== m.platform.decoration.toLowerCase()) excluded.push({ model: m, reason: `models section ${m.platform.decoration || 'undecorated'} is superseded by ${chosen!.decoration}` });
+    else if (chosen!.decoration.toLowerCase() !== m.platform.decoration.toLowerCase()) excluded.push({ model: m, reason: verdicts.supersededBy(m.platform, chosen!) });
     else usable.push(m);
   }
   return { usable, excluded };
