@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDrivers, DRIVER_STORE } from './add-drivers.ts';
 import { createFakeMachine } from './fake-imaging-machine.ts';
@@ -53,5 +53,17 @@ test('refusals: no Windows on the volume, a missing path', () => {
     try {
       assert.throws(() => addDrivers(w.deps, { target: 'C:', paths: ['/nonexistent/x.inf'], recurse: false, forceUnsigned: false }), /does not exist/);
     } finally { w.cleanup(); }
+  } finally { m.cleanup(); }
+});
+
+test('an unsigned driver (no catalog file next to it) is refused unless forceUnsigned', () => {
+  const { m } = machineWithWindows();
+  try {
+    const folder = join(m.dir, 'unsigned');
+    mkdirSync(folder);
+    copyFileSync(join(FIXTURES, 'lan', 'netlan.inf'), join(folder, 'netlan.inf'));
+    const refused = addDrivers(m.deps, { target: 'C:', paths: [folder], recurse: false, forceUnsigned: false });
+    assert.deepEqual(refused.rejected.map((r) => r.reason), ['unsigned driver (no catalog file); staging it needs forceUnsigned']);
+    assert.equal(addDrivers(m.deps, { target: 'C:', paths: [folder], recurse: false, forceUnsigned: true }).added.length, 1);
   } finally { m.cleanup(); }
 });
