@@ -8,7 +8,7 @@ export function checkFlags(view: StepDefinitionView, properties: readonly string
   for (const p of properties) {
     const v = view.options[p]?.trim();
     if (v === undefined || v === '' || isDeferred(v) || /^(true|false)$/i.test(v)) continue;
-    out.push({ severity: 'error', code: 'bad-option', field: p, message: `${p} must be true or false (got '${v}')` });
+    out.push({ severity: 'error', code: 'invalid-flag', field: p, message: `${p} must be true or false (got '${v}')` });
   }
   return out;
 }
