@@ -14,6 +14,7 @@ import { createSimulatedMachine, loadProfile } from '../agent/backends/simulated
 import { createFileJournalStore } from '../agent/journal/file-journal-store.ts';
 import { createSecretSealer } from '../agent/journal/secret-sealer.ts';
 import { createFolderContent } from '../agent/content/folder-content.ts';
+import { createDriversPort } from '../agent/drivers/drivers-port.ts';
 import { median } from './measure.ts';
 import { command, sequence, setVariable, varCondition } from '../test/support/sequence-builder.ts';
 
@@ -37,7 +38,7 @@ export async function timedRun(xml: string, content?: string): Promise<{ results
     },
   };
   await runSequence({
-    program, registry: createRegistry(BUILTIN_STEPS), ports: { ...machine.ports, content: createFolderContent(content) }, log,
+    program, registry: createRegistry(BUILTIN_STEPS), ports: { ...machine.ports, content: createFolderContent(content), drivers: createDriversPort({ devices: () => [], content: createFolderContent(content) }) }, log,
     journalStore: createFileJournalStore(join(dir, 'journal.tsj')), sealer: createSecretSealer(join(dir, 'journal.key')), engineVersion: 'bench',
   });
   return { results, skips, starts };

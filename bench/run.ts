@@ -10,6 +10,7 @@ import { planAndWrite2TB, write2MiB } from './disk-bench.ts';
 import { applyThroughEngine } from './imaging-bench.ts';
 import { peakRssMoving2GiB, throughputVsCurl } from './download-bench.ts';
 import { coldStartSingleFile } from './single-file-bench.ts';
+import { bareMapOfSameIds, matchAtScale } from './drivers-bench.ts';
 import { printRows, type Row } from './measure.ts';
 
 const rows: Row[] = [];
@@ -39,6 +40,9 @@ const download = await throughputVsCurl();
 rows.push({ name: 'download 1 GiB from nginx, SHA-256 verified: vs curl', value: (download.ours / download.curl) * 100, unit: '%', target: '>= 90 %', ok: download.ours >= 0.9 * download.curl, baseline: `curl -o (${Math.round(download.curl)} MiB/s; ours ${Math.round(download.ours)} MiB/s)`, ratio: download.ours / download.curl });
 const rss = await peakRssMoving2GiB();
 rows.push({ name: 'peak RSS of taskseq run --source staging 2 GiB', value: rss.big, unit: 'MB', target: '<= 100 MB', ok: rss.big <= 100, baseline: `same run staging 1 MiB (${rss.small.toFixed(1)} MB)`, ratio: rss.big / rss.small });
+const drivers = await matchAtScale();
+const bareMap = await bareMapOfSameIds();
+rows.push({ name: `match 200 devices against ${drivers.entries.toLocaleString('en-US')} INF model entries`, value: drivers.ms, unit: 'ms', target: '<= 200 ms', ok: drivers.ms <= 200, baseline: `bare Map of the same IDs (${bareMap.toFixed(1)} ms)`, ratio: drivers.ms / bareMap });
 printRows(rows);
 const missed = rows.filter((r) => !r.ok).length;
 console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');

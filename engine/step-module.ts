@@ -24,6 +24,8 @@ export interface StepDefinitionView {
   options: Record<string, string>;
   /** `property` -> variable name carrying it (so a global of that name can override). */
   optionVariables: Record<string, string>;
+  /** Conditions of the enclosing groups, innermost first (the step runs only when all of them hold). */
+  enclosingConditions?: Condition[];
 }
 
 /** A finding from a step's own validation; the engine adds file, path and line. */

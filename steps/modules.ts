@@ -10,10 +10,13 @@ import { releaseStateStoreStep } from './release-state-store/index.ts';
 import { requestStateStoreStep } from './request-state-store/index.ts';
 import { restoreUserStateStep } from './restore-user-state/index.ts';
 import { applyDataImageStep } from './apply-data-image/index.ts';
+import { applyDriverPackageStep } from './apply-driver-package/index.ts';
 import { applyOperatingSystemStep } from './apply-operating-system/index.ts';
+import { autoApplyDriversStep } from './auto-apply-drivers/index.ts';
 import { captureSystemImageStep } from './capture-system-image/index.ts';
 import { convertDiskStep } from './convert-disk/index.ts';
 import { downloadPackageContentStep } from './download-package-content/index.ts';
+import { injectDriversStep } from './inject-drivers/index.ts';
 import { partitionDiskStep } from './partition-disk/index.ts';
 import { prepareClientStep } from './prepare-configmgr-client/index.ts';
 import { prepareWindowsStep } from './prepare-windows-for-capture/index.ts';
@@ -48,4 +51,7 @@ export const STEP_MODULES: readonly StepModule[] = [
   captureUserStateStep,
   restoreUserStateStep,
   releaseStateStoreStep,
+  autoApplyDriversStep,
+  applyDriverPackageStep,
+  injectDriversStep,
 ];

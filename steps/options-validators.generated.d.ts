@@ -2,14 +2,17 @@
 import type { CompiledValidator } from '../engine/index.ts';
 
 export declare const applyDataImage: CompiledValidator;
+export declare const applyDriverPackage: CompiledValidator;
 export declare const applyNetworkSettings: CompiledValidator;
 export declare const applyOperatingSystem: CompiledValidator;
 export declare const applyWindowsSettings: CompiledValidator;
+export declare const autoApplyDrivers: CompiledValidator;
 export declare const captureNetworkSettings: CompiledValidator;
 export declare const captureSystemImage: CompiledValidator;
 export declare const captureUserState: CompiledValidator;
 export declare const captureWindowsSettings: CompiledValidator;
 export declare const downloadPackageContent: CompiledValidator;
+export declare const injectDrivers: CompiledValidator;
 export declare const joinDomainWorkgroup: CompiledValidator;
 export declare const partitionDisk: CompiledValidator;
 export declare const prepareConfigmgrClient: CompiledValidator;

@@ -10,6 +10,7 @@ const USAGE = `usage: taskseq <command> [options]
   media build       build a media folder (--sequence F --content DIR --out DIR [--type standalone|boot|prestaged])
   convert <file>    convert between XML and JSON (--to json|xml)
   machines          list the built-in machine profiles (--capture local: profile of this PC)
+  drivers explain   which catalog driver each device of a machine gets, and why (--machine M --catalog DIR)
 exit codes: 0 succeeded, 1 the sequence failed, 2 invalid input, 3 internal error`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   convert: async () => (await import('./convert-command.ts')).convertCommand,
   machines: async () => (await import('./machines-command.ts')).machinesCommand,
   media: async () => (await import('./media-command.ts')).mediaCommand,
+  drivers: async () => (await import('./drivers-command.ts')).driversCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */

@@ -1,6 +1,6 @@
 /**
  * `taskseq run <file> | --source URL... [--ca-bundle FILE] [--cache DIR] [--status-url URL] | --media DIR
- *  [--password-file F] [--media-path DIR]... [--machine NAME|FILE|local] [--content DIR] [--children DIR]
+ *  [--password-file F] [--media-path DIR]... [--machine NAME|FILE|local] [--content DIR] [--drivers DIR] [--children DIR]
  *  [--state-migration-point URL]
  *  [--media-type T] [--var N=V]... [--secret-var N=V]... [--state-dir DIR] [--log-dir DIR]
  *  [--log-format cmtrace|json] [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
@@ -18,7 +18,7 @@ import { EXIT_OK, EXIT_SEQUENCE_FAILED } from './exit-codes.ts';
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommand('run', args, {
-    machine: { type: 'string' }, content: { type: 'string' }, children: { type: 'string' },
+    machine: { type: 'string' }, content: { type: 'string' }, drivers: { type: 'string' }, children: { type: 'string' },
     'media-type': { type: 'string' }, var: { type: 'string', multiple: true }, 'secret-var': { type: 'string', multiple: true },
     'state-dir': { type: 'string' }, 'log-dir': { type: 'string' }, 'log-format': { type: 'string' },
     'strict-commands': { type: 'boolean' }, 'allow-unknown-steps': { type: 'boolean' }, reset: { type: 'boolean' },
@@ -44,6 +44,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     statusUrl: statusUrl(values['status-url'] as string | undefined),
     machine: (values.machine as string | undefined) ?? 'uefi-desktop',
     content: values.content as string | undefined,
+    drivers: values.drivers as string | undefined,
     children: values.children as string | undefined,
     stateMigrationPoint: values['state-migration-point'] as string | undefined,
     mediaType,

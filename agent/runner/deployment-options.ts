@@ -19,6 +19,8 @@ export interface DeploymentOptions {
   /** Built-in profile name, a profile JSON file, or `local` (facts of this PC, read-only). */
   machine: string;
   content?: string;
+  /** Driver catalog folder (one subfolder per driver package) for Auto Apply Drivers and MDT driver injection. */
+  drivers?: string;
   children?: string;
   /** Base URL of the state migration point (Request/Release State Store). */
   stateMigrationPoint?: string;

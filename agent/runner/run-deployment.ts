@@ -21,6 +21,7 @@ import { loadDeploymentInput, type DeploymentInput } from './deployment-input.ts
 import { progressLogger, stageBeforeRun } from './stage-before-run.ts';
 import { wireStatus } from './status-wiring.ts';
 import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
+import { createDriversPort, devicesFromProfile } from '../drivers/drivers-port.ts';
 import { prepareRun } from './prepare-run.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
@@ -147,6 +148,7 @@ async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, l
   const smp = options.stateMigrationPoint ? createStateMigrationClient(options.stateMigrationPoint) : NO_STATE_MIGRATION_POINT;
   const ports: () => Ports = () => ({
     ...machine.ports, commands, content,
+    drivers: createDriversPort({ devices: () => devicesFromProfile(machine.profile.pnpDevices), catalogDir: options.drivers, content }),
     userState: { ...machine.ports.userState, requestStore: (r) => smp.requestStore(r), releaseStore: (id, kind) => smp.releaseStore(id, kind) },
   });
   const { prepared } = run;

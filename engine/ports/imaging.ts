@@ -73,6 +73,27 @@ export interface BootFilesRequest {
   systemDrive?: string;
 }
 
+export interface AddDriversRequest {
+  /** Drive letter of the offline (applied, not running) Windows, e.g. `C:`. */
+  target: string;
+  /** Driver folders or `.inf` files, as the Drivers port names them. */
+  paths: string[];
+  /** Also take INFs in subfolders of a folder path (DISM `/Recurse`). */
+  recurse: boolean;
+  /** Stage drivers that have no catalog file (DISM `/ForceUnsigned`). */
+  forceUnsigned: boolean;
+  /** Further DISM arguments from the sequence (`OSDInstallDriversAdditionalOptions`); the simulated backend records none. */
+  additionalOptions?: string;
+}
+
+/** What staging did with each INF it found. */
+export interface AddDriversResult {
+  /** INFs staged, with the driver store folder they went to (path on the target volume). */
+  added: Array<{ inf: string; storeFolder: string }>;
+  /** INFs left out and why (unsigned without `forceUnsigned`, malformed, wrong architecture). */
+  rejected: Array<{ inf: string; reason: string }>;
+}
+
 export interface ImagingPort {
   /**
    * What a WIM holds.
@@ -89,4 +110,10 @@ export interface ImagingPort {
   capture(request: CaptureImageRequest): Promise<{ index: number }>;
   /** Writes the boot manager and its configuration so the firmware can boot the applied OS. */
   writeBootFiles(request: BootFilesRequest): void;
+  /**
+   * Stages drivers into the offline Windows on `target` (its driver store), as DISM `/Image:<target>\ /Add-Driver` does.
+   * @throws TaskseqError('unsupported') when the target holds no Windows; TaskseqError('invalid-input') for a path
+   *   that does not exist
+   */
+  addDrivers(request: AddDriversRequest): Promise<AddDriversResult>;
 }

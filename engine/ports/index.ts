@@ -10,6 +10,7 @@ export * from './imaging.ts';
 export * from './volumes.ts';
 export * from './windows.ts';
 export * from './user-state.ts';
+export * from './drivers.ts';
 
 import type { MachineProbe } from './machine-probe.ts';
 import type { SystemInfoPort } from './system-info.ts';
@@ -21,8 +22,9 @@ import type { ImagingPort } from './imaging.ts';
 import type { VolumesPort } from './volumes.ts';
 import type { WindowsPort } from './windows.ts';
 import type { UserStatePort } from './user-state.ts';
+import type { DriversPort } from './drivers.ts';
 
-/** The ports a run is wired with. Later issues add Drivers. */
+/** The ports a run is wired with. */
 export interface Ports {
   probe: MachineProbe;
   system: SystemInfoPort;
@@ -34,6 +36,7 @@ export interface Ports {
   volumes: VolumesPort;
   windows: WindowsPort;
   userState: UserStatePort;
+  drivers: DriversPort;
 }
 
 export type PortName = keyof Ports;

@@ -71,7 +71,7 @@ function stepProblems(req: PreflightRequest, instr: Instruction): Problem[] {
       message: `step type ${known.type} (${known.displayName}) is recognised but this version of taskseq cannot run it yet${req.mode === 'run' ? '; disable the step or remove it to run the rest' : ''}`,
     }];
   }
-  const view = stepView(instr);
+  const view = stepView(instr, req.program);
   const own = [...checkOptions(module, view.options), ...(module.validate?.(view) ?? [])].map((p) => ({ ...p, ...where }));
   return req.mode === 'validate' ? relaxForValidation(own) : own;
 }
@@ -98,7 +98,7 @@ function neededPackages(req: Pick<PreflightRequest, 'program' | 'registry' | 'al
   for (const instr of req.program.instructions) {
     if (instr.kind !== 'step' || inactive(req.program, instr)) continue;
     const module = moduleOf(req, instr);
-    for (const id of module?.packages?.(stepView(instr)) ?? []) add(id, instr);
+    for (const id of module?.packages?.(stepView(instr, req.program)) ?? []) add(id, instr);
   }
   return needed;
 }

@@ -1,8 +1,9 @@
 /** A step's options as its module sees them: `property` -> value from the `defaultVarList`. */
-import type { Instruction } from '../program/index.ts';
+import type { Condition } from '../definition/model.ts';
+import type { Instruction, Program } from '../program/index.ts';
 import type { StepDefinitionView } from '../step-module.ts';
 
-export function stepView(instr: Instruction): StepDefinitionView {
+export function stepView(instr: Instruction, program?: Program): StepDefinitionView {
   const options: Record<string, string> = {};
   const optionVariables: Record<string, string> = {};
   for (const d of instr.defaults) {
@@ -11,5 +12,10 @@ export function stepView(instr: Instruction): StepDefinitionView {
     optionVariables[key] = d.name;
   }
   if (instr.node.kind === 'group') throw new Error(`instruction ${instr.index} is a group`);
-  return { node: instr.node, options, optionVariables };
+  const enclosingConditions: Condition[] = [];
+  for (let p = instr.parent; program && p >= 0; p = program.instructions[p].parent) {
+    const condition = program.instructions[p].condition;
+    if (condition) enclosingConditions.push(condition);
+  }
+  return { node: instr.node, options, optionVariables, enclosingConditions };
 }

@@ -50,6 +50,7 @@ export function createImagingFake(wims: readonly WimFacts[], refuseApply?: Tasks
     },
     capture: async (r) => { throw new Error(`unscripted capture ${r.source}`); },
     writeBootFiles: (request) => { bootFiles.push(request); },
+    addDrivers: async (r) => { throw new Error(`unscripted addDrivers ${r.target}`); },
   };
   return { port, applied, bootFiles };
 }

@@ -54,7 +54,7 @@ export function createCaptureFake(os: readonly string[], refuse?: { letter: stri
   const counts = new Map<string, number>();
   const never = (what: string) => () => { throw new Error(`unscripted ${what}`); };
   const imaging: Ports['imaging'] = {
-    inspect: never('inspect'), apply: never('apply'), writeBootFiles: never('writeBootFiles'),
+    inspect: never('inspect'), apply: never('apply'), writeBootFiles: never('writeBootFiles'), addDrivers: never('addDrivers'),
     capture: async (request) => {
       if (refuse && refuse.letter === request.source) throw refuse.error;
       if (request.mode === 'append' && !counts.has(request.path)) throw new TaskseqError('unsupported', `cannot append to ${request.path}: the file does not exist`);

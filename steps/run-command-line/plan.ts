@@ -8,7 +8,6 @@ export const RUN_COMMAND_LINE_TYPE = 'SMS_TaskSequence_RunCommandLineAction';
 export const MDT_SCRIPT_TYPES: readonly string[] = [
   'BDD_Gather',
   'BDD_Validate',
-  'BDD_InjectDrivers',
   'BDD_InstallApplication',
   'BDD_RunPowerShellAction',
   'BDD_InstallUpdatesOffline',

@@ -38,6 +38,8 @@ export interface FakeContextOptions {
   /** Windows installations fake for the setup and capture steps (default: every call throws). */
   windows?: Ports['windows'];
   userState?: Ports['userState'];
+  /** Devices and driver catalog fake for the driver steps (default: every call throws). */
+  drivers?: Ports['drivers'];
   /** The step node; `defaultVarList` becomes the local defaults. */
   node?: Partial<StepNode>;
   timeoutSeconds?: number;
@@ -139,12 +141,20 @@ function createDisks(options: FakeContextOptions, applied: PartitionLayout[]): P
   };
 }
 
-/** Imaging is not scripted yet in step tests: every call throws. */
+/** Imaging is not scripted in step tests unless given: every call throws. */
 const THROWING_IMAGING: Ports['imaging'] = {
   inspect: (p) => unscripted(`imaging.inspect(${p})`),
   apply: async (r) => unscripted(`imaging.apply(${r.path}, ${r.index})`),
   capture: async (r) => unscripted(`imaging.capture(${r.source})`),
   writeBootFiles: (r) => unscripted(`imaging.writeBootFiles(${r.windowsPath})`),
+  addDrivers: async (r) => unscripted(`imaging.addDrivers(${r.target})`),
+};
+
+/** Drivers are not scripted here: every call throws (driver steps bring their own fake). */
+const THROWING_DRIVERS: Ports['drivers'] = {
+  devices: () => unscripted('drivers.devices()'),
+  catalog: () => unscripted('drivers.catalog()'),
+  packageDrivers: (id) => unscripted(`drivers.packageDrivers(${id})`),
 };
 
 /** Volumes are not scripted here: every call throws (steps that need them bring their own fake). */
@@ -204,6 +214,7 @@ function createPorts(options: FakeContextOptions, requests: CommandRequest[], ap
     volumes: options.volumes ?? THROWING_VOLUMES,
     windows: options.windows ?? THROWING_WINDOWS,
     userState: options.userState ?? THROWING_USER_STATE,
+    drivers: options.drivers ?? THROWING_DRIVERS,
   };
 }
 

@@ -2,6 +2,7 @@
  * Captures a machine profile from the PC this agent runs on (read-only). The profile describes that PC booted from
  * boot media into WinPE, with its current Windows (when it runs Windows) as the installed OS.
  */
+import { readPciDevices } from '../../drivers/pci-devices.ts';
 import { readFileSync } from 'node:fs';
 import type * as si from 'systeminformation';
 import type { Architecture } from '../../../engine/index.ts';
@@ -189,7 +190,8 @@ export async function captureLocalProfile(): Promise<MachineProfile> {
     firmware: { mode: uefi ? 'UEFI' : 'BIOS', secureBoot: uefi && secureBootOn(), clock: now.toISOString() },
     system,
     network: { adapters: captureAdapters(f) },
-    pnpDevices: [],
+    // Linux exposes PCI IDs in sysfs; elsewhere the profile has no PnP devices yet.
+    pnpDevices: process.platform === 'linux' ? readPciDevices() : [],
     batteries: captureBatteries(f),
     disks: captureDisks(f),
     commands: [],

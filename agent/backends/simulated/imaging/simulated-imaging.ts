@@ -1,9 +1,10 @@
 /**
  * The Imaging port of the simulated machine: real WIM files, extracted into and captured from the volumes' host
- * folders with `wimlib-imagex`, and boot files written as the machine's boot rules expect them.
+ * folders with `wimlib-imagex`, boot files written as the machine's boot rules expect them, and drivers staged into the offline driver store.
  */
 import type { ImagingPort } from '../../../../engine/index.ts';
 import { readWim } from '../../../wim/index.ts';
+import { addDrivers } from './add-drivers.ts';
 import { applyImage } from './apply-image.ts';
 import { writeBootFiles } from './boot-files.ts';
 import { captureImage } from './capture-image.ts';
@@ -19,5 +20,6 @@ export function createSimulatedImaging(deps: SimulatedImagingDeps): ImagingPort 
     apply: async (request) => applyImage(deps, run, request),
     capture: async (request) => captureImage(deps, run, request),
     writeBootFiles: (request) => writeBootFiles(deps, request),
+    addDrivers: async (request) => addDrivers(deps, request),
   };
 }
