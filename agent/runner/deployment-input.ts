@@ -73,3 +73,19 @@ function checkedVariable(v: { name: string; value: string; secret?: boolean }, w
   if (problem) throw new InvalidInputError(`${where}: variable ${v.name}: ${problem}`, [{ severity: 'error', code: 'invalid-source', file: where, field: 'variables', message: problem }]);
   return { name: v.name, value: v.value, ...(v.secret ? { secret: true } : {}) };
 }
+
+/**
+ * The package manifests a deployment source lists (boot media carry none of their own).
+ * @throws InvalidInputError for an invalid source document; TaskseqError('content-unavailable') when no source answers
+ */
+export async function fetchSourceManifests(sources: readonly string[], client: AxiosInstance,
+  variables: DeploymentOptions['variables']): Promise<PackageManifest[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'taskseq-source-'));
+  try {
+    const retry = readDownloadRetry((n) => variables.find((v) => v.name.toLowerCase() === n.toLowerCase())?.value);
+    const source = await readDeploymentSource(sources.map(normalizeSourceUrl), { client, dir, retry });
+    return source.document.packages;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -17,7 +17,7 @@ import { createRunLog, type RunLog } from '../log/index.ts';
 import { createContentCatalog, createContentResolver, type ContentResolver } from '../content/content-resolver.ts';
 import { createSimulatedDestination } from '../content/simulated-destination.ts';
 import { createHttpClient } from '../content/http-client.ts';
-import { loadDeploymentInput, type DeploymentInput } from './deployment-input.ts';
+import { fetchSourceManifests, loadDeploymentInput, type DeploymentInput } from './deployment-input.ts';
 import { progressLogger, stageBeforeRun } from './stage-before-run.ts';
 import { wireStatus } from './status-wiring.ts';
 import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
@@ -60,9 +60,11 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   // Boot and prestaged media with deployment sources: the media's content first, then the sources (verified).
   const net = media?.network;
   const mediaDirs = net ? [net.folder] : options.content ? [options.content] : [];
-  const manifests = net ? net.manifests : input.manifests;
   const sources = net ? net.sources : input.sources;
   const client = net?.caFile ? createHttpClient({ ca: readFileSync(net.caFile, 'utf8') }) : input.client;
+  // Boot media list no packages: their manifests come from the deployment source's own document.
+  const manifests = !net ? input.manifests : net.manifests.length > 0 ? net.manifests
+    : await fetchSourceManifests(net.sources, client, [...(media?.variables ?? []), ...options.variables]);
   const catalog = createContentCatalog({ mediaDirs, manifests, cacheDir });
   const prepared = prepareRun({
     file: media?.sequence.file ?? input.file, bytes: media?.sequence.bytes, children: options.children, content: options.content,

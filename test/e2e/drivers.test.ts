@@ -66,9 +66,11 @@ test('stand-alone media: the step fails with the documented message; validation 
   const file = writeFixture(dir, 'ts.xml', sequence([partitionDisk('Partition', 'GPT', UEFI_LAYOUT), applyOs('Apply Operating System', 'LAB00100'), autoApply(false)]));
   const validated = await runCli(['validate', file, '--json']);
   assert.match(validated.stdout, /stand-alone-media/);
+  // On stand-alone media the preflight refuses the reachable step before anything runs (the step's own refusal, for
+  // a run that reaches it anyway, is in its unit tests).
   const r = await runSequenceFile(file, dir, ['--machine', 'uefi-laptop', '--media-type', 'FullMedia', '--content', content(dir), '--drivers', catalog.dir]);
-  assert.equal(r.code, 1);
-  assert.match(r.report.steps[2].reason ?? '', /Auto Apply Drivers is not supported on stand-alone media/);
+  assert.equal(r.code, 2);
+  assert.ok((r.report.problems ?? []).some((p) => p.code === 'unsupported-on-standalone-media' && /Auto Apply/.test(p.path ?? '')), JSON.stringify(r.report.problems));
 });
 
 test('taskseq drivers explain lists every device with its winner, the losers and why, as text and JSON', async () => {
