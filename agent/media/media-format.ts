@@ -2,6 +2,7 @@
  * The media folder format (docs/media.md): a plain header, a policy and a sequence (encrypted when the media is
  * protected), content packages with SHA-256 manifests, optional prestart files and CA bundle.
  */
+import type { ManifestFile, PackageManifest } from '../content/package-manifest.ts';
 import type { MediaType } from '../../engine/index.ts';
 
 export type MediaFolderType = Extract<MediaType, 'FullMedia' | 'BootMedia' | 'OEMMedia'>;
@@ -39,22 +40,8 @@ export interface MediaHeader {
   protection: KdfParameters | null;
 }
 
-export interface ManifestFile {
-  /** Relative to the package folder, `/`-separated. */
-  path: string;
-  /** Bytes. */
-  size: number;
-  /** Lowercase hex. */
-  sha256: string;
-  /** Media part holding the file; 1 when absent. */
-  part?: number;
-}
-
-export interface PackageManifest {
-  /** Package id (matched case-insensitively). */
-  id: string;
-  files: ManifestFile[];
-}
+// One package manifest format for media policies and deployment sources (defined with the content resolver).
+export type { ManifestFile, PackageManifest };
 
 export interface MediaVariable {
   name: string;
