@@ -3,19 +3,17 @@
  * against the manifest (size and SHA-256). Part by part, so that one drive can take the discs in turn: a part is
  * asked for only after the previous one was copied. Files already copied (a resumed run) are kept.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidInputError } from '../../engine/index.ts';
+import { copyVerified, entryPath } from '../content/local-files.ts';
 import { CONTENT_FOLDER, partOf, type ManifestFile } from './media-format.ts';
 import type { OpenedMedia } from './open-media.ts';
 import { filesByPart, missingPartsError, partProblem, type HaveFile, type PartPrompt } from './media-parts.ts';
 
-const CHUNK = 1024 * 1024;
-
 /** Path of a manifest file under a folder holding one folder per package. */
 export function contentPath(root: string, id: string, file: ManifestFile): string {
-  return join(root, id, ...file.path.split('/'));
+  return entryPath(join(root, id), file);
 }
 
 /** A file copied by an earlier start (its size matches; it was hashed when it was copied). */
@@ -24,34 +22,6 @@ export function stagedAlready(stagingDir: string): HaveFile {
     const p = contentPath(stagingDir, id, file);
     return existsSync(p) && statSync(p).size === file.size;
   };
-}
-
-/** Copies `from` to `to` through a temporary file, hashing on the way; true when size and SHA-256 match. */
-function copyVerified(from: string, to: string, expected: ManifestFile): boolean {
-  mkdirSync(dirname(to), { recursive: true });
-  const temp = `${to}.partial`;
-  const src = openSync(from, 'r');
-  const dst = openSync(temp, 'w');
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  let size = 0;
-  try {
-    for (let n = readSync(src, buffer); n > 0; n = readSync(src, buffer)) {
-      hash.update(buffer.subarray(0, n));
-      writeSync(dst, buffer, 0, n);
-      size += n;
-    }
-    fsyncSync(dst);
-  } finally {
-    closeSync(src);
-    closeSync(dst);
-  }
-  if (size !== expected.size || hash.digest('hex') !== expected.sha256) {
-    rmSync(temp, { force: true });
-    return false;
-  }
-  renameSync(temp, to);
-  return true;
 }
 
 async function folderOfPart(media: OpenedMedia, found: Map<number, string>, n: number, files: string[], ask: PartPrompt | undefined, say: (m: string) => void, have: HaveFile): Promise<string> {
@@ -82,7 +52,7 @@ export async function stageParts(media: OpenedMedia, found: Map<number, string>,
     const dir = await folderOfPart(media, found, n, names, ask, say, have);
     for (const { id, file } of pending) {
       const from = contentPath(join(dir, CONTENT_FOLDER), id, file);
-      if (!existsSync(from) || !copyVerified(from, contentPath(stagingDir, id, file), file)) {
+      if (!existsSync(from) || !(await copyVerified(from, contentPath(stagingDir, id, file), file))) {
         const message = `part ${n}: ${CONTENT_FOLDER}/${id}/${file.path} is missing or does not match the manifest (size ${file.size}, SHA-256 ${file.sha256})`;
         throw new InvalidInputError(`${dir}: ${message}`, [{ severity: 'error', code: 'media-content', file: from, message }]);
       }
