@@ -3,21 +3,13 @@
  * account, or workgroup), `Microsoft-Windows-TCPIP` (static adapters) and `Microsoft-Windows-DNS-Client` (DNS domain,
  * suffix search order, per-adapter DNS servers), all in the specialize pass. Adapters are keyed by MAC address.
  */
-import type { XmlElement } from '../../engine/index.ts';
+import type { AdapterSettings, XmlElement } from '../../engine/index.ts';
 import { element } from '../shared/unattend.ts';
 
-export interface AdapterValues {
-  index: number;
-  name?: string;
-  macAddress?: string;
-  dhcp: boolean;
-  ipAddresses: string[];
-  subnetMasks: string[];
-  gateways: string[];
-  dnsServers: string[];
-  dnsDomain?: string;
+/** An adapter as the `OSDAdapter<n>*` variables give it: the captured settings' shape, name and MAC optional. */
+export type AdapterValues = Omit<AdapterSettings, 'name' | 'macAddress'> & Partial<Pick<AdapterSettings, 'name' | 'macAddress'>> & {
   dnsRegistration?: boolean;
-}
+};
 
 export interface NetworkSettingsValues {
   join: { kind: 'domain'; domain: string; ou?: string; account?: string; password?: string } | { kind: 'workgroup'; workgroup: string } | undefined;
