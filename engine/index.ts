@@ -16,3 +16,4 @@ export * from './registry/index.ts';
 export * from './preflight/index.ts';
 export * from './disks/index.ts';
 export * from './step-exit-codes.ts';
+export * from './windows-setup-rules.ts';

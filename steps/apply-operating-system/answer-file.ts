@@ -6,9 +6,6 @@ import { readVariableExpansion } from '../shared/option-value.ts';
 import type { ApplyImageOptions } from './parse-options.ts';
 import { mergeUnattend, planUnattend, renderUnattend } from '../shared/unattend.ts';
 
-/** Where the answer file goes on the target volume. */
-export const UNATTEND_PATH = 'Windows\\Panther\\unattend.xml';
-
 const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
 
 function readPackageFile(ctx: StepContext, packageId: string, name: string): string | StepResult {

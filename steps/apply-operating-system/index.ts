@@ -4,9 +4,9 @@
  * file, and sets `OSDTargetSystemDrive` / `OSDTargetSystemRoot`. Every refusal happens before the wipe.
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import { ANSWER_FILE_PATH, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
-import { buildAnswerFile, UNATTEND_PATH } from './answer-file.ts';
+import { buildAnswerFile } from './answer-file.ts';
 import { portFailure, prepareImage, wipeAndApply } from './image-flow.ts';
 import { validateApplyOperatingSystem } from './validate.ts';
 import { optionValues } from '../shared/option-value.ts';
@@ -21,14 +21,13 @@ export { pickWimFile, findImageFacts, checkArchitecture, checkSize } from './ima
 export { mdtPackageId, MDT_PACKAGE_OVERRIDE, DEFAULT_WIM_NAME } from './image-source.ts';
 export { planUnattend, mergeUnattend, renderUnattend, UNATTEND_NAMESPACE } from '../shared/unattend.ts';
 export { prepareImage, wipeAndApply, protectedFolders } from './image-flow.ts';
-export { UNATTEND_PATH } from './answer-file.ts';
 
 function finish(ctx: StepContext, letter: string, answerFile: string): StepResult | undefined {
   try {
     ctx.ports.imaging.writeBootFiles({ windowsPath: `${letter}\\Windows`, firmware: ctx.environment.firmware });
     ctx.log.info(`Wrote the boot files for ${ctx.environment.firmware} firmware pointing at ${letter}\\Windows`);
-    ctx.ports.volumes.writeFile(letter, UNATTEND_PATH, answerFile);
-    ctx.log.info(`Wrote ${letter}\\${UNATTEND_PATH}`);
+    ctx.ports.volumes.writeFile(letter, ANSWER_FILE_PATH, answerFile);
+    ctx.log.info(`Wrote ${letter}\\${ANSWER_FILE_PATH}`);
   } catch (e) {
     return portFailure(e);
   }

@@ -3,15 +3,15 @@ import assert from 'node:assert/strict';
 import { createFakeContext } from '../test-support/fake-context.ts';
 import { createWindowsFake, installation } from '../test-support/windows-fake.ts';
 import { createVolumesFake } from '../apply-operating-system/test-fixtures.ts';
-import type { WindowsInstallation } from '../../engine/index.ts';
-import { setupWindowsStep, ANSWER_FILE } from './index.ts';
+import { ANSWER_FILE_PATH, type WindowsInstallation } from '../../engine/index.ts';
+import { setupWindowsStep } from './index.ts';
 
 const ANSWER = '<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component name="Microsoft-Windows-Shell-Setup"><ComputerName>%OSDComputerName%</ComputerName></component></settings><settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup"><UserAccounts><AdministratorPassword><Value>%AdminPw%</Value></AdministratorPassword></UserAccounts></component></settings></unattend>';
 
 function setup(w: WindowsInstallation = installation('C:'), o: { inWinPE?: boolean; target?: string; answer?: string } = {}) {
   const windows = createWindowsFake([w]);
   const volumes = createVolumesFake({ 'C:': 1e12 });
-  if (o.answer !== undefined) volumes.files.set(`C:|${ANSWER_FILE}`, o.answer);
+  if (o.answer !== undefined) volumes.files.set(`C:|${ANSWER_FILE_PATH}`, o.answer);
   const f = createFakeContext({
     environment: { inWinPE: o.inWinPE ?? true }, windows: windows.port, volumes: volumes.port,
     globals: { ...(o.target !== '' ? { OSDTargetSystemDrive: o.target ?? 'C:' } : {}), OSDComputerName: 'PC-0001' },
@@ -28,7 +28,7 @@ test('substitutes the answer file, stages the client, installs the resume hook a
   const { f, windows, volumes } = setup(undefined, { answer: ANSWER });
   const r = await setupWindowsStep.run(f.ctx);
   assert.equal(r.exitCode, 0, r.message);
-  const written = volumes.files.get(`C:|${ANSWER_FILE}`)!;
+  const written = volumes.files.get(`C:|${ANSWER_FILE_PATH}`)!;
   assert.match(written, /<ComputerName>PC-0001<\/ComputerName>/);
   assert.match(written, /<Value>Secret-Admin-1<\/Value>/, 'the secret goes into the target volume only');
   assert.deepEqual(windows.staged, [{ drive: 'C:', packageId: 'LAB00002', installProperties: 'SMSMP=cm01 FSP=cm02' }]);
@@ -41,7 +41,7 @@ test('substitutes the answer file, stages the client, installs the resume hook a
 test('without an answer file a minimal one is written, and the step says so', async () => {
   const { f, volumes } = setup();
   assert.equal((await setupWindowsStep.run(f.ctx)).exitCode, 0);
-  assert.match(volumes.files.get(`C:|${ANSWER_FILE}`)!, /<unattend xmlns="urn:schemas-microsoft-com:unattend">/);
+  assert.match(volumes.files.get(`C:|${ANSWER_FILE_PATH}`)!, /<unattend xmlns="urn:schemas-microsoft-com:unattend">/);
   assert.match(f.logText(), /does not exist \(Apply Operating System Image writes it\); using a minimal answer file/);
 });
 

@@ -5,15 +5,12 @@
  * stop the sequence from resuming is refused before anything changes.
  */
 import type { StepContext, StepModule, StepResult, WindowsInstallation } from '../../engine/index.ts';
-import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, resumeProblem, TaskseqError } from '../../engine/index.ts';
 import { optionValues, readOption, readOptionExpansion, parseFlag } from '../shared/option-value.ts';
 import { completeAnswerFile } from './answer-file.ts';
-import { resumeProblem } from './resume-checks.ts';
 
 export const SETUP_WINDOWS_TYPE = 'SMS_TaskSequence_SetupWindowsAndSMSAction';
 export { substituteVariables, NUMERIC_ONLY_FIELDS } from './substitute-variables.ts';
-export { resumeProblem, SETUP_COMPLETE } from './resume-checks.ts';
-export { ANSWER_FILE } from './answer-file.ts';
 
 const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
 

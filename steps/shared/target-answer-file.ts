@@ -6,10 +6,8 @@
  */
 import { InvalidInputError, parseXmlElement } from '../../engine/index.ts';
 import type { StepContext, StepResult, XmlElement } from '../../engine/index.ts';
-import { EXIT_FAILED, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import { ANSWER_FILE_PATH, EXIT_FAILED, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { planUnattend, renderUnattend } from './unattend.ts';
-
-export const TARGET_ANSWER_FILE = 'Windows\\Panther\\unattend.xml';
 
 export interface TargetAnswerFile {
   drive: string;
@@ -25,8 +23,8 @@ export function openTargetAnswerFile(ctx: StepContext): TargetAnswerFile | StepR
   if (!drive) return fail(EXIT_INVALID_PARAMETER, 'no applied Windows: OSDTargetSystemDrive is not set; run this step after Apply Operating System Image');
   const windows = ctx.ports.windows.describe(drive);
   if (!windows) return fail(EXIT_INVALID_PARAMETER, `${drive} (OSDTargetSystemDrive) holds no Windows installation`);
-  const file = `${drive}\\${TARGET_ANSWER_FILE}`;
-  const text = ctx.ports.volumes.readFile(drive, TARGET_ANSWER_FILE);
+  const file = `${drive}\\${ANSWER_FILE_PATH}`;
+  const text = ctx.ports.volumes.readFile(drive, ANSWER_FILE_PATH);
   if (text === undefined) {
     ctx.log.info(`${file} does not exist yet; starting a new answer file`);
     return { drive, architecture: windows.architecture, tree: planUnattend({ architecture: windows.architecture }) };
@@ -42,9 +40,9 @@ export function openTargetAnswerFile(ctx: StepContext): TargetAnswerFile | StepR
 /** Writes the edited tree back; the file may hold secrets, so its text is never logged. */
 export function saveTargetAnswerFile(ctx: StepContext, file: TargetAnswerFile): StepResult | undefined {
   try {
-    ctx.ports.volumes.writeFile(file.drive, TARGET_ANSWER_FILE, renderUnattend(file.tree));
+    ctx.ports.volumes.writeFile(file.drive, ANSWER_FILE_PATH, renderUnattend(file.tree));
     return undefined;
   } catch (e) {
-    return fail(EXIT_FAILED, `cannot write ${file.drive}\\${TARGET_ANSWER_FILE}: ${(e as Error).message}`);
+    return fail(EXIT_FAILED, `cannot write ${file.drive}\\${ANSWER_FILE_PATH}: ${(e as Error).message}`);
   }
 }

@@ -3,7 +3,7 @@
  * activation is kept, the small answer file Sysprep reads for its generalize pass (`SkipRearm`). Sysprep is told to
  * quit rather than restart so that the engine restarts into Windows PE itself after writing its journal.
  */
-import type { GeneralizeRequest } from '../../../engine/index.ts';
+import { RESUME_HOOK_MARKER, type GeneralizeRequest } from '../../../engine/index.ts';
 import { checkWindowsArgValue } from './dism-command.ts';
 
 export interface SysprepPlan {
@@ -50,5 +50,5 @@ export function renderResumeHook(r: { runner: string; sequence: string; stateDir
   const runner = checkWindowsArgValue('SetupComplete.cmd', 'runner', r.runner);
   const sequence = checkWindowsArgValue('SetupComplete.cmd', 'sequence', r.sequence);
   const state = checkWindowsArgValue('SetupComplete.cmd', 'state folder', r.stateDir);
-  return ['@echo off', 'rem taskseq resume hook', `"${runner}" run "${sequence}" --state-dir "${state}"`, ''].join('\r\n');
+  return ['@echo off', RESUME_HOOK_MARKER, `"${runner}" run "${sequence}" --state-dir "${state}"`, ''].join('\r\n');
 }

@@ -7,11 +7,11 @@ import { findWindowsVolume } from '../disks/disk-setup.ts';
 import { volumeFolderPath, type DiskState } from '../disks/disk-state.ts';
 import { findEntry, putFile, readText, splitVolumePath } from '../disks/volume-files.ts';
 import type { MachineProfile } from '../profile-types.ts';
-import { TaskseqError } from '../../../../engine/index.ts';
+import { ANSWER_FILE_PATH, TaskseqError } from '../../../../engine/index.ts';
 import { readAnswerFileSettings } from './answer-file-settings.ts';
 import { stateFromProfile } from './identity.ts';
 import { loadInstallation } from './machine-windows-port.ts';
-import { ANSWER_FILE_PATH, resumeBlocker, runWindowsSetup, type SetupVolume } from './windows-setup.ts';
+import { resumeBlocker, runWindowsSetup, type SetupVolume } from './windows-setup.ts';
 import { readWindowsState, writeWindowsState, type WindowsState } from './windows-state.ts';
 
 /** The volume folder of the Windows the firmware boots (the first volume holding `Windows\System32`). */

@@ -4,11 +4,9 @@
  * file of the same name, or an OEM product key (which makes Setup skip the file on editions other than Enterprise
  * and Server), leaves the sequence stopped.
  */
-import type { WindowsIdentity, WindowsState } from './windows-state.ts';
+import { RESUME_HOOK_MARKER } from '../../../../engine/index.ts';
 
-export const SETUP_COMPLETE_PATH = 'Windows\\Setup\\Scripts\\SetupComplete.cmd';
-/** The line that marks the file as the engine's hook. */
-export const RESUME_HOOK_MARKER = 'rem taskseq resume hook';
+export { RESUME_HOOK_MARKER, SETUP_COMPLETE_PATH } from '../../../../engine/index.ts';
 
 /** The hook's text on the simulated machine (the Windows backend renders the real script). */
 export function resumeHookText(): string {
@@ -17,11 +15,4 @@ export function resumeHookText(): string {
 
 export function isResumeHook(text: string): boolean {
   return text.includes(RESUME_HOOK_MARKER);
-}
-
-/** True when Setup skips SetupComplete.cmd: an OEM key on an edition other than Enterprise or Server. */
-export function oemKeySkipsSetupComplete(identity: WindowsIdentity, channel: WindowsState['productKeyChannel']): boolean {
-  if (channel !== 'OEM') return false;
-  const edition = identity.editionId ?? identity.caption;
-  return identity.productType === 1 && !/enterprise/i.test(edition);
 }

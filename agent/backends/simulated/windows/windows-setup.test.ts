@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { maskAnswerFilePasswords, readAnswerFileSettings, SENSITIVE_DATA_DELETED } from './answer-file-settings.ts';
 import { RESUME_HOOK_MARKER, SETUP_COMPLETE_PATH } from './resume-hook.ts';
 import { generalize, prepareClient } from './sysprep.ts';
-import { ANSWER_FILE_PATH, generatedComputerName, runWindowsSetup, type SetupVolume } from './windows-setup.ts';
+import { ANSWER_FILE_PATH } from '../../../../engine/index.ts';
+import { generatedComputerName, runWindowsSetup, type SetupVolume } from './windows-setup.ts';
 import { newWindowsState, type WindowsState } from './windows-state.ts';
 
 const ENTERPRISE = { caption: 'Microsoft Windows 11 Enterprise', version: '10.0.22631', editionId: 'Enterprise', architecture: 'x64', osLanguage: 1033, productType: 1 };

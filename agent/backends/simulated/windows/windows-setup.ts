@@ -5,14 +5,13 @@
  * sequence would never continue, and the restart is refused with the reason.
  */
 import { createHash } from 'node:crypto';
-import { TaskseqError } from '../../../../engine/index.ts';
+import { ANSWER_FILE_PATH, resumeProblem, SETUP_COMPLETE_PATH, TaskseqError } from '../../../../engine/index.ts';
 import { lookupTimeZone } from '../time-zones.ts';
 import { maskAnswerFilePasswords, readAnswerFileSettings, type AnswerFileSettings } from './answer-file-settings.ts';
 import { clientFiles } from './configmgr-client.ts';
-import { isResumeHook, oemKeySkipsSetupComplete, SETUP_COMPLETE_PATH } from './resume-hook.ts';
+import { isResumeHook } from './resume-hook.ts';
 import type { WindowsState } from './windows-state.ts';
 
-export const ANSWER_FILE_PATH = 'Windows\\Panther\\unattend.xml';
 
 /** File access inside the installation's volume. */
 export interface SetupVolume {
@@ -36,13 +35,11 @@ export function resumeBlocker(state: WindowsState, volume: SetupVolume): string 
   if (hook === undefined) {
     return `Windows Setup on ${volume.name} has no ${where} to start the task sequence again; run Setup Windows and ConfigMgr before restarting into a newly applied or generalized Windows`;
   }
-  if (!isResumeHook(hook)) {
-    return `the image has its own ${where}; Windows Setup runs it instead of the task sequence's hook, so the sequence would not continue: remove it from the image`;
-  }
-  if (oemKeySkipsSetupComplete(state.identity, state.productKeyChannel)) {
-    return `the image on ${volume.name} (${state.identity.editionId ?? state.identity.caption}) holds an OEM product key; Windows Setup does not run SetupComplete.cmd with OEM keys on editions other than Enterprise and Server, so the sequence would not continue: use a volume licence or Enterprise image`;
-  }
-  return undefined;
+  const { caption, editionId, productType } = state.identity;
+  return resumeProblem({
+    drive: volume.name, caption, ...(editionId ? { editionId } : {}), productType,
+    oemProductKey: state.productKeyChannel === 'OEM', setupComplete: isResumeHook(hook) ? 'resume-hook' : 'custom',
+  });
 }
 
 function applyJoin(state: WindowsState, join: AnswerFileSettings['join'], log: string[]): void {
