@@ -37,11 +37,11 @@ test('with OSDShutdownPreparedOs the computer shuts down instead of restarting',
   assert.equal(f.shutdowns, 1);
 });
 
-test('a domain member is refused before Sysprep runs', async () => {
+test('a domain member: the port refuses before Sysprep changes anything, and the step reports it', async () => {
   const { f, windows } = setup(installation('C:', { generalized: false, membership: { kind: 'domain', name: 'corp.example' } }));
   const r = await prepareWindowsStep.run(f.ctx);
   assert.equal(r.exitCode, 50);
-  assert.match(r.message ?? '', /joined to domain corp\.example; Sysprep cannot generalize a domain member/);
+  assert.match(r.message ?? '', /Sysprep cannot generalize a computer joined to a domain \(corp\.example\)/);
   assert.deepEqual([windows.generalized, f.reboots], [[], []]);
 });
 

@@ -1,6 +1,6 @@
 /**
- * Prepare Windows for Capture: in the full OS, runs Sysprep to generalize the running Windows (refused when it is
- * joined to a domain), sets `OSDTargetSystemRoot`, then restarts into Windows PE for the capture, or shuts the
+ * Prepare Windows for Capture: in the full OS, runs Sysprep to generalize the running Windows (the port refuses a
+ * domain member before anything changes), sets `OSDTargetSystemRoot`, then restarts into Windows PE for the capture, or shuts the
  * computer down when `OSDShutdownPreparedOs` asks (the task sequence ends there).
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
@@ -16,9 +16,6 @@ const fail = (exitCode: number, message: string): StepResult => ({ exitCode, mes
 async function run(ctx: StepContext): Promise<StepResult> {
   const windows = ctx.environment.inWinPE ? undefined : ctx.ports.windows.running();
   if (!windows) return fail(EXIT_NOT_SUPPORTED, 'Prepare Windows for Capture runs only in the installed Windows, not in Windows PE');
-  if (windows.membership.kind === 'domain') {
-    return fail(EXIT_NOT_SUPPORTED, `the computer is joined to domain ${windows.membership.name}; Sysprep cannot generalize a domain member: build the reference computer in a workgroup`);
-  }
   const keepActivation = parseFlag(readOption(ctx, 'KeepActivation', 'OSDKeepActivation'));
   const buildMassStorageList = parseFlag(readOption(ctx, 'BuildStorageDriverList', 'OSDBuildStorageDriverList'));
   const shutdown = parseFlag(readOption(ctx, 'ShutdownPreparedOs', 'OSDShutdownPreparedOs'));

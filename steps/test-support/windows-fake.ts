@@ -36,7 +36,7 @@ export function createWindowsFake(installations: WindowsInstallation[], running?
     installResumeHook: (drive) => { fake.hooks.push(drive); },
     generalize: async (r) => {
       const w = runningOne();
-      if (w.membership.kind === 'domain') throw new TaskseqError('unsupported', 'domain member');
+      if (w.membership.kind === 'domain') throw new TaskseqError('unsupported', `Sysprep cannot generalize a computer joined to a domain (${w.membership.name})`);
       fake.generalized.push(r);
     },
     prepareClientForCapture: async () => {
