@@ -74,3 +74,13 @@ test('secret install properties reach the client but are neither recorded nor lo
   assert.equal(windows.staged[0].installProperties, '');
   assert.ok(!f.logText().includes('Hidden-9'));
 });
+
+test('UsePreProdClient stages the pre-production client package instead', async () => {
+  const { f, windows } = setup();
+  f.store.setLocals([
+    { name: '_SMSClientPackageID', value: 'LAB00002' }, { name: 'UsePreProdClient', value: 'true' }, { name: 'PreProdPackageID', value: 'LAB00003' },
+  ]);
+  assert.equal((await setupWindowsStep.run(f.ctx)).exitCode, 0);
+  assert.equal(windows.staged[0].packageId, 'LAB00003');
+  assert.match(f.logText(), /from package LAB00003 \(pre-production\)/);
+});

@@ -23,7 +23,7 @@ function target(ctx: StepContext): WindowsInstallation | StepResult {
 }
 
 function stageClient(ctx: StepContext, windows: WindowsInstallation): void {
-  const usePreProd = parseFlag(readOption(ctx, 'UsePreProdClient', 'SMSClientUsePreProdClient'));
+  const usePreProd = parseFlag(readOption(ctx, 'UsePreProdClient'));
   const packageId = (usePreProd ? readOption(ctx, 'PreProdPackageID') : undefined) ?? readOption(ctx, 'ClientPackageID', '_SMSClientPackageID');
   const properties = readOptionExpansion(ctx, 'ClientInstallProperties', 'SMSClientInstallProperties');
   if (properties?.secret) ctx.log.warn('SMSClientInstallProperties holds a secret; it is passed to the client installation but not recorded');
