@@ -12,6 +12,7 @@ export const STEP_VALIDATORS_DTS_PATH = 'steps/options-validators.generated.d.ts
 
 type StandaloneCode = (ajv: Ajv, refs: Record<string, string>) => string;
 
+/** The step option validators' files, by repository-relative path. */
 export function renderStepValidators(): Record<string, string> {
   const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
   const refs: Record<string, string> = {};
@@ -30,7 +31,7 @@ export function renderStepValidators(): Record<string, string> {
 }
 
 /** ajv's standalone output `require`s small runtime helpers (e.g. for maxLength); an ES module imports them. */
-function importRuntimeHelpers(code: string): string {
+export function importRuntimeHelpers(code: string): string {
   const imports: string[] = [];
   const body = code.replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)/g, (_, mod: string) => {
     const name = `__runtime${imports.length}`;

@@ -1,20 +1,12 @@
-/** Validation of machine profiles: the JSON schema (ajv, compiled on first use) plus cross-field rules. */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+/** Validation of machine profiles: the JSON schema (precompiled: `npm run build:schemas`) plus cross-field rules. */
+import type { ErrorObject } from 'ajv';
 import type { Problem } from '../../../engine/index.ts';
-import { profileSchema } from './profile-schema.ts';
+import { validateProfileSchema } from './profile-validator.generated.js';
 import { checkProfileRules } from './profile-rules.ts';
 import type { MachineProfile } from './profile-types.ts';
 
 /** Problem code of every profile finding. */
 export const PROFILE_PROBLEM = 'invalid-profile';
-
-let validator: ValidateFunction | undefined;
-
-/** Compiling costs ~100 ms, so only runs that load a profile pay for it. */
-function compiled(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strictTypes: false }).compile(profileSchema);
-  return validator;
-}
 
 const PATTERN_HINTS: Record<string, string> = {
   uuid: 'must be a GUID such as 4C4C4544-0044-5810-804B-B7C04F394833',
@@ -57,9 +49,8 @@ function problem(file: string, path: string, message: string): Problem {
  * @param file shown in each problem (`machines/lab.json`, or `built-in profile uefi-desktop`)
  */
 export function validateProfile(data: unknown, file: string): Problem[] {
-  const validate = compiled();
-  if (!validate(data)) {
-    return (validate.errors ?? []).map(describe).map((d) => problem(file, d.path, d.message));
+  if (!validateProfileSchema(data)) {
+    return (validateProfileSchema.errors ?? []).map(describe).map((d) => problem(file, d.path, d.message));
   }
   return checkProfileRules(data as MachineProfile).map((f) => problem(file, f.path, f.message));
 }
