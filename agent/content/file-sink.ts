@@ -1,6 +1,6 @@
 /**
- * A download's `.partial` file next to its target. Received chunks are gathered into 4 MiB batches and handed to a
- * byte sink that hashes and appends them. When a transfer fails, every byte received so far is still handed over and
+ * A download's `.partial` file next to its target. Received chunks are gathered into the byte sink's batch buffers and
+ * handed to it to be hashed and appended. When a transfer fails, every byte received so far is still handed over and
  * written before the writer closes, so the file's length, the byte count and the hash always agree and the next
  * attempt resumes exactly where the file ends.
  */
@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import { createByteSink, type ByteSink } from './byte-sink.ts';
+import { collectYoungGarbage } from './young-garbage.ts';
 
 export interface PartialFile {
   readonly path: string;
@@ -27,7 +28,8 @@ export class LocalWriteError extends Error {
   }
 }
 
-const BATCH = 4 * 1024 * 1024;
+/** Chunks the stream may queue before the writer pushes back (the socket's own chunks are 64 KiB). */
+const BATCH_BYTES_HINT = 1024 * 1024;
 
 /**
  * Opens `<target>.partial` for a file of `size` bytes: bytes left by an earlier attempt (even of a process that was
@@ -60,34 +62,39 @@ export interface WriterOptions {
 
 /** A stream that appends to the partial file through its sink. */
 export function partialWriter(p: PartialFile, o: WriterOptions): Writable {
-  let batch = Buffer.allocUnsafeSlow(BATCH);
+  let batch: Buffer | undefined;
   let fill = 0;
-  const flush = async (): Promise<void> => {
-    if (fill === 0) return;
-    const data = batch.subarray(0, fill);
+  const local = (e: unknown): never => { throw new LocalWriteError(p.path, e); };
+  const flush = (): void => {
+    if (!batch || fill === 0) return;
+    p.sink.write(batch, fill);
     p.bytes += fill;
-    batch = Buffer.allocUnsafeSlow(BATCH);
+    batch = undefined;
     fill = 0;
-    await p.sink.write(data).catch((e) => { throw new LocalWriteError(p.path, e); });
+    collectYoungGarbage();
   };
   const settle = async (): Promise<void> => {
-    await flush();
-    await p.sink.settle().catch((e) => { throw new LocalWriteError(p.path, e); });
+    flush();
+    await p.sink.settle().catch(local);
   };
   const take = async (chunk: Buffer): Promise<void> => {
     if (p.bytes + fill + chunk.length > o.limit) throw o.onOverflow();
     for (let off = 0; off < chunk.length;) {
+      batch ??= await p.sink.acquire().catch(local);
       const n = chunk.copy(batch, fill, off);
       fill += n;
       off += n;
-      if (fill === BATCH) await flush();
+      if (fill === batch.length) flush();
     }
     o.onBytes(p.bytes + fill);
   };
   return new Writable({
-    highWaterMark: BATCH,
+    highWaterMark: BATCH_BYTES_HINT,
     write(chunk: Buffer, _e, cb) { take(chunk).then(() => cb(), cb); },
     final(cb) { settle().then(() => cb(), cb); },
-    destroy(err, cb) { settle().then(() => cb(err), (e) => cb(err ?? e)); },
+    destroy(err, cb) {
+      // A batch still being filled holds bytes that were received: they are kept (the next attempt resumes after them).
+      settle().then(() => cb(err), (e) => cb(err ?? e));
+    },
   });
 }
