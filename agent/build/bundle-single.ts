@@ -4,6 +4,8 @@
  * with Node's single executable applications feature (which runs one CommonJS script; see docs/media-builders.md).
  */
 import { build } from 'esbuild';
+import { emptyMimeDatabase } from './empty-mime-database.ts';
+import { compileOnFirstUse } from './compile-on-first-use.ts';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +29,7 @@ export async function bundleSingleFile(outdir = join(root, 'agent', 'cli', 'dist
     // The commands stay lazily initialised inside the one file (esbuild turns each import() into a deferred init),
     // so `validate` does not pay for the run's libraries.
     legalComments: 'none',
+    plugins: [emptyMimeDatabase, compileOnFirstUse(['systeminformation'], 'node20')],
   });
   return outfile;
 }

@@ -11,7 +11,7 @@ import { sequence, setVariable } from '../support/sequence-builder.ts';
 
 const example = fileURLToPath(new URL('../../examples/deploy-windows.xml', import.meta.url));
 
-test('one file, no node_modules: validate, run, and build and run a protected media', async () => {
+test('one file, no node_modules: validate, run, capture this PC, and build and run a protected media', async () => {
   const built = await bundleSingleFile(join(workDir(), 'build'));
   const dir = workDir('taskseq-single-');
   copyFileSync(built, join(dir, 'taskseq.cjs'));
@@ -27,6 +27,10 @@ test('one file, no node_modules: validate, run, and build and run a protected me
   assert.equal(run.status, 0, run.stderr);
   assert.equal(JSON.parse(run.stdout.trim().split('\n').pop()!).status, 'succeeded');
   assert.ok(existsSync(join(dir, '.taskseq', 'logs', 'smsts.log')));
+  // systeminformation is embedded as a string compiled on first use: capturing this PC's facts must still work.
+  const captured = node('machines', '--capture', 'local');
+  assert.equal(captured.status, 0, captured.stderr);
+  assert.ok(JSON.parse(captured.stdout).system.cpu.cores >= 1);
 
   writeFixture(dir, 'small.xml', sequence([setVariable('Mark', 'Stage', 'FromMedia')]));
   writeFixture(dir, 'pw.txt', 'Single-File-Pw\n');
