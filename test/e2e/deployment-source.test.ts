@@ -7,6 +7,7 @@ import { runSequenceFile, workDir } from '../support/harness.ts';
 import { command, partitionDisk, sequence, UEFI_LAYOUT } from '../support/sequence-builder.ts';
 import { hasNginx, startNginx, type Nginx } from '../support/nginx.ts';
 import { createTestPki, type TestPki } from '../support/test-ca.ts';
+import { statusEndpoint } from '../support/status-endpoint.ts';
 import { randomFile, sha256, sourceRoot, writePackage, writeSourceDocument } from '../../agent/content/test-support/source-fixtures.ts';
 
 const skip = hasNginx() ? false : 'nginx is not installed';
@@ -67,20 +68,26 @@ test('a wrong CA bundle stops the run before any step, naming the package and fi
   assert.match(r.report.message ?? '', /no deployment source answered.*TLS\/certificate failure/);
 });
 
-test('content that cannot be fetched stops the run before the first step', { skip }, async () => {
+test('content that cannot be fetched stops the run before the first step and is reported as a status event', { skip }, async () => {
   const broken = sourceRoot();
   const packages = [writePackage(broken, 'LAB00031', { 'install.cmd': '@echo install\n' })];
   writeSourceDocument(broken, sequence([command('Install tool', 'install.cmd', { packageId: 'LAB00031' })]), packages);
   writeFileSync(join(broken, 'content', 'LAB00031', 'install.cmd'), '@echo INSTALL\n');
   const server = await startNginx({ root: broken });
+  const status = await statusEndpoint(204);
   try {
     const dir = workDir();
-    const r = await runSequenceFile(undefined, dir, ['--source', server.url, '--var', 'SMSTSDownloadRetryDelay=0']);
+    const r = await runSequenceFile(undefined, dir, ['--source', server.url, '--var', 'SMSTSDownloadRetryDelay=0', '--status-url', status.url]);
     assert.equal(r.code, 1);
     assert.match(r.report.message ?? '', new RegExp(`package LAB00031 file install\\.cmd.*expected ${packages[0].files[0].sha256}, got ${sha256('@echo INSTALL\n')}`));
     assert.equal(readdirSync(join(dir, 'state')).includes('journal.tsj'), false, 'no step ran');
     assert.match(r.logText, /Content staging failed; no step has run/);
+    const failed = status.bodies.filter((b) => b.kind === 'content-failed');
+    assert.equal(failed.length, 1, JSON.stringify(status.bodies));
+    assert.match(String(failed[0].message), /package LAB00031 file install\.cmd/);
+    assert.equal(status.bodies.some((b) => b.kind === 'step-result'), false, 'no step result: no step ran');
   } finally {
+    await status.close();
     await server.stop();
   }
 });

@@ -1,32 +1,11 @@
 /** `--status-url`: JSON status events posted to a small in-test server, never blocking the run, never secret. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSequenceFile, workDir, writeFixture } from '../support/harness.ts';
 import { command, restart, sequence, setVariable } from '../support/sequence-builder.ts';
-
-interface Endpoint { url: string; bodies: Array<Record<string, unknown>>; requests: number; close(): Promise<void> }
-
-/** A server that answers with `status` (or never, for `hang`) and keeps the JSON it received. */
-async function endpoint(mode: number | 'hang'): Promise<Endpoint> {
-  const e = { bodies: [] as Array<Record<string, unknown>>, requests: 0 };
-  const server: Server = createServer((req, res) => {
-    e.requests++;
-    let body = '';
-    req.on('data', (c) => (body += c)).on('end', () => {
-      e.bodies.push(JSON.parse(body));
-      if (mode !== 'hang') res.writeHead(mode).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    ...e, get bodies() { return e.bodies; }, get requests() { return e.requests; },
-    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/status`,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
-  };
-}
+import { statusEndpoint as endpoint } from '../support/status-endpoint.ts';
 
 const SEQUENCE = sequence([
   setVariable('Remember', 'Note', 'done'),
