@@ -54,17 +54,44 @@ export async function runDeployment(options: DeploymentOptions): Promise<Deploym
   }
 }
 
-async function deploy(options: DeploymentOptions, input: DeploymentInput): Promise<DeploymentReport> {
+/** Where the run's content comes from: folders, deployment sources, their manifests, the cache. */
+interface ContentInputs {
+  mediaDirs: string[];
+  sources: string[];
+  client: DeploymentInput['client'];
+  manifests: DeploymentInput['manifests'];
+  cacheDir: string;
+}
+
+async function contentInputs(options: DeploymentOptions, input: DeploymentInput): Promise<ContentInputs> {
   const cacheDir = options.cacheDir ?? join(options.stateDir, 'content-cache');
-  const media = options.media;
   // Boot and prestaged media with deployment sources: the media's content first, then the sources (verified).
-  const net = media?.network;
-  const mediaDirs = net ? [net.folder] : options.content ? [options.content] : [];
-  const sources = net ? net.sources : input.sources;
-  const client = net?.caFile ? createHttpClient({ ca: readFileSync(net.caFile, 'utf8') }) : input.client;
+  const net = options.media?.network;
+  if (!net) return { mediaDirs: options.content ? [options.content] : [], sources: input.sources, client: input.client, manifests: input.manifests, cacheDir };
+  const client = net.caFile ? createHttpClient({ ca: readFileSync(net.caFile, 'utf8') }) : input.client;
   // Boot media list no packages: their manifests come from the deployment source's own document.
-  const manifests = !net ? input.manifests : net.manifests.length > 0 ? net.manifests
-    : await fetchSourceManifests(net.sources, client, [...(media?.variables ?? []), ...options.variables]);
+  const manifests = net.manifests.length > 0 ? net.manifests
+    : await fetchSourceManifests(net.sources, client, [...(options.media?.variables ?? []), ...options.variables]);
+  return { mediaDirs: [net.folder], sources: net.sources, client, manifests, cacheDir };
+}
+
+/** The journal of this state folder: an unfinished one must belong to this program; a finished one is archived. */
+function openJournal(options: DeploymentOptions, prepared: ReturnType<typeof prepareRun>) {
+  if (options.reset) rmSync(options.stateDir, { recursive: true, force: true });
+  mkdirSync(options.stateDir, { recursive: true });
+  const journalFile = join(options.stateDir, 'journal.tsj');
+  const store = createFileJournalStore(journalFile, { killAfterAppends: parseKillAfterAppends(process.env[KILL_AFTER_APPENDS_ENV]) });
+  const sealer = createSecretSealer(join(options.stateDir, 'journal.key'));
+  const previous = new RunJournal(store, sealer).load(journalFile);
+  if (previous && !previous.ended) checkJournal(previous, { program: prepared.program, engineVersion: ENGINE_VERSION });
+  if (previous?.ended) archiveEndedJournal(journalFile);
+  return { store, sealer, previous };
+}
+
+async function deploy(options: DeploymentOptions, input: DeploymentInput): Promise<DeploymentReport> {
+  const media = options.media;
+  const net = media?.network;
+  const { mediaDirs, sources, client, manifests, cacheDir } = await contentInputs(options, input);
   const catalog = createContentCatalog({ mediaDirs, manifests, cacheDir });
   const prepared = prepareRun({
     file: media?.sequence.file ?? input.file, bytes: media?.sequence.bytes, children: options.children, content: options.content,
@@ -74,14 +101,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   });
   const profile = await resolveProfile(options.machine);
   media?.checkBeforeStart(readMachineClock(profile, options.machine, options.stateDir, options.reset));
-  if (options.reset) rmSync(options.stateDir, { recursive: true, force: true });
-  mkdirSync(options.stateDir, { recursive: true });
-  const journalFile = join(options.stateDir, 'journal.tsj');
-  const store = createFileJournalStore(journalFile, { killAfterAppends: parseKillAfterAppends(process.env[KILL_AFTER_APPENDS_ENV]) });
-  const sealer = createSecretSealer(join(options.stateDir, 'journal.key'));
-  const previous = new RunJournal(store, sealer).load(journalFile);
-  if (previous && !previous.ended) checkJournal(previous, { program: prepared.program, engineVersion: ENGINE_VERSION });
-  if (previous?.ended) archiveEndedJournal(journalFile);
+  const { store, sealer, previous } = openJournal(options, prepared);
   const mediaType = media?.mediaType ?? options.mediaType ?? (input.sources.length ? 'BootMedia' : undefined);
   const machine = createSimulatedMachine(profile, {
     stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType,
