@@ -7,6 +7,7 @@ import { prepareImage, wipeAndApply } from '../apply-operating-system/image-flow
 import { validateImageStep } from '../apply-operating-system/validate.ts';
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { optionValues } from '../shared/option-value.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const APPLY_DATA_IMAGE_TYPE = 'SMS_TaskSequence_ApplyDataImageAction';
 
@@ -17,8 +18,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return (await wipeAndApply(ctx, prepared)) ?? { exitCode: 0 };
 }
 
-const text = { type: 'string' };
-
 /** Apply Data Image (`SMS_TaskSequence_ApplyDataImageAction`). */
 export const applyDataImageStep: StepModule = {
   id: 'apply-data-image',
@@ -28,14 +27,7 @@ export const applyDataImageStep: StepModule = {
   // With the wipe, a rerun gives the same result; without it the image's files are written again over themselves.
   rerunnable: true,
   ports: ['disks', 'content', 'imaging', 'volumes'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: {
-      ImagePackageID: text, ImageIndex: text, WipeDestinationPartition: text, DestinationVariable: text,
-      DestinationDisk: text, DestinationPartition: text, DestinationDriveLetter: text, RunFromNet: text,
-    },
-  },
+  optionsSchema: stringOptions(['ImagePackageID', 'ImageIndex', 'WipeDestinationPartition', 'DestinationVariable', 'DestinationDisk', 'DestinationPartition', 'DestinationDriveLetter', 'RunFromNet']),
   validate: (view: StepDefinitionView) => validateImageStep(view, 'data'),
   packages: (view) => optionValues(view, ['ImagePackageID']),
   run,

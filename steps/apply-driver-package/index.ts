@@ -10,6 +10,7 @@ import {
 import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
 import { logCatalogProblems, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
 import { checkFlags } from '../shared/drivers/driver-options.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const APPLY_DRIVER_PACKAGE_TYPE = 'SMS_TaskSequence_ApplyDriverPackageAction';
 
@@ -56,8 +57,6 @@ function validate(view: StepDefinitionView): StepProblem[] {
   return problems;
 }
 
-const text = { type: 'string' };
-
 /** Apply Driver Package (`SMS_TaskSequence_ApplyDriverPackageAction`). */
 export const applyDriverPackageStep: StepModule = {
   id: 'apply-driver-package',
@@ -66,11 +65,7 @@ export const applyDriverPackageStep: StepModule = {
   runIn: 'WinPE',
   rerunnable: true,
   ports: ['drivers', 'imaging', 'windows', 'content'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: Object.fromEntries([['DriverPackageID', text], ['UnsignedDriver', text], ['Recurse', text], ...BOOT_CRITICAL.map(([p]) => [p, text])]),
-  },
+  optionsSchema: stringOptions(['DriverPackageID', 'UnsignedDriver', 'Recurse', ...BOOT_CRITICAL.map(([p]) => p)]),
   validate,
   packages: (view) => optionValues(view, ['DriverPackageID']),
   run,

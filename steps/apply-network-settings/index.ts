@@ -9,6 +9,7 @@ import { openTargetAnswerFile, saveTargetAnswerFile } from '../shared/target-ans
 import { replaceComponent } from '../shared/unattend-edit.ts';
 import { checkNetworkSettings, planDnsClient, planJoin, planTcpip } from './plan.ts';
 import { readNetworkValues } from './read-values.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const APPLY_NETWORK_SETTINGS_TYPE = 'SMS_TaskSequence_ApplyNetworkSettingsAction';
 
@@ -33,7 +34,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
 const PROPERTIES = ['Type', 'DomainName', 'DomainOUName', 'DomainUserName', 'DomainPassword', 'WorkgroupName', 'DNSDomain', 'DNSSuffixSearchOrder', 'EnableTCPIPFiltering', 'NumAdapters', 'Adapters'];
 
 /** Apply Network Settings (`SMS_TaskSequence_ApplyNetworkSettingsAction`). */
@@ -44,6 +44,6 @@ export const applyNetworkSettingsStep: StepModule = {
   runIn: 'WinPE',
   rerunnable: true,
   ports: ['volumes', 'windows'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' }, properties: Object.fromEntries(PROPERTIES.map((p) => [p, text])) },
+  optionsSchema: stringOptions(PROPERTIES),
   run,
 };

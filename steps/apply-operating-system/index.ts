@@ -10,6 +10,7 @@ import { buildAnswerFile } from './answer-file.ts';
 import { portFailure, prepareImage, wipeAndApply } from './image-flow.ts';
 import { validateApplyOperatingSystem } from './validate.ts';
 import { optionValues } from '../shared/option-value.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const APPLY_OS_TYPE = 'SMS_TaskSequence_ApplyOperatingSystemAction';
 export const MDT_INSTALL_OS_TYPE = 'BDD_InstallOS';
@@ -50,8 +51,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return finish(ctx, prepared.target.letter, answerFile) ?? { exitCode: 0 };
 }
 
-const text = { type: 'string' };
-
 /** Apply Operating System Image (`SMS_TaskSequence_ApplyOperatingSystemAction`, MDT `BDD_InstallOS`). */
 export const applyOperatingSystemStep: StepModule = {
   id: 'apply-operating-system',
@@ -61,16 +60,7 @@ export const applyOperatingSystemStep: StepModule = {
   // The apply starts with a wipe, so running it again gives the same result.
   rerunnable: true,
   ports: ['disks', 'content', 'imaging', 'volumes'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: {
-      ImagePackageID: text, ImageIndex: text, InstallPackageID: text, InstallEditionIndex: text,
-      ConfigFilePackage: text, ConfigFileName: text, DestinationVariable: text, DestinationDisk: text,
-      DestinationPartition: text, DestinationDriveLetter: text, RunFromNet: text, OSGUID: text,
-      DestinationOSInstallType: text, DestinationOSVariable: text, DestinationOSDriveLetter: text,
-    },
-  },
+  optionsSchema: stringOptions(['ImagePackageID', 'ImageIndex', 'InstallPackageID', 'InstallEditionIndex', 'ConfigFilePackage', 'ConfigFileName', 'DestinationVariable', 'DestinationDisk', 'DestinationPartition', 'DestinationDriveLetter', 'RunFromNet', 'OSGUID', 'DestinationOSInstallType', 'DestinationOSVariable', 'DestinationOSDriveLetter']),
   validate: validateApplyOperatingSystem,
   // MDT's image package follows from OSGUID or a variable set at run time, so it is checked when the step runs.
   packages: (view) => optionValues(view, ['ImagePackageID', 'InstallPackageID', 'ConfigFilePackage']),

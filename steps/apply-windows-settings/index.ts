@@ -9,6 +9,7 @@ import { parseFlag, readOption } from '../shared/option-value.ts';
 import { openTargetAnswerFile, saveTargetAnswerFile } from '../shared/target-answer-file.ts';
 import { editSettings } from '../shared/unattend-edit.ts';
 import { checkWindowsSettings, planWindowsSettings, type WindowsSettingsValues } from './plan.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const APPLY_WINDOWS_SETTINGS_TYPE = 'SMS_TaskSequence_ApplyWindowsSettingsAction';
 
@@ -45,7 +46,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
 const PROPERTIES = ['ComputerName', 'RegisteredUserName', 'RegisteredOrgName', 'ProductKey', 'ServerLicenseMode', 'ServerLicenseConnectionLimit',
   'RandomAdminPassword', 'AdminPassword', 'TimeZone', 'InputLocale', 'SystemLocale', 'UILanguage', 'UILanguageFallback', 'UserLocale'];
 
@@ -58,6 +58,6 @@ export const applyWindowsSettingsStep: StepModule = {
   // Writing the same values into the answer file again gives the same file.
   rerunnable: true,
   ports: ['volumes', 'windows'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' }, properties: Object.fromEntries(PROPERTIES.map((p) => [p, text])) },
+  optionsSchema: stringOptions(PROPERTIES),
   run,
 };

@@ -9,6 +9,7 @@ import {
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { chosenInfs, logCatalogProblems, matchAndExplain, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
 import { checkFlags, commaList, guardedByMediaType } from '../shared/drivers/driver-options.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const AUTO_APPLY_DRIVERS_TYPE = 'SMS_TaskSequence_AutoApplyAction';
 
@@ -63,8 +64,6 @@ function validate(view: StepDefinitionView): StepProblem[] {
   return problems;
 }
 
-const text = { type: 'string' };
-
 /** Auto Apply Drivers (`SMS_TaskSequence_AutoApplyAction`). */
 export const autoApplyDriversStep: StepModule = {
   id: 'auto-apply-drivers',
@@ -74,11 +73,7 @@ export const autoApplyDriversStep: StepModule = {
   // Staging the same INF again lands in the same driver store folder.
   rerunnable: true,
   ports: ['drivers', 'imaging', 'windows'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: { BestMatch: text, UnsignedDriver: text, CategoryList: text },
-  },
+  optionsSchema: stringOptions(['BestMatch', 'UnsignedDriver', 'CategoryList']),
   validate,
   run,
 };

@@ -7,6 +7,7 @@ import type { AdapterSettings, StepContext, StepModule, StepResult } from '../..
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const CAPTURE_NETWORK_SETTINGS_TYPE = 'SMS_TaskSequence_CaptureNetworkSettingsAction';
 
@@ -47,8 +48,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
-
 /** Capture Network Settings (`SMS_TaskSequence_CaptureNetworkSettingsAction`). */
 export const captureNetworkSettingsStep: StepModule = {
   id: 'capture-network-settings',
@@ -57,6 +56,6 @@ export const captureNetworkSettingsStep: StepModule = {
   runIn: 'FullOS',
   rerunnable: true,
   ports: ['windows'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' }, properties: { MigrateNetworkMembership: text, MigrateAdapterSettings: text } },
+  optionsSchema: stringOptions(['MigrateNetworkMembership', 'MigrateAdapterSettings']),
   run,
 };

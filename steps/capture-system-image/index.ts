@@ -6,6 +6,7 @@ import type { StepContext, StepModule, StepResult } from '../../engine/index.ts'
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { captureAll, prepareCapture } from './capture-flow.ts';
 import { validateCaptureSystemImage } from './validate.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const CAPTURE_SYSTEM_IMAGE_TYPE = 'SMS_TaskSequence_CaptureSystemImageAction';
 export { planCaptureVolumes, renderImageName, letteredVolumes } from './capture-volumes.ts';
@@ -22,8 +23,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return captureAll(ctx, prepared);
 }
 
-const text = { type: 'string' };
-
 /** Capture Operating System Image (`SMS_TaskSequence_CaptureSystemImageAction`). */
 export const captureSystemImageStep: StepModule = {
   id: 'capture-system-image',
@@ -33,14 +32,7 @@ export const captureSystemImageStep: StepModule = {
   // The first image is written with `create`, which replaces the file, so a rerun starts the WIM over.
   rerunnable: true,
   ports: ['disks', 'imaging', 'volumes'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: {
-      CaptureDestination: text, CaptureAccount: text, CaptureAccountPassword: text, ImageCreator: text,
-      ImageDescription: text, ImageVersion: text,
-    },
-  },
+  optionsSchema: stringOptions(['CaptureDestination', 'CaptureAccount', 'CaptureAccountPassword', 'ImageCreator', 'ImageDescription', 'ImageVersion']),
   validate: validateCaptureSystemImage,
   run,
 };

@@ -8,6 +8,7 @@ import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { readUsmtBase, usmtFailure } from '../shared/usmt-options.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const CAPTURE_USER_STATE_TYPE = 'SMS_TaskSequence_CaptureUserStateAction';
 export const ENCRYPTION_KEY_VARIABLE = 'OSDMigrateEncryptionKey';
@@ -54,7 +55,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
 const PROPERTIES = ['UsmtPackageID', 'Mode', 'ConfigFiles', 'ContinueOnLockedFiles', 'SkipEncryptedFiles', 'EnableVerboseLogging',
   'AdditionalCaptureOptions', 'FileAccess', 'UseHardlinks', 'OfflineUserState'];
 
@@ -67,7 +67,7 @@ export const captureUserStateStep: StepModule = {
   // ScanState overwrites its store (/o): capturing again gives the same store.
   rerunnable: true,
   ports: ['userState', 'content'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' }, properties: Object.fromEntries(PROPERTIES.map((p) => [p, text])) },
+  optionsSchema: stringOptions(PROPERTIES),
   packages: (view) => [view.options.UsmtPackageID?.trim()].filter((v): v is string => !!v && !v.includes('%')),
   run,
 };

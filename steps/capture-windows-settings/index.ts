@@ -7,6 +7,7 @@ import type { StepContext, StepModule, StepResult, WindowsInstallation } from '.
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const CAPTURE_WINDOWS_SETTINGS_TYPE = 'SMS_TaskSequence_CaptureWindowsSettingsAction';
 
@@ -39,8 +40,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
-
 /** Capture Windows Settings (`SMS_TaskSequence_CaptureWindowsSettingsAction`). */
 export const captureWindowsSettingsStep: StepModule = {
   id: 'capture-windows-settings',
@@ -49,6 +48,6 @@ export const captureWindowsSettingsStep: StepModule = {
   runIn: 'both',
   rerunnable: true,
   ports: ['windows'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' }, properties: { MigrateComputerName: text, MigrateRegistrationInfo: text, MigrateTimeZone: text } },
+  optionsSchema: stringOptions(['MigrateComputerName', 'MigrateRegistrationInfo', 'MigrateTimeZone']),
   run,
 };

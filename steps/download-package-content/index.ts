@@ -12,6 +12,7 @@ import {
   DOWNLOAD_PACKAGE_CONTENT_TYPE, parseLocation, parsePackageList, pathVariableName, planDestination, variableBase,
 } from './plan.ts';
 import { validateDownloadPackageContent } from './validate.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 interface Plan {
   ids: string[];
@@ -76,18 +77,7 @@ export const downloadPackageContentStep: StepModule = {
   runIn: 'both',
   rerunnable: true,
   ports: ['content'],
-  optionsSchema: {
-    type: 'object',
-    required: ['DownloadPackages'],
-    additionalProperties: { type: 'string' },
-    properties: {
-      DownloadPackages: { type: 'string' },
-      DestinationLocationType: { type: 'string' },
-      DestinationCustomPath: { type: 'string' },
-      DestinationVariable: { type: 'string' },
-      ContinueDownloadOnError: { type: 'string' },
-    },
-  },
+  optionsSchema: stringOptions(['DownloadPackages', 'DestinationLocationType', 'DestinationCustomPath', 'DestinationVariable', 'ContinueDownloadOnError'], { required: ['DownloadPackages'] }),
   validate: validateDownloadPackageContent,
   packages: (view) => parsePackageList(view.options.DownloadPackages).filter((id) => !isDeferred(id)),
   run,

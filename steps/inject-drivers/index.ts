@@ -9,6 +9,7 @@ import {
 } from '../../engine/index.ts';
 import { isDeferred, parseFlag, readOption } from '../shared/option-value.ts';
 import { chosenInfs, logCatalogProblems, matchAndExplain, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const INJECT_DRIVERS_TYPE = 'BDD_InjectDrivers';
 const MODES = ['AUTO', 'ALL'];
@@ -43,8 +44,6 @@ function validate(view: StepDefinitionView): StepProblem[] {
   return [{ severity: 'error', code: 'bad-option', field: 'DriverInjectionMode', message: `DriverInjectionMode must be AUTO or ALL (got '${mode}')` }];
 }
 
-const text = { type: 'string' };
-
 /** MDT Inject Drivers (`BDD_InjectDrivers`). */
 export const injectDriversStep: StepModule = {
   id: 'inject-drivers',
@@ -53,11 +52,7 @@ export const injectDriversStep: StepModule = {
   runIn: 'WinPE',
   rerunnable: true,
   ports: ['drivers', 'imaging', 'windows'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: { DriverSelectionProfile: text, DriverInjectionMode: text },
-  },
+  optionsSchema: stringOptions(['DriverSelectionProfile', 'DriverInjectionMode']),
   validate,
   run,
 };

@@ -5,6 +5,7 @@
 import type { JoinRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const JOIN_DOMAIN_TYPE = 'SMS_TaskSequence_JoinDomainWorkgroupAction';
 
@@ -43,7 +44,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
 const PROPERTIES = ['Type', 'DomainName', 'DomainOUName', 'DomainUserName', 'DomainPassword', 'WorkgroupName', 'SkipReboot'];
 
 /** Join Domain or Workgroup (`SMS_TaskSequence_JoinDomainWorkgroupAction`). */
@@ -55,6 +55,6 @@ export const joinDomainWorkgroupStep: StepModule = {
   // Joining the same domain or workgroup again changes nothing.
   rerunnable: true,
   ports: ['windows'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' }, properties: Object.fromEntries(PROPERTIES.map((p) => [p, text])) },
+  optionsSchema: stringOptions(PROPERTIES),
   run,
 };

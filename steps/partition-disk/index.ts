@@ -10,6 +10,7 @@ import { setStepVariable } from '../shared/set-step-variable.ts';
 import { parsePartitionDiskOptions } from './parse-options.ts';
 import { planLayout, selectDisk } from './plan.ts';
 import { validatePartitionDisk } from './validate.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const PARTITION_DISK_TYPE = 'SMS_TaskSequence_PartitionDiskAction';
 export { planLayout, selectDisk, describePartition, formatBytes } from './plan.ts';
@@ -83,18 +84,7 @@ export const partitionDiskStep: StepModule = {
   // Wiping and partitioning again after an interruption gives the same result.
   rerunnable: true,
   ports: ['disks'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: {
-      DiskIndex: { type: 'string' },
-      PartitionStyle: { type: 'string' },
-      Partitions: { type: 'string' },
-      GPTBootDisk: { type: 'string' },
-      DiskType: { type: 'string' },
-      DiskpartBiosCompatibilityMode: { type: 'string' },
-    },
-  },
+  optionsSchema: stringOptions(['DiskIndex', 'PartitionStyle', 'Partitions', 'GPTBootDisk', 'DiskType', 'DiskpartBiosCompatibilityMode']),
   validate: validatePartitionDisk,
   run,
 };

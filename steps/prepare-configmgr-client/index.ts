@@ -4,6 +4,7 @@
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_FAILED, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const PREPARE_CLIENT_TYPE = 'SMS_TaskSequence_PrepareSMSClientAction';
 
@@ -31,6 +32,6 @@ export const prepareClientStep: StepModule = {
   // Removing an identity that is already gone changes nothing.
   rerunnable: true,
   ports: ['windows'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' } },
+  optionsSchema: stringOptions([]),
   run,
 };

@@ -8,6 +8,7 @@ import { EXIT_FAILED, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/inde
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { validatePrepareWindows } from './validate.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const PREPARE_OS_TYPE = 'SMS_TaskSequence_PrepareOSAction';
 
@@ -40,8 +41,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
-
 /** Prepare Windows for Capture (`SMS_TaskSequence_PrepareOSAction`). */
 export const prepareWindowsStep: StepModule = {
   id: 'prepare-windows-for-capture',
@@ -51,11 +50,7 @@ export const prepareWindowsStep: StepModule = {
   // Sysprep cannot run twice on a generalized Windows: an interrupted run is not repeated without retryCount.
   rerunnable: false,
   ports: ['windows'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: { KeepActivation: text, BuildStorageDriverList: text, ShutdownPreparedOs: text, SysprepPackageID: text },
-  },
+  optionsSchema: stringOptions(['KeepActivation', 'BuildStorageDriverList', 'ShutdownPreparedOs', 'SysprepPackageID']),
   validate: validatePrepareWindows,
   run,
 };

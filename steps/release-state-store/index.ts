@@ -5,6 +5,7 @@
 import type { StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
 import type { StepContext } from '../../engine/index.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const RELEASE_STATE_STORE_TYPE = 'SMS_TaskSequence_ReleaseStateStoreAction';
 
@@ -30,6 +31,6 @@ export const releaseStateStoreStep: StepModule = {
   runIn: 'both',
   rerunnable: true,
   ports: ['userState'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' } },
+  optionsSchema: stringOptions([]),
   run,
 };

@@ -8,6 +8,7 @@ import type { StepContext, StepModule, StepResult } from '../../engine/index.ts'
 import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const REQUEST_STATE_STORE_TYPE = 'SMS_TaskSequence_RequestStateStoreAction';
 export const STORE_ID_VARIABLE = 'OSDStateStoreID';
@@ -51,8 +52,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
-
 /** Request State Store (`SMS_TaskSequence_RequestStateStoreAction`). */
 export const requestStateStoreStep: StepModule = {
   id: 'request-state-store',
@@ -62,6 +61,6 @@ export const requestStateStoreStep: StepModule = {
   // A repeated request for the same computer gets the same store from the point.
   rerunnable: true,
   ports: ['userState'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' }, properties: { RequestType: text, SMPRetryCount: text, SMPRetryTime: text, FallbackToNAA: text } },
+  optionsSchema: stringOptions(['RequestType', 'SMPRetryCount', 'SMPRetryTime', 'FallbackToNAA']),
   run,
 };

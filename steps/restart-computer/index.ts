@@ -4,6 +4,7 @@ import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readOption } from '../shared/option-value.ts';
 import { MAX_MESSAGE_LENGTH, parseTarget, REBOOT_TYPE, selectTarget } from './plan.ts';
 import { validateRestart } from './validate.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export { parseTarget, parseActionTarget, selectTarget, REBOOT_TYPE } from './plan.ts';
 export type { RebootTarget } from './plan.ts';
@@ -31,11 +32,7 @@ export const restartComputerStep: StepModule = {
   // The engine records a restart that happened, so running the step again never restarts twice.
   rerunnable: true,
   ports: [],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: { Target: { type: 'string' }, Message: { type: 'string' }, MessageTimeout: { type: 'string' } },
-  },
+  optionsSchema: stringOptions(['Target', 'Message', 'MessageTimeout']),
   validate: validateRestart,
   run,
 };

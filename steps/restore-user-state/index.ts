@@ -7,6 +7,7 @@ import type { RestoreUserStateRequest, StepContext, StepModule, StepResult } fro
 import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { readUsmtBase, usmtFailure } from '../shared/usmt-options.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const RESTORE_USER_STATE_TYPE = 'SMS_TaskSequence_RestoreUserStateAction';
 
@@ -44,7 +45,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
 const PROPERTIES = ['UsmtRestorePackageID', 'Mode', 'ConfigFiles', 'ContinueOnRestore', 'EnableVerboseLogging', 'LocalAccounts', 'LocalAccountPassword', 'AdditionalRestoreOptions'];
 
 /** Restore User State (`SMS_TaskSequence_RestoreUserStateAction`). */
@@ -56,7 +56,7 @@ export const restoreUserStateStep: StepModule = {
   // LoadState writes the same files and accounts again.
   rerunnable: true,
   ports: ['userState', 'content'],
-  optionsSchema: { type: 'object', additionalProperties: { type: 'string' }, properties: Object.fromEntries(PROPERTIES.map((p) => [p, text])) },
+  optionsSchema: stringOptions(PROPERTIES),
   packages: (view) => [view.options.UsmtRestorePackageID?.trim()].filter((v): v is string => !!v && !v.includes('%')),
   run,
 };

@@ -11,6 +11,7 @@ import { hasCommandLineOptions, MDT_SCRIPT_TYPES, planCommandSource, RUN_COMMAND
 import { decideRunAs, RUN_COMMAND_LINE_RUN_AS } from './run-as.ts';
 import { validateCommandLineStep } from './validate.ts';
 import { parseAction } from './parse-action.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export { applyCommandResult, commandTimeoutMs, runCommand, OUTPUT_VARIABLE_CHARS } from './apply-command-result.ts';
 export type { CommandOutcomeOptions } from './apply-command-result.ts';
@@ -81,15 +82,7 @@ export const runCommandLineStep: StepModule = {
   runIn: 'both',
   rerunnable: false,
   ports: ['commands', 'content'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: {
-      CommandLine: { type: 'string', maxLength: 32000 },
-      WorkingDirectory: { type: 'string' },
-      OutputVariableName: { type: 'string' },
-    },
-  },
+  optionsSchema: stringOptions(['CommandLine', 'WorkingDirectory', 'OutputVariableName'], { overrides: { CommandLine: { type: 'string', maxLength: 32000 } } }),
   validate: validateCommandLineStep,
   // Run Command Line names its package in PackageID; every other type it runs only through `smsswd.exe /run:<id>`.
   packages: (view) => {

@@ -15,6 +15,7 @@ import {
   type ScriptSource,
 } from './plan.ts';
 import { validatePowerShellStep } from './validate.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export { decodeSourceScript, encodeSourceScript } from './source-script.ts';
 export { renderInlineScriptPath, renderScriptGuid, INLINE_SCRIPT_FOLDER } from './script-file-name.ts';
@@ -96,19 +97,7 @@ export const runPowerShellStep: StepModule = {
   runIn: 'both',
   rerunnable: false,
   ports: ['commands', 'content'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: {
-      SourceScript: { type: 'string' },
-      ScriptName: { type: 'string' },
-      PackageID: { type: 'string' },
-      Parameters: { type: 'string' },
-      ExecutionPolicy: { type: 'string' },
-      OutputVariableName: { type: 'string' },
-      WorkingDirectory: { type: 'string' },
-    },
-  },
+  optionsSchema: stringOptions(['SourceScript', 'ScriptName', 'PackageID', 'Parameters', 'ExecutionPolicy', 'OutputVariableName', 'WorkingDirectory']),
   validate: validatePowerShellStep,
   // An inline script needs no package; a script file comes from PackageID.
   packages: (view) => (optionValues(view, ['SourceScript']).length ? [] : optionValues(view, ['PackageID'])),

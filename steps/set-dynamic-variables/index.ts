@@ -11,6 +11,7 @@ import { planBuiltIns } from './built-ins.ts';
 import { parseRules, type Rule } from './parse-rules.ts';
 import { evaluateRuleCondition } from './rule-conditions.ts';
 import { validateSetDynamicVariables } from './validate.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export { planBuiltIns } from './built-ins.ts';
 export { parseRules } from './parse-rules.ts';
@@ -79,11 +80,7 @@ export const setDynamicVariablesStep: StepModule = {
   rerunnable: true,
   // Rule conditions may query WMI, files or the registry through the engine's evaluator.
   ports: ['probe'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: { Rules: { type: 'string' } },
-  },
+  optionsSchema: stringOptions(['Rules']),
   validate: validateSetDynamicVariables,
   run,
 };

@@ -8,6 +8,7 @@ import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../../engine/index.t
 import { parseFlag } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { SET_VARIABLE_WRITER, validateSetVariable } from './validate.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const SET_VARIABLE_TYPE = 'SMS_TaskSequence_SetVariableAction';
 
@@ -34,16 +35,7 @@ export const setVariableStep: StepModule = {
   runIn: 'both',
   rerunnable: true,
   ports: [],
-  optionsSchema: {
-    type: 'object',
-    required: ['VariableName'],
-    additionalProperties: { type: 'string' },
-    properties: {
-      VariableName: { type: 'string' },
-      VariableValue: { type: 'string' },
-      DoNotShowVariableValue: { type: 'string' },
-    },
-  },
+  optionsSchema: stringOptions(['VariableName', 'VariableValue', 'DoNotShowVariableValue'], { required: ['VariableName'] }),
   validate: validateSetVariable,
   run,
 };

@@ -8,6 +8,7 @@ import type { StepContext, StepModule, StepResult, WindowsInstallation } from '.
 import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, resumeProblem, TaskseqError } from '../../engine/index.ts';
 import { optionValues, readOption, readOptionExpansion, parseFlag } from '../shared/option-value.ts';
 import { completeAnswerFile } from './answer-file.ts';
+import { stringOptions } from '../shared/string-options.ts';
 
 export const SETUP_WINDOWS_TYPE = 'SMS_TaskSequence_SetupWindowsAndSMSAction';
 export { substituteVariables, NUMERIC_ONLY_FIELDS } from './substitute-variables.ts';
@@ -55,8 +56,6 @@ async function run(ctx: StepContext): Promise<StepResult> {
   return { exitCode: 0 };
 }
 
-const text = { type: 'string' };
-
 /** Setup Windows and ConfigMgr (`SMS_TaskSequence_SetupWindowsAndSMSAction`). */
 export const setupWindowsStep: StepModule = {
   id: 'setup-windows-and-configmgr',
@@ -67,11 +66,7 @@ export const setupWindowsStep: StepModule = {
   rerunnable: true,
   continueOnError: 'ignored',
   ports: ['volumes', 'windows'],
-  optionsSchema: {
-    type: 'object',
-    additionalProperties: { type: 'string' },
-    properties: { ClientPackageID: text, ClientInstallProperties: text, PreProdPackageID: text, UsePreProdClient: text },
-  },
+  optionsSchema: stringOptions(['ClientPackageID', 'ClientInstallProperties', 'PreProdPackageID', 'UsePreProdClient']),
   packages: (view) => optionValues(view, ['ClientPackageID', ...(view.options.UsePreProdClient?.toLowerCase() === 'true' ? ['PreProdPackageID'] : [])]),
   run,
 };
