@@ -28,8 +28,8 @@ export class LocalWriteError extends Error {
   }
 }
 
-/** Chunks the stream may queue before the writer pushes back (the socket's own chunks are 64 KiB). */
-const BATCH_BYTES_HINT = 1024 * 1024;
+/** Bytes of received chunks the stream queues while a batch buffer is awaited, before it pushes back on the socket. */
+const QUEUED_BYTES = 1024 * 1024;
 
 /**
  * Opens `<target>.partial` for a file of `size` bytes: bytes left by an earlier attempt (even of a process that was
@@ -89,7 +89,7 @@ export function partialWriter(p: PartialFile, o: WriterOptions): Writable {
     o.onBytes(p.bytes + fill);
   };
   return new Writable({
-    highWaterMark: BATCH_BYTES_HINT,
+    highWaterMark: QUEUED_BYTES,
     write(chunk: Buffer, _e, cb) { take(chunk).then(() => cb(), cb); },
     final(cb) { settle().then(() => cb(), cb); },
     destroy(err, cb) {
