@@ -11,6 +11,7 @@ const USAGE = `usage: taskseq <command> [options]
   convert <file>    convert between XML and JSON (--to json|xml)
   machines          list the built-in machine profiles (--capture local: profile of this PC)
   drivers explain   which catalog driver each device of a machine gets, and why (--machine M --catalog DIR)
+  doctor            the Node version and the external tools each backend needs (--install, --for tests, --json)
 exit codes: 0 succeeded, 1 the sequence failed, 2 invalid input, 3 internal error`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   machines: async () => (await import('./machines-command.ts')).machinesCommand,
   media: async () => (await import('./media-command.ts')).mediaCommand,
   drivers: async () => (await import('./drivers-command.ts')).driversCommand,
+  doctor: async () => (await import('./doctor-command.ts')).doctorCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
