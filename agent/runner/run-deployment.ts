@@ -39,7 +39,10 @@ export interface DeploymentReport {
   problems: Problem[];
   /** Why the run ended early, when a restart could not happen. */
   message?: string;
+  /** The CMTrace log (smsts.log), written whatever the log format. */
   logFile: string;
+  /** The JSON Lines log (smsts.jsonl) when `--log-format json` asked for it. */
+  jsonLogFile?: string;
   stateDir: string;
   /** Redacts a text with everything the run knew to be secret (for the CLI's own messages). */
   redact: (text: string) => string;
@@ -271,7 +274,8 @@ function finish(options: DeploymentOptions, machine: SimulatedMachine, log: RunL
   return {
     status: outcome.status === 'succeeded' ? 'succeeded' : 'failed', exitCode: outcome.exitCode,
     steps: outcome.steps, reboots: outcome.reboots, variables: vars.toRedactedRecord(), problems,
-    ...(message ? { message: vars.redact(message) } : {}), logFile: log.path, stateDir: options.stateDir,
+    ...(message ? { message: vars.redact(message) } : {}), logFile: log.path,
+    ...(log.jsonPath !== undefined ? { jsonLogFile: log.jsonPath } : {}), stateDir: options.stateDir,
     redact: (t) => vars.redact(t),
   };
 }
