@@ -10,7 +10,7 @@ const SAMPLE = [
   '<![LOG[Reading variables]LOG]!><time="10:21:34.130+480" date="10-18-2019" component="TSManager" context="" type="0" thread="2216" file="">',
   '<![LOG[Command output:',
   'line one',
-  'line two]LOG]!><time="10:21:35.001+480" date="10-18-2019" component="RunCommandLine" context="" type="2" thread="3120" file="">',
+  'line two]LOG]!><time="10:21:35.001+480" date="10-18-2019" component="InstallSoftware" context="" type="2" thread="3120" file="">',
   '<![LOG[Disk 0 not found]LOG]!><time="23:59:59.999-660" date="12-31-2019" component="OSDDiskPart" context="" type="3" thread="12" file="disk.cpp:88">',
 ];
 
@@ -89,4 +89,19 @@ test('names the line of a malformed entry', () => {
   assertMalformed(SAMPLE[1]!.replace('10-18-2019', '2019-10-18'), 1, /date=/);
   assertMalformed(SAMPLE[1]!.replace(' file="">', ' file="">junk'), 1, /expected an entry/);
   assertMalformed(SAMPLE[1]!.replace(' file="">', ' file=">'), 1, /not closed/);
+});
+
+test('reads the file bytes: the UTF-8 BOM at offset 0 and non-ASCII messages', () => {
+  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE[0]!.replace(/<!\[LOG\[[^\]]*/, '<![LOG[Größe café') + '\r\n', 'utf8')]);
+  const entries = parseCmtrace(bytes);
+  assert.equal(entries.length, 1);
+  assert.match(entries[0]!.message, /^Größe café/);
+  assert.equal(entries[0]!.line, 1);
+});
+
+test('accepts the BOM of each file when history files and the live log are read as one text', () => {
+  const file = (s: string): string => '\ufeff' + s + '\r\n';
+  const entries = parseCmtrace(file(SAMPLE[0]!) + file(SAMPLE[0]!));
+  assert.equal(entries.length, 2);
+  assert.equal(entries[1]!.line, 2);
 });

@@ -40,16 +40,21 @@ class LineCounter {
   }
 }
 
+const BOM = 0xfeff;
+
 /**
- * Parses a whole CMTrace log. Accepts CRLF or LF, a leading BOM, blank lines between entries and messages that span
- * lines.
+ * Parses a whole CMTrace log. Accepts the file's bytes or its text, CRLF or LF, the UTF-8 BOM ConfigMgr's logs start
+ * with (also where history files were concatenated before the live log), blank lines between entries and messages
+ * that span lines.
  * @param source names the log in error messages (e.g. its path); defaults to `CMTrace log`.
  * @throws InvalidInputError naming the line of the first malformed entry.
  */
-export function parseCmtrace(text: string, source = 'CMTrace log'): CmtraceEntry[] {
+export function parseCmtrace(input: string | Uint8Array, source = 'CMTrace log'): CmtraceEntry[] {
+  // ignoreBOM keeps the BOM as a character, so that bytes and text take the same path below.
+  const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { ignoreBOM: true }).decode(input);
   const lines = new LineCounter(text);
   const entries: CmtraceEntry[] = [];
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = 0;
   for (;;) {
     pos = skipWhitespace(text, pos);
     if (pos >= text.length) return entries;
@@ -68,8 +73,9 @@ export function parseCmtrace(text: string, source = 'CMTrace log'): CmtraceEntry
   }
 }
 
+/** Skips line ends, blanks and BOMs (a BOM starts every file, so concatenated files hold one per file). */
 function skipWhitespace(text: string, pos: number): number {
-  while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+  while (pos < text.length && (text.charCodeAt(pos) === BOM || /\s/.test(text[pos]!))) pos++;
   return pos;
 }
 

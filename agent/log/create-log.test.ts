@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRunLog, type RunLogOptions } from './create-log.ts';
+import { createRunLog, jsonLogName, type RunLogOptions } from './create-log.ts';
 import { parseCmtrace } from './cmtrace-reader.ts';
 import { InvalidInputError, TaskseqError } from '../../engine/problems.ts';
 import type { RunEvent } from '../../engine/index.ts';
@@ -27,7 +27,7 @@ const step = { index: 3, path: 'Setup/Gather', name: 'Gather', type: 'BDD_Gather
 test('write() maps severities to CMTrace types and the engine component', () => {
   const dir = tempDir();
   const log = createRunLog(options(dir));
-  log.write({ severity: 'info', component: 'RunCommandLine', message: 'Command line: cmd /c echo hi' });
+  log.write({ severity: 'info', component: 'InstallSoftware', message: 'Command line: cmd /c echo hi' });
   log.write({ severity: 'warning', component: 'TSManager', message: 'careful' });
   log.write({ severity: 'error', component: 'TSManager', message: 'broken\nsecond line' });
   log.close();
@@ -36,7 +36,7 @@ test('write() maps severities to CMTrace types and the engine component', () => 
   assert.ok(text.endsWith('\r\n'));
   const entries = parseCmtrace(text);
   assert.deepEqual(entries.map((e) => [e.type, e.component, e.message]), [
-    [1, 'RunCommandLine', 'Command line: cmd /c echo hi'],
+    [1, 'InstallSoftware', 'Command line: cmd /c echo hi'],
     [2, 'TSManager', 'careful'],
     [3, 'TSManager', 'broken\nsecond line'],
   ]);
@@ -55,7 +55,7 @@ test('event() writes readable TSManager lines and console lines', () => {
   assert.deepEqual(entries.map((e) => [e.component, e.type, e.message]), [
     ['TSManager', 1, 'Start executing an instruction. Instruction name: Gather. Instruction pointer: 3'],
     ['TSManager', 3, 'Failed to run the action: Gather. Exit code 2: No such file'],
-    ['TSManager', 1, 'Set variable OSDComputerName=PC-01'],
+    ['TSManager', 1, 'Set a global environment variable OSDComputerName=PC-01'],
   ]);
   assert.deepEqual(consoleLines, ['[3] Gather: started', '[3] Gather: FAILED (exit code 2): No such file']);
 });
@@ -80,7 +80,7 @@ test('a secret passed to write() or event() reaches no file and no console line'
   }
   assert.ok(consoleLines.length > 0 && consoleLines.every((l) => !l.includes(SECRET)));
   const messages = parseCmtrace(fs.readFileSync(log.path, 'utf8')).map((e) => e.message);
-  assert.ok(messages.includes('Set variable MyHidden=********'));
+  assert.ok(messages.includes('Set a global environment variable MyHidden=********'));
   assert.ok(messages.includes('net use /user:x ********'));
 });
 
@@ -100,17 +100,46 @@ test('jsonFile receives one JSON line per event; the CMTrace file keeps everythi
   assert.equal(parseCmtrace(fs.readFileSync(log.path, 'utf8')).length, 3);
 });
 
-test("format 'json' makes the main file JSON lines of log lines and events", () => {
+test("format 'json' keeps smsts.log CMTrace and adds smsts.jsonl with log lines and events", () => {
   const dir = tempDir();
-  const log = createRunLog(options(dir, { format: 'json', fileName: 'run.jsonl' }));
+  const log = createRunLog(options(dir, { format: 'json' }));
   log.write({ severity: 'warning', component: 'TSManager', message: 'w' });
   log.event({ kind: 'run-end', status: 'succeeded', exitCode: 0 });
   log.close();
-  const lines = fs.readFileSync(path.join(dir, 'run.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(lines, [
+  assert.equal(log.path, path.join(dir, 'smsts.log'));
+  assert.equal(log.jsonPath, path.join(dir, 'smsts.jsonl'));
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['smsts.jsonl', 'smsts.log']);
+  const jsonText = fs.readFileSync(log.jsonPath!, 'utf8');
+  assert.notEqual(jsonText.charCodeAt(0), 0xfeff, 'JSON Lines have no BOM');
+  assert.deepEqual(jsonText.trimEnd().split('\n').map((l) => JSON.parse(l)), [
     { time: '2019-10-18T18:21:34.129Z', log: { severity: 'warning', component: 'TSManager', message: 'w' } },
     { time: '2019-10-18T18:21:34.129Z', event: { kind: 'run-end', status: 'succeeded', exitCode: 0 } },
   ]);
+  assert.deepEqual(parseCmtrace(fs.readFileSync(log.path, 'utf8')).map((e) => e.message), ['w', 'Task sequence completed 0x00000000']);
+});
+
+test("format 'cmtrace' writes no JSON file; jsonLogName follows the CMTrace name", () => {
+  const dir = tempDir();
+  const log = createRunLog(options(dir));
+  log.close();
+  assert.equal(log.jsonPath, undefined);
+  assert.deepEqual(fs.readdirSync(dir), ['smsts.log']);
+  assert.equal(jsonLogName('smsts.log'), 'smsts.jsonl');
+  assert.equal(jsonLogName('run'), 'run.jsonl');
+});
+
+test('smsts.log starts with a UTF-8 BOM (non-ASCII text stays UTF-8); an existing log is appended without another', () => {
+  const dir = tempDir();
+  const first = createRunLog(options(dir));
+  first.write({ severity: 'info', component: 'TSManager', message: 'Größe: 5 MB – café' });
+  first.close();
+  const second = createRunLog(options(dir));
+  second.write({ severity: 'info', component: 'TSManager', message: 'again' });
+  second.close();
+  const bytes = fs.readFileSync(path.join(dir, 'smsts.log'));
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.equal(bytes.indexOf(Buffer.from([0xef, 0xbb, 0xbf]), 3), -1, 'one BOM only');
+  assert.deepEqual(parseCmtrace(bytes.toString('utf8')).map((e) => e.message), ['Größe: 5 MB – café', 'again']);
 });
 
 test('rolls smsts.log over through the run log', () => {
@@ -122,7 +151,10 @@ test('rolls smsts.log over through the run log', () => {
   const names = fs.readdirSync(dir).sort();
   assert.equal(names.length, 3);
   for (const n of names.filter((x) => x !== 'smsts.log')) assert.match(n, /^smsts-\d{8}-\d{6}.*\.log$/);
-  for (const n of names) assert.ok(fs.statSync(path.join(dir, n)).size <= 400);
+  for (const n of names) {
+    assert.ok(fs.statSync(path.join(dir, n)).size <= 400);
+    assert.deepEqual([...fs.readFileSync(path.join(dir, n)).subarray(0, 3)], [0xef, 0xbb, 0xbf], `${n} starts with a BOM`);
+  }
   assert.match(parseCmtrace(fs.readFileSync(log.path, 'utf8')).at(-1)!.message, /^entry 29$/);
 });
 
@@ -132,6 +164,8 @@ test('rejects out-of-range options and writes after close', () => {
   assert.throws(() => createRunLog(options(dir, { biasMinutes: 1.5 })), /biasMinutes/);
   assert.throws(() => createRunLog(options(dir, { maxHistory: -1 })), /maxHistory/);
   assert.throws(() => createRunLog(options(dir, { jsonFile: 'smsts.log' })), /jsonFile must differ/);
+  assert.throws(() => createRunLog(options(dir, { format: 'json', jsonFile: 'smsts.jsonl' })), /jsonFile must differ/);
+  assert.throws(() => createRunLog(options(dir, { format: 'json', fileName: 'x.jsonl' })), /must not be named \.jsonl/);
   fs.writeFileSync(path.join(dir, 'blocker'), '');
   assert.throws(() => createRunLog(options(path.join(dir, 'blocker'))), /Cannot open the log file .*blocker/);
   const log = createRunLog(options(dir));

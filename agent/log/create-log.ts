@@ -1,4 +1,7 @@
-/** The agent's LogPort: smsts.log in CMTrace form (or JSON lines), an optional JSON events file, secrets redacted. */
+/**
+ * The agent's LogPort: smsts.log, always in CMTrace form; with the `json` format also smsts.jsonl; an optional JSON
+ * events file; secrets redacted everywhere.
+ */
 import * as path from 'node:path';
 import winston from 'winston';
 import { InvalidInputError, TaskseqError } from '../../engine/problems.ts';
@@ -11,13 +14,17 @@ import { SmstsTransport, type SmstsTransportOptions } from './smsts-transport.ts
 export interface RunLogOptions {
   /** Folder of the log (created when missing), e.g. the value of `_SMSTSLogPath`. */
   dir: string;
-  /** Default `smsts.log`. */
+  /** The CMTrace log; default `smsts.log`. */
   fileName?: string;
   /** Bytes before a rollover; default 5,242,880. */
   maxSize?: number;
   /** Rolled-over files kept; default 3. */
   maxHistory?: number;
-  /** `cmtrace` (default) or `json` (the main file holds JSON lines instead). */
+  /**
+   * `cmtrace` (default): the CMTrace file only. `json`: the CMTrace file and, next to it, a JSON Lines file with every
+   * log line and event, named like it with the extension `.jsonl` (`smsts.jsonl`). The CMTrace file is written either
+   * way, because deployment engineers and their tools expect smsts.log to be CMTrace.
+   */
   format?: 'cmtrace' | 'json';
   /** Optional second file (relative to `dir` or absolute) that receives one JSON line per event. */
   jsonFile?: string;
@@ -35,8 +42,10 @@ export interface RunLogOptions {
 
 /** A LogPort bound to files. */
 export interface RunLog extends LogPort {
-  /** The main log file. */
+  /** The CMTrace log file (`smsts.log`). */
   readonly path: string;
+  /** The JSON Lines log (`smsts.jsonl`) when the format is `json`. */
+  readonly jsonPath?: string;
   /** Flushes and closes every file; later writes throw. Idempotent. */
   close(): void;
 }
@@ -52,7 +61,7 @@ const DURABLE_AFTER = new Set<RunEvent['kind']>(['step-result', 'reboot', 'run-e
 export function createRunLog(options: RunLogOptions): RunLog {
   checkOptions(options);
   const { now, redact } = options;
-  const transports = openTransports(options);
+  const { transports, jsonPath } = openTransports(options);
   const main = transports[0]!;
   // Pass-through at the logger: each transport renders its own text (winston's default would JSON every record).
   const logger = winston.createLogger({ level: 'info', format: winston.format((i) => i)(), transports, exitOnError: false });
@@ -68,6 +77,7 @@ export function createRunLog(options: RunLogOptions): RunLog {
   };
   return {
     path: main.path,
+    ...(jsonPath !== undefined ? { jsonPath } : {}),
     write: (line: LogLine) => emit(toLineRecord(line, now(), redact)),
     event(e: RunEvent): void {
       const { record, safe } = toEventRecord(e, now(), redact);
@@ -87,24 +97,35 @@ export function createRunLog(options: RunLogOptions): RunLog {
   };
 }
 
-/** The main file's transport first, then the JSON events file's when `jsonFile` is set. */
-function openTransports(options: RunLogOptions): SmstsTransport[] {
+/** The name of the JSON Lines log next to the CMTrace log: `smsts.log` -> `smsts.jsonl`. */
+export function jsonLogName(fileName: string): string {
+  const ext = path.extname(fileName);
+  return `${fileName.slice(0, fileName.length - ext.length)}.jsonl`;
+}
+
+/** The CMTrace transport first, then the JSON log's (format `json`), then the events file's (`jsonFile`). */
+function openTransports(options: RunLogOptions): { transports: SmstsTransport[]; jsonPath?: string } {
   const { now, biasMinutes } = options;
   const common = { maxSize: options.maxSize, maxHistory: options.maxHistory, now, biasMinutes };
-  const mainPath = path.resolve(options.dir, options.fileName ?? 'smsts.log');
-  const main = openTransport(mainPath, {
-    ...common,
-    format: options.format === 'json'
-      ? createJsonLinesFormat({ eventsOnly: false })
-      : createCmtraceFormat({ biasMinutes, thread: options.thread ?? process.pid }),
-  });
-  if (options.jsonFile === undefined) return [main];
-  const eventsPath = path.resolve(options.dir, options.jsonFile);
+  const fileName = options.fileName ?? 'smsts.log';
+  const mainPath = path.resolve(options.dir, fileName);
+  const opened = [openTransport(mainPath, {
+    ...common, bom: true, format: createCmtraceFormat({ biasMinutes, thread: options.thread ?? process.pid }),
+  })];
   try {
-    if (eventsPath === mainPath) throw new InvalidInputError(`Log ${mainPath}: jsonFile must differ from the main log file`);
-    return [main, openTransport(eventsPath, { ...common, format: createJsonLinesFormat({ eventsOnly: true }) })];
+    const jsonPath = options.format === 'json' ? path.resolve(options.dir, jsonLogName(fileName)) : undefined;
+    if (jsonPath === mainPath) throw new InvalidInputError(`Log ${mainPath}: the CMTrace log must not be named .jsonl`);
+    if (jsonPath !== undefined) opened.push(openTransport(jsonPath, { ...common, format: createJsonLinesFormat({ eventsOnly: false }) }));
+    if (options.jsonFile !== undefined) {
+      const eventsPath = path.resolve(options.dir, options.jsonFile);
+      if (eventsPath === mainPath || eventsPath === jsonPath) {
+        throw new InvalidInputError(`Log ${mainPath}: jsonFile must differ from the main log file and the JSON log`);
+      }
+      opened.push(openTransport(eventsPath, { ...common, format: createJsonLinesFormat({ eventsOnly: true }) }));
+    }
+    return { transports: opened, ...(jsonPath !== undefined ? { jsonPath } : {}) };
   } catch (err) {
-    main.close();
+    for (const t of opened) t.close();
     throw err;
   }
 }

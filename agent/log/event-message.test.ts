@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderConsoleLine, renderEventMessage } from './event-message.ts';
+import { renderConsoleLine, renderEventMessage, renderHexCode } from './event-message.ts';
 
 const step = { index: 3, path: 'Install/Gather', name: 'Gather', type: 'BDD_Gather' };
 
@@ -28,13 +28,28 @@ test('renders step start, skip and result like smsts.log', () => {
   });
 });
 
-test('renders variables, reboots and the run bounds', () => {
-  assert.equal(renderEventMessage({ kind: 'variable', name: 'OSDComputerName', value: 'PC1', secret: false }).message, 'Set variable OSDComputerName=PC1');
-  assert.equal(renderEventMessage({ kind: 'variable', name: 'OSDJoinPassword', value: 'pw', secret: true }).message, 'Set variable OSDJoinPassword=********');
-  assert.equal(renderEventMessage({ kind: 'variable', name: 'X', value: null, secret: false }).message, 'Removed variable X');
+test('variable lines use ConfigMgr\'s wording; secrets stay masked; a deletion is an empty value', () => {
+  assert.deepEqual(renderEventMessage({ kind: 'variable', name: 'OSDComputerName', value: 'PC1', secret: false }),
+    { message: 'Set a global environment variable OSDComputerName=PC1', type: 1 });
+  assert.equal(renderEventMessage({ kind: 'variable', name: 'OSDJoinPassword', value: 'pw', secret: true }).message,
+    'Set a global environment variable OSDJoinPassword=********');
+  assert.equal(renderEventMessage({ kind: 'variable', name: 'X', value: null, secret: false }).message, 'Set a global environment variable X=');
+});
+
+test('renders reboots and the run bounds; the end carries the exit code as 8 hex digits', () => {
   assert.equal(renderEventMessage({ kind: 'reboot', afterStep: 7, target: 'WinPE' }).message, 'Restarting to WinPE after step 7');
   assert.match(renderEventMessage({ kind: 'run-start', sequence: 'Deploy', packageId: 'P0100012', resumed: true, inWinPE: true }).message, /^Resuming task sequence "Deploy" \(package P0100012\)\. Running in WinPE$/);
-  assert.deepEqual(renderEventMessage({ kind: 'run-end', status: 'failed', exitCode: 4 }), { message: 'Task sequence failed with exit code 4', type: 3 });
+  assert.deepEqual(renderEventMessage({ kind: 'run-end', status: 'succeeded', exitCode: 0 }), { message: 'Task sequence completed 0x00000000', type: 1 });
+  assert.deepEqual(renderEventMessage({ kind: 'run-end', status: 'failed', exitCode: 4 }), { message: 'Task sequence completed 0x00000004', type: 3 });
+  assert.deepEqual(renderEventMessage({ kind: 'run-end', status: 'failed', exitCode: 0x80004005 }), { message: 'Task sequence completed 0x80004005', type: 3 });
+});
+
+test('hex codes: unsigned 32-bit, upper case, 8 digits', () => {
+  assert.equal(renderHexCode(0), '0x00000000');
+  assert.equal(renderHexCode(1460), '0x000005B4');
+  assert.equal(renderHexCode(2147500037), '0x80004005');
+  assert.equal(renderHexCode(-2147467259), '0x80004005');
+  assert.equal(renderHexCode(0x80070032), '0x80070032');
 });
 
 test('console lines exist only for step start, skip and result', () => {

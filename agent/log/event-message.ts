@@ -40,16 +40,21 @@ export function renderEventMessage(e: RunEvent): { message: string; type: Cmtrac
     case 'reboot':
       return { message: `Restarting to ${e.target} after step ${e.afterStep}`, type: 1 };
     case 'run-end':
-      return {
-        message: `Task sequence ${e.status === 'succeeded' ? 'completed successfully' : 'failed'} with exit code ${e.exitCode}`,
-        type: e.status === 'succeeded' ? 1 : 3,
-      };
+      return { message: `Task sequence completed ${renderHexCode(e.exitCode)}`, type: e.status === 'succeeded' ? 1 : 3 };
   }
 }
 
+// Setting a variable to the empty string is how ConfigMgr deletes one, so a deletion is the same line with no value.
 function renderVariable(name: string, value: string | null, secret: boolean): string {
-  if (value === null) return `Removed variable ${name}`;
-  return `Set variable ${name}=${secret ? MASK : value}`;
+  return `Set a global environment variable ${name}=${value === null ? '' : secret ? MASK : value}`;
+}
+
+/**
+ * Renders an exit code the way ConfigMgr prints HRESULTs: `0x` and 8 upper-case hex digits of the unsigned 32-bit
+ * value (`0` -> `0x00000000`, `-2147467259` and `2147500037` -> `0x80004005`).
+ */
+export function renderHexCode(code: number): string {
+  return `0x${(code >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
 /** The short console line for a step start, skip or result (no CMTrace markup); undefined for other events. */

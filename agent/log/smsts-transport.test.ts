@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import winston from 'winston';
-import { SmstsTransport } from './smsts-transport.ts';
+import { SmstsTransport, UTF8_BOM } from './smsts-transport.ts';
 import { parseHistoryFiles, renderHistoryName } from './rollover.ts';
 
 function tempDir(): string {
@@ -105,4 +105,30 @@ test('keeps a write error for the caller instead of throwing inside winston', ()
 test('history names work for other file names', () => {
   assert.equal(renderHistoryName('events.jsonl', '20200101-000000', 0), 'events-20200101-000000.jsonl');
   assert.deepEqual(parseHistoryFiles('smsts.log', ['smsts.log', 'smsts-20200101-000000.lo_', 'other-20200101-000000.log']), []);
+});
+
+test('with bom, every new file starts with the UTF-8 BOM, also after each rollover; the BOM alone never rolls over', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'smsts.log');
+  const t = new SmstsTransport({ path: file, maxSize: 30, maxHistory: 5, now: steppingClock(), biasMinutes: 0, bom: true });
+  t.append('x'.repeat(40) + '\n'); // larger than maxSize: goes into the first file, after its BOM
+  for (let i = 1; i <= 6; i++) t.append(line(i));
+  t.close();
+  const names = fs.readdirSync(dir).sort();
+  // BOM + the long line; BOM + lines 1-3 (30 bytes, the BOM counts); BOM + lines 4-6 (live).
+  assert.equal(names.length, 3);
+  for (const n of names) {
+    const bytes = fs.readFileSync(path.join(dir, n));
+    assert.deepEqual([...bytes.subarray(0, 3)], [...UTF8_BOM], n);
+    assert.ok(bytes.length > 3, n);
+  }
+  assert.equal(fs.readFileSync(file, 'utf8'), '\ufeff' + line(4) + line(5) + line(6));
+});
+
+test('without bom (JSON Lines), no BOM is written', () => {
+  const dir = tempDir();
+  const t = new SmstsTransport({ path: path.join(dir, 'smsts.jsonl'), now: steppingClock(), biasMinutes: 0 });
+  t.append('{}\n');
+  t.close();
+  assert.equal(fs.readFileSync(t.path, 'utf8'), '{}\n');
 });

@@ -13,6 +13,9 @@ export const DEFAULT_MAX_SIZE = 5_242_880;
 /** Task-sequence default number of history files kept. */
 export const DEFAULT_MAX_HISTORY = 3;
 
+/** The UTF-8 byte order mark ConfigMgr's log files start with. */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /** The key winston formats put the finished line under (the same symbol winston uses). */
 export const MESSAGE = Symbol.for('message');
 
@@ -29,6 +32,11 @@ export interface SmstsTransportOptions {
   biasMinutes: number;
   /** Renders each winston info into the text to append (under {@link MESSAGE}). */
   format?: Logform.Format;
+  /**
+   * Start every new file (the first one and each one after a rollover) with {@link UTF8_BOM}. An existing file that
+   * already has content is appended to as it is. Default false (JSON Lines files must not have one).
+   */
+  bom?: boolean;
   level?: string;
 }
 
@@ -40,8 +48,11 @@ export class SmstsTransport extends Transport {
   private readonly maxHistory: number;
   private readonly now: () => number;
   private readonly biasMinutes: number;
+  private readonly bom: boolean;
   private fd: number | undefined;
   private size = 0;
+  /** Bytes at the start of the current file that are not log text (the BOM this transport wrote, if any). */
+  private header = 0;
   private renamed = false;
   private failure: Error | undefined;
 
@@ -52,6 +63,7 @@ export class SmstsTransport extends Transport {
     this.maxHistory = options.maxHistory ?? DEFAULT_MAX_HISTORY;
     this.now = options.now;
     this.biasMinutes = options.biasMinutes;
+    this.bom = options.bom === true;
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
     this.open();
   }
@@ -74,7 +86,8 @@ export class SmstsTransport extends Transport {
    */
   append(text: string): void {
     const bytes = Buffer.from(text, 'utf8');
-    if (this.size > 0 && this.size + bytes.length > this.maxSize) this.rotate();
+    // A file that holds nothing but its BOM is not rolled over: that would only leave an empty history file.
+    if (this.size > this.header && this.size + bytes.length > this.maxSize) this.rotate();
     const fd = this.requireFd();
     for (let off = 0; off < bytes.length; ) off += fs.writeSync(fd, bytes, off, bytes.length - off);
     this.size += bytes.length;
@@ -106,6 +119,11 @@ export class SmstsTransport extends Transport {
   private open(): void {
     this.fd = fs.openSync(this.path, 'a');
     this.size = fs.fstatSync(this.fd).size;
+    this.header = 0;
+    if (this.size === 0 && this.bom) {
+      fs.writeSync(this.fd, UTF8_BOM);
+      this.size = this.header = UTF8_BOM.length;
+    }
   }
 
   private requireFd(): number {

@@ -10,7 +10,9 @@ import {
 } from '../../engine/index.ts';
 import { runSequence, checkJournal } from '../../engine/machine/index.ts';
 import { VariableStore } from '../../variables/index.ts';
-import { createSimulatedMachine, loadProfile, captureLocalProfile, type MachineProfile, type SimulatedMachine } from '../backends/simulated/index.ts';
+import {
+  createSimulatedMachine, loadProfile, captureLocalProfile, type MachineProfile, type RebootOptions, type SimulatedMachine,
+} from '../backends/simulated/index.ts';
 import { createFileJournalStore, parseKillAfterAppends, KILL_AFTER_APPENDS_ENV } from '../journal/file-journal-store.ts';
 import { createSecretSealer } from '../journal/secret-sealer.ts';
 import { createRunLog, type RunLog } from '../log/index.ts';
@@ -39,7 +41,10 @@ export interface DeploymentReport {
   problems: Problem[];
   /** Why the run ended early, when a restart could not happen. */
   message?: string;
+  /** The CMTrace log (smsts.log), written whatever the log format. */
   logFile: string;
+  /** The JSON Lines log (smsts.jsonl) when `--log-format json` asked for it. */
+  jsonLogFile?: string;
   stateDir: string;
   /** Redacts a text with everything the run knew to be secret (for the CLI's own messages). */
   redact: (text: string) => string;
@@ -184,12 +189,14 @@ async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, l
       program: prepared.program, package: prepared.document.package, registry: prepared.registry, ports: ports(), log,
       journalStore: run.store, sealer: run.sealer, engineVersion: ENGINE_VERSION, initialVariables,
       allowUnknownSteps: options.allowUnknownSteps, onVariables: run.setCurrent,
+      restart: { refusal: (target, variable) => machine.restartRefusal(target, rebootOptions(variable))?.message },
     });
     run.setCurrent(outcome.variables);
     if (outcome.status === 'reboot') {
-      // TSUEFIDrive names a FAT32 partition: the restart stages the boot image there and the firmware becomes UEFI.
-      const refused = restart(machine, outcome.rebootTarget!, log, outcome.variables.get('TSUEFIDrive'));
-      if (refused) return finish(options, machine, log, { ...outcome, status: 'failed', exitCode: 1 }, prepared.problems, refused);
+      const refused = restart(machine, outcome.rebootTarget!, log, rebootOptions((n) => outcome.variables.get(n)));
+      // The engine asked the machine first, so this is a machine that changed its answer: the restart in the report
+      // did not happen.
+      if (refused) return finish(options, machine, log, { ...outcome, status: 'failed', exitCode: 1, reboots: outcome.reboots.slice(0, -1) }, prepared.problems, refused);
       continue;
     }
     if (outcome.shutdownAfter !== undefined) {
@@ -234,10 +241,16 @@ function completeInterruptedReboot(machine: SimulatedMachine, target: 'HD' | 'Wi
   }
 }
 
+/** TSUEFIDrive names a FAT32 partition: a restart to WinPE stages the boot image there and the firmware becomes UEFI. */
+function rebootOptions(variable: (name: string) => string | undefined): RebootOptions | undefined {
+  const uefiDrive = variable('TSUEFIDrive');
+  return uefiDrive ? { uefiDrive } : undefined;
+}
+
 /** Restarts the machine; returns why it could not, if it could not. */
-function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog, uefiDrive?: string): string | undefined {
+function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog, rebootOptions: RebootOptions | undefined): string | undefined {
   try {
-    const booted = machine.reboot(target, uefiDrive ? { uefiDrive } : undefined);
+    const booted = machine.reboot(target, rebootOptions);
     machine.save();
     for (const line of booted.setup) log.write({ severity: 'info', component: 'WindowsSetup', message: line });
     return undefined;
@@ -271,7 +284,8 @@ function finish(options: DeploymentOptions, machine: SimulatedMachine, log: RunL
   return {
     status: outcome.status === 'succeeded' ? 'succeeded' : 'failed', exitCode: outcome.exitCode,
     steps: outcome.steps, reboots: outcome.reboots, variables: vars.toRedactedRecord(), problems,
-    ...(message ? { message: vars.redact(message) } : {}), logFile: log.path, stateDir: options.stateDir,
+    ...(message ? { message: vars.redact(message) } : {}), logFile: log.path,
+    ...(log.jsonPath !== undefined ? { jsonLogFile: log.jsonPath } : {}), stateDir: options.stateDir,
     redact: (t) => vars.redact(t),
   };
 }

@@ -6,6 +6,7 @@ import type { Registry } from '../registry/index.ts';
 import type { RunJournal } from '../journal/run-journal.ts';
 import type { CompiledCondition } from '../conditions/types.ts';
 import type { StepModule } from '../step-module.ts';
+import type { RestartGate } from './restart-gate.ts';
 
 export interface EngineDeps {
   program: Program;
@@ -23,6 +24,8 @@ export interface EngineDeps {
   interrupted?: { ip: number; attempt: number };
   /** Set by the running step's `requestShutdown()`; read and cleared when its result settles. */
   shutdownRequested?: boolean;
+  /** Asked before a requested restart is recorded; without it every restart is taken to happen. */
+  restart?: RestartGate;
 }
 
 /** Component names for the log. */

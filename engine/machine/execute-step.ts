@@ -13,6 +13,7 @@ import { EXIT_ACCESS_DENIED, EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_TIMEOUT }
 import { createStepContext } from './step-context.ts';
 import { setEnvironmentBuiltins } from './builtins.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
+import { gateRestart } from './restart-gate.ts';
 
 
 /** Characters of a step's console output copied into the log (the end of it, where errors usually are). */
@@ -37,7 +38,8 @@ export async function executeStep(deps: EngineDeps, instr: Instruction, attempt:
       deps.vars.clearLocals();
     }
   }
-  const execution = judge(deps, instr, result);
+  const gated = gateRestart(deps, instr, result);
+  const execution = judge(deps, instr, gated.result, gated.refused);
   refreshEnvironment(deps);
   return execution;
 }
@@ -76,8 +78,9 @@ function failureFrom(e: unknown): StepResult {
   return { exitCode: EXIT_FAILED, message: `the step failed unexpectedly: ${(e as Error)?.message ?? String(e)}` };
 }
 
-function judge(deps: EngineDeps, instr: Instruction, result: StepResult): StepExecution {
-  const succeeded = isSuccessCode(result.exitCode, instr.successCodes);
+/** `refused`: the machine refused the restart the step asked for, which fails the step whatever its exit code. */
+function judge(deps: EngineDeps, instr: Instruction, result: StepResult, refused: boolean): StepExecution {
+  const succeeded = !refused && isSuccessCode(result.exitCode, instr.successCodes);
   const set = (n: string, v: string): void => deps.vars.set(n, v, { writer: 'engine' });
   set('_SMSTSLastActionName', instr.name);
   set('_SMSTSLastActionRetCode', String(result.exitCode));

@@ -18,6 +18,7 @@ import { setEnvironmentBuiltins, setSequenceBuiltins } from './builtins.ts';
 import { createRunActors } from './run-actors.ts';
 import { createJournalObserver } from './journal-observer.ts';
 import { logLine, type EngineDeps } from './engine-deps.ts';
+import type { RestartGate } from './restart-gate.ts';
 
 export interface RunRequest {
   program: Program;
@@ -33,6 +34,11 @@ export interface RunRequest {
   allowUnknownSteps?: boolean;
   /** Called with the run's variable store as soon as it exists (the agent's log redacts with it). */
   onVariables?: (vars: VariableStore) => void;
+  /**
+   * Asked before a restart a step requested is recorded: a refusal fails that step instead (see restart-gate.ts).
+   * Without it every requested restart is taken to happen.
+   */
+  restart?: RestartGate;
 }
 
 export interface RunOutcome {
@@ -68,7 +74,7 @@ export async function runSequence(req: RunRequest): Promise<RunOutcome> {
   const deps: EngineDeps = {
     program: req.program, registry: req.registry, vars, ports: req.ports, log: req.log, journal, environment,
     facts: req.ports.system.facts(), allowUnknownSteps: req.allowUnknownSteps === true, conditions: new Map(),
-    interrupted: state?.pending,
+    interrupted: state?.pending, ...(req.restart ? { restart: req.restart } : {}),
   };
   req.log.event({ kind: 'run-start', sequence: req.program.name, packageId: req.program.packageId, resumed: !!state, inWinPE: environment.inWinPE });
   vars.onChange((c) => req.log.event({ kind: 'variable', name: c.name, value: c.value === undefined ? null : c.secret ? '********' : vars.redact(c.value), secret: c.secret }));

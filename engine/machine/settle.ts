@@ -3,6 +3,7 @@ import type { StepRecord } from '../journal/records.ts';
 import { afterResult } from './transitions.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
 import type { StepExecution } from './execute-step.ts';
+import { rebootTarget } from './restart-gate.ts';
 
 export type Settled =
   | { kind: 'next'; ip: number; step: StepRecord }
@@ -10,14 +11,14 @@ export type Settled =
   | { kind: 'reboot'; ip: number; target: 'HD' | 'WinPE'; step: StepRecord }
   | { kind: 'shutdown'; step: StepRecord };
 
-/** Reads and clears `SMSTSRebootRequested`: `WinPE` restarts into the boot image, `HD` (or any other value) the disk. */
+/** Reads and clears `SMSTSRebootRequested` (see {@link rebootTarget}) and `SMSTSRetryRequested`. */
 function takeRebootRequest(deps: EngineDeps): { target: 'HD' | 'WinPE'; retry: boolean } | undefined {
   const requested = deps.vars.get('SMSTSRebootRequested');
   if (!requested) return undefined;
   const retry = /^(true|1|yes)$/i.test(deps.vars.get('SMSTSRetryRequested') ?? '');
   deps.vars.set('SMSTSRebootRequested', '', { writer: 'engine' });
   deps.vars.set('SMSTSRetryRequested', '', { writer: 'engine' });
-  return { target: /^winpe$/i.test(requested.trim()) ? 'WinPE' : 'HD', retry };
+  return { target: rebootTarget(requested), retry };
 }
 
 export function settle(deps: EngineDeps, ip: number, exec: StepExecution): Settled {

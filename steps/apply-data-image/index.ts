@@ -21,7 +21,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
 /** Apply Data Image (`SMS_TaskSequence_ApplyDataImageAction`). */
 export const applyDataImageStep: StepModule = {
   id: 'apply-data-image',
-  component: 'ApplyDataImage',
+  component: 'ApplyOperatingSystem',
   types: [APPLY_DATA_IMAGE_TYPE],
   runIn: 'WinPE',
   // With the wipe, a rerun gives the same result; without it the image's files are written again over themselves.

@@ -61,7 +61,7 @@ const PROPERTIES = ['UsmtPackageID', 'Mode', 'ConfigFiles', 'ContinueOnLockedFil
 /** Capture User State (`SMS_TaskSequence_CaptureUserStateAction`). */
 export const captureUserStateStep: StepModule = {
   id: 'capture-user-state',
-  component: 'OSDMigrateUserState',
+  component: 'OSDUSMT',
   types: [CAPTURE_USER_STATE_TYPE],
   runIn: 'both',
   // ScanState overwrites its store (/o): capturing again gives the same store.

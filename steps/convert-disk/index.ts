@@ -12,7 +12,7 @@ export const CONVERT_DISK_UNSUPPORTED =
 /** Convert Disk to Dynamic (`SMS_TaskSequence_ConvertDiskAction`): validation error `unsupported-step`. */
 export const convertDiskStep: StepModule = {
   id: 'convert-disk',
-  component: 'ConvertDisk',
+  component: 'OSDDiskPart',
   types: [CONVERT_DISK_TYPE],
   runIn: 'WinPE',
   rerunnable: true,

@@ -78,7 +78,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
 /** Format and Partition Disk (`SMS_TaskSequence_PartitionDiskAction`). */
 export const partitionDiskStep: StepModule = {
   id: 'partition-disk',
-  component: 'PartitionDisk',
+  component: 'OSDDiskPart',
   types: [PARTITION_DISK_TYPE],
   runIn: 'WinPE',
   // Wiping and partitioning again after an interruption gives the same result.

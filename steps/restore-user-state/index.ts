@@ -50,7 +50,7 @@ const PROPERTIES = ['UsmtRestorePackageID', 'Mode', 'ConfigFiles', 'ContinueOnRe
 /** Restore User State (`SMS_TaskSequence_RestoreUserStateAction`). */
 export const restoreUserStateStep: StepModule = {
   id: 'restore-user-state',
-  component: 'OSDMigrateUserState',
+  component: 'OSDUSMT',
   types: [RESTORE_USER_STATE_TYPE],
   runIn: 'FullOS',
   // LoadState writes the same files and accounts again.

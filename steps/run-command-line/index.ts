@@ -77,7 +77,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
 /** Run Command Line (`SMS_TaskSequence_RunCommandLineAction`), untyped MDT steps and MDT `BDD_*` script steps. */
 export const runCommandLineStep: StepModule = {
   id: 'run-command-line',
-  component: 'RunCommandLine',
+  component: 'InstallSoftware',
   types: [RUN_COMMAND_LINE_TYPE, '', ...MDT_SCRIPT_TYPES],
   runIn: 'both',
   rerunnable: false,

@@ -12,7 +12,8 @@ test('sets the variable with %VAR% expansion at run time', async () => {
   assert.equal((await setVariableStep.run(f.ctx)).exitCode, 0);
   assert.equal(f.store.get('OSDisk'), 'E:');
   assert.equal(f.store.isSecret('OSDisk'), false);
-  assert.match(f.logText(), /OSDisk = E:/);
+  assert.match(f.logText(), /Setting the task sequence variable OSDisk/);
+  assert.doesNotMatch(f.logText(), /E:/, 'the engine logs the value; the step does not repeat it');
 });
 
 test('DoNotShowVariableValue makes the value secret and keeps it out of the log', async () => {
@@ -34,6 +35,7 @@ test('an empty value deletes the variable', async () => {
   const f = createFakeContext({ node: node({ VariableName: 'Temp', VariableValue: '' }), globals: { Temp: 'old' } });
   assert.equal((await setVariableStep.run(f.ctx)).exitCode, 0);
   assert.equal(f.store.has('Temp'), false);
+  assert.match(f.logText(), /Deleting the task sequence variable Temp \(empty value\)/);
 });
 
 test('a _ name at run time (e.g. a global override) fails with exit code 5', async () => {

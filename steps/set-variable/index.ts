@@ -3,7 +3,7 @@
  * options carry name and value either way, so the action is ignored.
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { isReadOnlyName, MASK } from '../../variables/index.ts';
+import { isReadOnlyName } from '../../variables/index.ts';
 import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { parseFlag } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
@@ -22,8 +22,10 @@ async function run(ctx: StepContext): Promise<StepResult> {
   const secret = value.secret || parseFlag(ctx.option('DoNotShowVariableValue'));
   const failed = setStepVariable(ctx.vars, name, value.text, { secret });
   if (failed) return failed;
-  if (value.text === '') ctx.log.info(`Deleted variable ${name} (empty value)`);
-  else ctx.log.info(`Set variable ${name} = ${secret ? MASK : value.text}`);
+  // The engine logs the change itself ("Set a global environment variable NAME=VALUE", secrets masked); this line
+  // says what the step did without repeating the value, so a grep for the ConfigMgr line finds each change once.
+  ctx.log.info(value.text === '' ? `Deleting the task sequence variable ${name} (empty value)`
+    : `Setting the task sequence variable ${name}${secret ? ' (value hidden)' : ''}`);
   return { exitCode: 0 };
 }
 

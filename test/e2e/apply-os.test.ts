@@ -62,5 +62,8 @@ test('restarting into a freshly applied image without Setup Windows is refused: 
   ]));
   const r = await runSequenceFile(file, dir, ['--machine', 'uefi-desktop', '--content', content(dir)]);
   assert.equal(r.code, 1);
-  assert.match(r.report.message ?? '', /restart to HD failed: Windows Setup on C: has no C:\\Windows\\Setup\\Scripts\\SetupComplete\.cmd/);
+  const step = r.report.steps.find((s) => s.name === 'Restart into Windows');
+  assert.equal(step?.outcome, 'failed');
+  assert.match(step?.reason ?? '', /restart to HD was refused: Windows Setup on C: has no C:\\Windows\\Setup\\Scripts\\SetupComplete\.cmd/);
+  assert.deepEqual(r.report.reboots, []);
 });

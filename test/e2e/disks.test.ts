@@ -77,7 +77,11 @@ test('restarting before any local NTFS volume holds the state fails clearly', as
   const file = writeFixture(dir, 'ts.xml', sequence([restart('Too early', 'WinPE'), setVariable('Never', 'Never', 'x')]));
   const r = await runSequenceFile(file, dir, ['--machine', 'hyperv-vm']);
   assert.equal(r.code, 1);
-  assert.match(r.report.message ?? '', /RAM disk \(X:\).*no local NTFS volume/);
+  const step = r.report.steps.find((s) => s.name === 'Too early');
+  assert.equal(step?.outcome, 'failed');
+  assert.match(step?.reason ?? '', /restart to WinPE was refused: .*RAM disk \(X:\).*no local NTFS volume/);
+  assert.deepEqual(r.report.reboots, []);
+  assert.ok(!r.report.steps.some((s) => s.name === 'Never'));
 });
 
 test('after partitioning a blank disk, a restart into Windows PE works, and the installed OS cannot boot (no boot files)', async () => {
@@ -91,7 +95,8 @@ test('after partitioning a blank disk, a restart into Windows PE works, and the 
   const r = await runSequenceFile(file, dir, ['--machine', 'hyperv-vm']);
   assert.equal(r.report.variables.Back, 'true');
   assert.equal(r.code, 1);
-  assert.match(r.report.message ?? '', /UEFI firmware cannot boot/);
+  assert.match(r.report.steps.find((s) => s.name === 'Restart to disk')?.reason ?? '', /restart to HD was refused: UEFI firmware cannot boot/);
+  assert.deepEqual(r.report.reboots, [{ afterStep: 1, target: 'WinPE' }], 'only the restart that happened');
 });
 
 test('bad plans stop before the disk is touched, with the step and partition named', async () => {

@@ -249,5 +249,5 @@ test('secrets of a protected media never reach a log, the state folder or the ou
   for (const secret of ['Media-Secret-7', PASSWORD]) {
     for (const text of texts) assert.ok(!text.includes(secret), `"${secret}" leaked: ${text.slice(Math.max(0, text.indexOf(secret) - 80), text.indexOf(secret) + 40)}`);
   }
-  assert.match(readFileSync(join(r.logs, 'smsts.log'), 'utf8'), /Set variable AppKey=\*{8}/);
+  assert.match(readFileSync(join(r.logs, 'smsts.log'), 'utf8'), /Set a global environment variable AppKey=\*{8}/);
 });

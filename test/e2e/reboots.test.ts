@@ -58,7 +58,7 @@ test('a full-OS-only step reached in Windows PE fails with a clear reason', asyn
   assert.match(r.report.steps[0].reason ?? '', /runs only in the full operating system/);
 });
 
-test('a restart the machine cannot do fails the run with the reason', async () => {
+test('a restart the machine cannot do fails the step that asked for it, with the reason', async () => {
   const dir = workDir();
   // A blank disk formatted but holding no Windows: Windows PE keeps its state there, and the disk is not bootable.
   const file = writeFixture(dir, 'ts.xml', sequence([
@@ -67,7 +67,10 @@ test('a restart the machine cannot do fails the run with the reason', async () =
   const r = await runSequenceFile(file, dir, ['--machine', 'hyperv-vm']);
   assert.equal(r.code, 1);
   assert.equal(r.report.status, 'failed');
-  assert.match(r.report.message ?? '', /restart to HD failed: UEFI firmware cannot boot/);
+  const step = r.report.steps.find((s) => s.name === 'To Windows');
+  assert.equal(step?.outcome, 'failed');
+  assert.match(step?.reason ?? '', /restart to HD was refused: UEFI firmware cannot boot/);
+  assert.deepEqual(r.report.reboots, []);
   assert.ok(!r.report.steps.some((s) => s.name === 'Never'));
 });
 

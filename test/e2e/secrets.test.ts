@@ -42,7 +42,7 @@ test('hidden Set Variable values, --secret-var values and documented password va
   assert.equal(r.report.variables.AppKey, '********');
   assert.equal(r.report.variables.OSDJoinPassword, '********');
   assert.match(r.report.variables.Conn, /\*{8}/);
-  assert.ok(r.log.some((e) => /Set variable AppKey=\*{8}/.test(e.message)));
+  assert.ok(r.log.some((e) => /Set a global environment variable AppKey=\*{8}/.test(e.message)));
 });
 
 test('a secret given on the command line is redacted in option errors', async () => {

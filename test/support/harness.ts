@@ -65,7 +65,8 @@ export async function runSequenceFile(file: string | undefined, dir: string, ext
   const lines = stdout.trim().split('\n');
   const report = JSON.parse(lines[lines.length - 1]) as RunReport;
   const logText = readLog(join(dir, 'logs'));
-  const cmtrace = logText.startsWith('<![LOG[');
+  // smsts.log starts with a UTF-8 BOM, as ConfigMgr's logs do.
+  const cmtrace = logText.replace(/^\ufeff/, '').startsWith('<![LOG[');
   return { code, stdout, stderr, report, log: cmtrace ? parseCmtrace(logText) : [], logText, dir };
 }
 

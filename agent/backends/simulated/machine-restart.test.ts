@@ -130,3 +130,24 @@ test('MBR2GPT refusals: full OS, bad command line, GPT disk, too many partitions
   m.ports.disks.apply({ diskIndex: 0, style: 'GPT', partitions: [part(1, 1, 500)] });
   assert.match((await run(m, 'MBR2GPT /validate')).output, /Disk 0 is already GPT, not MBR/);
 });
+
+test('restartRefusal names what reboot would refuse, and changes nothing; undefined when the restart would happen', (t) => {
+  const empty = testMachine(t, 'uefi-desktop', { change: (p) => { delete p.disks![0].partitions![0].files; } });
+  const before = JSON.stringify(empty.finalState());
+  const why = empty.restartRefusal('HD');
+  assert.ok(refused('UEFI firmware cannot boot: the EFI system partition on disk 0 has no '
+    + 'EFI\\Microsoft\\Boot\\bootmgfw.efi and no fallback EFI\\Boot\\bootx64.efi')(why));
+  assert.equal(JSON.stringify(empty.finalState()), before);
+  assert.throws(() => empty.reboot('HD'), (err: unknown) => err instanceof TaskseqError && err.message === why!.message);
+  assert.equal(empty.restartRefusal('WinPE'), undefined);
+  const vm = testMachine(t, 'hyperv-vm');
+  assert.match(vm.restartRefusal('WinPE')?.message ?? '', /^cannot restart: the task sequence keeps its state on the Windows PE RAM disk/);
+  const ok = testMachine(t, 'uefi-desktop');
+  assert.equal(ok.restartRefusal('HD'), undefined);
+  assert.equal(ok.ports.system.environment().inWinPE, true);
+});
+
+test('restartRefusal checks TSUEFIDrive staging like reboot, without staging anything', (t) => {
+  const m = testMachine(t, 'bios-desktop');
+  assert.match(m.restartRefusal('WinPE', { uefiDrive: 'Q:' })?.message ?? '', /TSUEFIDrive \(Q:\) is not the letter of any volume/);
+});

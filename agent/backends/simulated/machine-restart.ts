@@ -74,13 +74,15 @@ function windowsLetter(ctx: RestartContext): string {
   return disk?.partitions.find((p) => p.number === found?.partition)?.letter ?? systemDriveOf(ctx.profile);
 }
 
-/**
- * Restarts into `target`, changing the state in place (the caller advances the clock and saves). Returns what Windows
- * Setup did when the restart booted a generalized Windows (one line per change; empty otherwise).
- * @throws TaskseqError('unsupported') when the state would be lost, TSUEFIDrive is not a FAT32 volume, the firmware
- *   cannot boot the installed OS, or Windows Setup would not resume the sequence; the state is unchanged then
- */
-export function restartMachine(ctx: RestartContext, target: BootTarget, options?: RebootOptions): string[] {
+/** What a restart will do, worked out before anything changes. */
+interface PreparedRestart {
+  firmware: FirmwareState;
+  staging?: string;
+  boot?: PlannedBoot;
+}
+
+/** Every check a restart makes, on a copy of the firmware state: the machine is not changed. */
+function prepareRestart(ctx: RestartContext, target: BootTarget, options?: RebootOptions): PreparedRestart {
   checkStateSurvives(ctx);
   const firmware = structuredClone(ctx.state.storage.firmware);
   let staging: string | undefined;
@@ -93,7 +95,33 @@ export function restartMachine(ctx: RestartContext, target: BootTarget, options?
     firmware.secureBoot = false;
     delete firmware.pendingMode;
   }
-  const boot = checkTarget(ctx, target, firmware);
+  return { firmware, staging, boot: checkTarget(ctx, target, firmware) };
+}
+
+/**
+ * Why a restart into `target` would be refused now, or undefined when it would happen. Makes exactly the checks of
+ * {@link restartMachine} and changes nothing, so that the engine can fail the step that asked for the restart before
+ * it records a restart that will not happen.
+ * @throws whatever is not a refusal (TaskseqError('unsupported')): a bug must not pass for a firmware answer
+ */
+export function checkRestart(ctx: RestartContext, target: BootTarget, options?: RebootOptions): TaskseqError | undefined {
+  try {
+    prepareRestart(ctx, target, options);
+    return undefined;
+  } catch (e) {
+    if (e instanceof TaskseqError && e.code === 'unsupported') return e;
+    throw e;
+  }
+}
+
+/**
+ * Restarts into `target`, changing the state in place (the caller advances the clock and saves). Returns what Windows
+ * Setup did when the restart booted a generalized Windows (one line per change; empty otherwise).
+ * @throws TaskseqError('unsupported') when the state would be lost, TSUEFIDrive is not a FAT32 volume, the firmware
+ *   cannot boot the installed OS, or Windows Setup would not resume the sequence; the state is unchanged then
+ */
+export function restartMachine(ctx: RestartContext, target: BootTarget, options?: RebootOptions): string[] {
+  const { firmware, staging, boot } = prepareRestart(ctx, target, options);
   if (staging) stage(ctx, staging);
   ctx.state.storage.firmware = firmware;
   ctx.state.environment.inWinPE = target === 'WinPE';

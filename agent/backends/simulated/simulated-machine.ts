@@ -12,7 +12,7 @@ import { createVolumesPort } from './machine-volumes-port.ts';
 import {
   createSimulatedVolumes, lookupVolume, type SimulatedVolumes, type StorageHost,
 } from './disks/simulated-volumes.ts';
-import { restartMachine, type RebootOptions } from './machine-restart.ts';
+import { checkRestart, restartMachine, type RebootOptions } from './machine-restart.ts';
 import { renderFinalState } from './machine-final-state.ts';
 import {
   profileFingerprint, readMachineState, stateFilePath, writeMachineState, type MachineState,
@@ -60,6 +60,8 @@ export interface SimulatedMachine {
    *   FAT32 volume, or the firmware cannot boot the target; the machine is unchanged then
    */
   reboot(target: BootTarget, options?: RebootOptions): { setup: string[] };
+  /** Why {@link reboot} with these arguments would be refused now (the error it would throw), or undefined. */
+  restartRefusal(target: BootTarget, options?: RebootOptions): TaskseqError | undefined;
   /** Where the task sequence keeps its state now; off the local disk, a restart is refused. */
   stateLocation(): Pick<StateLocation, 'onLocalDisk' | 'path'>;
   /** Persists the mutable state to `<stateDir>/machine-state.json` atomically. */
@@ -161,6 +163,7 @@ export function createSimulatedMachine(input: MachineProfile, options: Simulated
       save();
       return { setup };
     },
+    restartRefusal: (target, rebootOptions) => checkRestart({ profile, state, host }, target, rebootOptions),
     stateLocation() {
       const where = stateLocation({ stateDir: options.stateDir, storage: state.storage,
         inWinPE: state.environment.inWinPE, systemDrive: systemDriveOf(profile) });
