@@ -40,20 +40,25 @@ const ENGINE_LIMITS = new Set(['unsupported-step-type', 'unsupported-step']);
  */
 const EXIT_CODES: Readonly<Record<string, number>> = {
   'read-only-variable': EXIT_ACCESS_DENIED,
-  'missing-package': EXIT_CONTENT_NOT_FOUND,
   'unsupported-step-type': EXIT_NOT_SUPPORTED,
   'unsupported-step': EXIT_NOT_SUPPORTED,
   'unsupported-on-standalone-media': EXIT_NOT_SUPPORTED,
   'run-as-in-winpe': EXIT_NOT_SUPPORTED,
 };
 
-/** A finding that `problem` (an error about the step `instr`) makes the step certain to fail. */
-export function stepFailureFinding(problem: Problem, instr: Instruction): PreflightFinding {
+/** The exit code of a step whose content is not in any content source (the preflight's content check). */
+export const CONTENT_FAILURE_EXIT_CODE = EXIT_CONTENT_NOT_FOUND;
+
+/**
+ * A finding that `problem` (an error about the step `instr`) makes the step certain to fail, with the exit code its
+ * code maps to (ERROR_INVALID_PARAMETER for an option the module refuses) unless `exitCode` is given.
+ */
+export function stepFailureFinding(problem: Problem, instr: Instruction, exitCode?: number): PreflightFinding {
   return {
     problem,
     failure: {
       index: instr.index,
-      exitCode: EXIT_CODES[problem.code] ?? EXIT_INVALID_PARAMETER,
+      exitCode: exitCode ?? EXIT_CODES[problem.code] ?? EXIT_INVALID_PARAMETER,
       engineLimit: ENGINE_LIMITS.has(problem.code),
     },
   };

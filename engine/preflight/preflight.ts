@@ -15,7 +15,7 @@ import { checkCondition } from '../conditions/index.ts';
 import { stepView } from './step-options.ts';
 import { checkOptions } from './options-validator.ts';
 import { standAloneMediaFindings } from './standalone-media-rules.ts';
-import { judgeFinding, markCertainFailures, stepFailureFinding, type PreflightFinding } from './certain-failure.ts';
+import { CONTENT_FAILURE_EXIT_CODE, judgeFinding, markCertainFailures, stepFailureFinding, type PreflightFinding } from './certain-failure.ts';
 
 export interface PreflightRequest {
   program: Program;
@@ -162,7 +162,7 @@ function contentFindings(req: PreflightRequest, failing: ReadonlySet<number>): P
       out.push(stepFailureFinding({
         severity: 'error', code: 'missing-package', field: 'package', file: user.file, path: user.path, line: user.node.loc?.line,
         message: `package ${id} is needed by ${user.path} but is not in the content source${source}; ${hint}`,
-      }, user));
+      }, user, CONTENT_FAILURE_EXIT_CODE));
     }
   }
   return out;
