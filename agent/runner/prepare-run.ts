@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import {
-  compileProgram, createRegistry, dedupeProblems, hasErrors, InvalidInputError, preflight, relaxForValidation,
+  compileProgram, createRegistry, dedupeProblems, hasErrors, InvalidInputError, preflightProgram, relaxForValidation,
   loadDocument, type ContentPort, type MediaType, type Problem, type Program, type Registry, type SequenceDocument, type SourceForm,
 } from '../../engine/index.ts';
 import { BUILTIN_STEPS } from '../../steps/index.ts';
@@ -63,12 +63,14 @@ export function prepareRun(options: PrepareOptions): PreparedRun {
   const registry = createRegistry(BUILTIN_STEPS);
   const checkContent = options.mode === 'run' && options.checkContent !== false;
   const content = checkContent ? options.catalog ?? createFolderContent(options.content) : undefined;
-  problems.push(...preflight({
+  const checked = preflightProgram({
     program: compiled.program, registry, mode: options.mode, allowUnknownSteps: options.allowUnknownSteps,
     content, contentSource: options.contentSource ?? options.content, mediaType: options.mediaType,
-  }));
+  });
+  problems.push(...checked.problems);
   const unique = dedupeProblems(problems);
   if (hasErrors(unique)) throw new InvalidInputError(`${options.file}: the sequence is not valid`, unique);
-  return { document: doc, form: loaded.loaded.form, program: compiled.program, registry, problems: unique };
+  // The checked program: steps certain to fail under continue on error are marked, so the run fails them.
+  return { document: doc, form: loaded.loaded.form, program: checked.program, registry, problems: unique };
 }
 

@@ -53,7 +53,8 @@ export function dispatch(deps: EngineDeps, from: number): Dispatch {
 
 /**
  * Checks where the step may run. A step in the wrong environment fails with a message saying where it runs; the
- * sequence decides where to restart (ConfigMgr sequences put a Restart Computer step before such steps).
+ * sequence decides where to restart (ConfigMgr sequences put a Restart Computer step before such steps). A step the
+ * preflight marked as a certain failure fails with that finding, without its handler.
  */
 function placeStep(deps: EngineDeps, instr: Instruction, attempt: number): Dispatch {
   const where = requiredEnvironment(deps, instr);
@@ -63,6 +64,12 @@ function placeStep(deps: EngineDeps, instr: Instruction, attempt: number): Dispa
       ? `the step runs only in Windows PE and the machine is in the full operating system (runIn=${instr.runIn ?? 'WinPE'}); restart into the boot image first (Restart Computer, target WinPE)`
       : `the step runs only in the full operating system and the machine is in Windows PE (runIn=${instr.runIn ?? 'FullOS'})`;
     return { kind: 'result', ip: instr.index, execution: failed(deps, instr, EXIT_WRONG_ENVIRONMENT, msg) };
+  }
+  const certain = instr.certainFailure;
+  if (certain) {
+    // The preflight found that the step cannot succeed and that its failure is caught: fail it as the step would.
+    const msg = `${certain.field ? `${certain.field}: ` : ''}${certain.message} (found before the run [${certain.code}]; the step was not started)`;
+    return { kind: 'result', ip: instr.index, execution: failed(deps, instr, certain.exitCode, msg) };
   }
   deps.vars.set('_SMSTSCurrentActionName', instr.name, { writer: 'engine' });
   deps.vars.set('_SMSTSNextInstructionPointer', String(instr.index), { writer: 'engine' });

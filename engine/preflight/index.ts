@@ -1,5 +1,7 @@
-export { preflight, relaxForValidation, requiredPackages } from './preflight.ts';
-export type { PreflightRequest } from './preflight.ts';
+export { preflight, preflightProgram, relaxForValidation, requiredPackages } from './preflight.ts';
+export type { PreflightRequest, PreflightResult } from './preflight.ts';
+export { judgeFinding, markCertainFailures, stepFailureFinding } from './certain-failure.ts';
+export type { PreflightFinding, StepFailure, JudgeRequest, Judged } from './certain-failure.ts';
 export { stepView } from './step-options.ts';
 export { standAloneMediaProblems, STANDALONE_MEDIA_BUILTINS } from './standalone-media-rules.ts';
 export { judgeKnownCondition, type KnownAnswer } from './known-condition.ts';

@@ -9,6 +9,7 @@ import type { Problem } from '../problems.ts';
 import type { Instruction, Program } from '../program/index.ts';
 import { judgeKnownCondition } from './known-condition.ts';
 import { stepView } from './step-options.ts';
+import { stepFailureFinding, type PreflightFinding } from './certain-failure.ts';
 
 /** The built-ins whose values are certain on stand-alone media before the run starts. */
 export const STANDALONE_MEDIA_BUILTINS: Readonly<Record<string, string>> = Object.freeze({
@@ -23,12 +24,18 @@ interface Rule {
   type: string;
   /** Why the step cannot run without a site; undefined when this instance can. */
   reason(instr: Instruction): string | undefined;
+  /**
+   * False when the step itself would succeed and the deployment as a whole cannot work (setting a user device
+   * affinity variable): continue on error on the step does not help then.
+   */
+  stepFails: boolean;
 }
 
-const always = (type: string, why: string): Rule => ({ type, reason: () => why });
+const always = (type: string, why: string): Rule => ({ type, reason: () => why, stepFails: true });
 
 const dynamicList = (type: string, what: string): Rule => ({
   type,
+  stepFails: true,
   reason: (instr) => {
     const base = stepView(instr).options.BaseVariableName?.trim();
     return base ? `${what} from a dynamic list (base variable ${base}) is resolved by the site` : undefined;
@@ -37,6 +44,7 @@ const dynamicList = (type: string, what: string): Rule => ({
 
 const setsAffinity: Rule = {
   type: 'SMS_TaskSequence_SetVariableAction',
+  stepFails: false,
   reason: (instr) => {
     const name = stepView(instr).options.VariableName?.trim() ?? '';
     return AFFINITY_VARIABLES.includes(name.toLowerCase()) ? `user device affinity (${name}) needs the site` : undefined;
@@ -72,18 +80,28 @@ function unreachable(program: Program, instr: Instruction, known: Readonly<Recor
  * each naming the step path and why.
  */
 export function standAloneMediaProblems(program: Program): Problem[] {
-  const problems: Problem[] = [];
+  return standAloneMediaFindings(program).map((f) => f.problem);
+}
+
+/**
+ * The same errors as findings: a site-only step fails when it runs, so the preflight treats it as a certain failure
+ * of that step (a warning when continue on error catches it); user device affinity concerns the whole deployment.
+ */
+export function standAloneMediaFindings(program: Program): PreflightFinding[] {
+  const findings: PreflightFinding[] = [];
   for (const instr of program.instructions) {
     if (instr.kind !== 'step') continue;
-    const why = BY_TYPE.get(instr.type.toLowerCase())?.reason(instr);
-    if (!why || unreachable(program, instr, STANDALONE_MEDIA_BUILTINS)) continue;
-    problems.push({
+    const rule = BY_TYPE.get(instr.type.toLowerCase());
+    const why = rule?.reason(instr);
+    if (!rule || !why || unreachable(program, instr, STANDALONE_MEDIA_BUILTINS)) continue;
+    const problem: Problem = {
       severity: 'error', code: 'unsupported-on-standalone-media', file: instr.file, path: instr.path, field: 'type',
       line: instr.node.loc?.line,
       message: `cannot run from stand-alone media: ${why}; disable the step, or guard it (or its group) with the condition _SMSTSMediaType notEquals FullMedia`,
-    });
+    };
+    findings.push(rule.stepFails ? stepFailureFinding(problem, instr) : { problem });
   }
-  return [...problems, ...affinityGlobals(program)];
+  return [...findings, ...affinityGlobals(program).map((problem) => ({ problem }))];
 }
 
 /** A sequence variable that turns on user device affinity applies from the first step. */

@@ -1,4 +1,5 @@
-export type { Instruction, Program } from './instruction.ts';
+export type { Instruction, Program, CertainFailure } from './instruction.ts';
+export { failureCatcher } from './failure-catcher.ts';
 export { compileProgram, CHILD_PACKAGE_VARIABLE } from './compile-program.ts';
 export type { CompileOptions, CompileResult } from './compile-program.ts';
 export { isSuccessCode } from './success-codes.ts';

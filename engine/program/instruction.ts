@@ -30,6 +30,23 @@ export interface Instruction {
   childPackageId?: string;
   /** Source file of the node (the child's file for inlined children). */
   file?: string;
+  /**
+   * Steps: the preflight found that this step cannot succeed and that its failure is caught (continue on error on
+   * the step or a group around it). When the step is reached, the engine fails it with this instead of running it.
+   */
+  certainFailure?: CertainFailure;
+}
+
+/** Why a step fails before its handler is called, as the preflight found it. */
+export interface CertainFailure {
+  /** The finding's problem code, e.g. `read-only-variable`. */
+  code: string;
+  /** The finding's message (names the field when there is one). */
+  message: string;
+  /** The field the finding is about. */
+  field?: string;
+  /** `_SMSTSLastActionRetCode` of the failed step. */
+  exitCode: number;
 }
 
 /** The compiled sequence. */

@@ -1,6 +1,7 @@
 /**
  * Convert Disk to Dynamic: refused. Dynamic disks are deprecated and Windows Setup cannot install to them, so a
- * sequence that converts a disk is stopped at validation, before anything runs.
+ * sequence that converts a disk is stopped at validation, before anything runs; under continue on error the step
+ * fails when reached and the run goes on (the preflight's certain-failure rule).
  */
 import type { StepModule, StepProblem, StepResult } from '../../engine/index.ts';
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
