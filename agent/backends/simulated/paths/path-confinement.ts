@@ -50,7 +50,11 @@ export function checkSegments(segments: readonly string[], field: string, path: 
  * @throws InvalidInputError for a name {@link segmentProblem} refuses
  */
 export function volumeSegments(path: string, field = 'path'): string[] {
-  const rest = path.trim().replace(/^[A-Za-z]:/, '');
+  return namesOf(path.trim().replace(/^[A-Za-z]:/, ''), field, path);
+}
+
+/** The checked names of `rest` (a part of `path`, which the error shows whole). */
+function namesOf(rest: string, field: string, path: string): string[] {
   const segments = rest.split(/[\\/]+/).filter((s) => s !== '');
   checkSegments(segments, field, path);
   return segments;
@@ -73,12 +77,12 @@ export function parseWindowsPath(path: string, field: string): WindowsLocation {
       const problem = segmentProblem(name);
       if (problem) refuse(field, path, `the ${what} name ${problem} is not allowed`);
     }
-    return { kind: 'share', server, share, segments: volumeSegments(rest.join('\\'), field) };
+    return { kind: 'share', server, share, segments: namesOf(rest.join('\\'), field, path) };
   }
   const drive = /^([A-Za-z]):(.*)$/.exec(text);
   if (!drive) refuse(field, path, 'expected a full path on a drive (C:\\folder) or a share (\\\\server\\share\\folder)');
   if (drive[2] !== '' && !/^[\\/]/.test(drive[2])) refuse(field, path, `a drive-relative path (${drive[1]}: without \\) is not allowed`);
-  return { kind: 'drive', letter: `${drive[1].toUpperCase()}:`, segments: volumeSegments(drive[2], field) };
+  return { kind: 'drive', letter: `${drive[1].toUpperCase()}:`, segments: namesOf(drive[2], field, path) };
 }
 
 /** True when `hostPath`, once resolved, is `root` or lies below it. */
