@@ -78,3 +78,18 @@ for (const [name, options, target] of IMAGE_CASES) {
     }
   });
 }
+
+test('format commands: a volume label that looks like an option stays the argument of -n (real mkfs.fat)', (t) => {
+  const layout = layoutOf(optionSet('MBR', [['Primary', '500', 'MB', 'FAT32', { VolumeName: '-I' }]]), disk());
+  const dir = mkdtempSync(join(tmpdir(), 'taskseq-mkfs-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const image = join(dir, 'part.img');
+  writeFileSync(image, '');
+  truncateSync(image, 64 * 1024 * 1024);
+  const [argv] = renderFormatCommands(layout, () => image);
+  assert.deepEqual(argv, ['mkfs.fat', '-F', '32', '-n', '-I', image]);
+  if (spawnSync('mkfs.fat', ['--help']).error) return t.skip('mkfs.fat is not installed');
+  execFileSync(argv[0], argv.slice(1), { stdio: 'ignore' });
+  // The FAT32 boot sector keeps the label at offset 0x47, padded with spaces to 11 bytes.
+  assert.equal(readFileSync(image).subarray(0x47, 0x47 + 11).toString('latin1'), '-I'.padEnd(11, ' '));
+});

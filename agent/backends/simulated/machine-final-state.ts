@@ -3,36 +3,26 @@
  * a pending switch), optical drive letters and the disks with their partitions, letters and files, so that the final
  * states of two runs can be diffed.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { relative, sep } from 'node:path';
+import { walkNoFollow } from './paths/no-follow.ts';
 import { holdsVolume, volumeFolderPath, type DiskState, type PartitionState } from './disks/disk-state.ts';
 import type { MachineState } from './machine-state.ts';
 import type { DiskProfile, MachineProfile, PartitionProfile, SeedFileProfile } from './profile-types.ts';
 
 const MiB = 1024 * 1024;
 
-/** Files (with sizes) and folders below `root`, as volume-relative paths, sorted. */
-function walk(root: string, prefix = ''): { files: SeedFileProfile[]; folders: string[] } {
-  const out = { files: [] as SeedFileProfile[], folders: [] as string[] };
-  let names: string[];
-  try {
-    names = readdirSync(root).sort();
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const rel = prefix ? `${prefix}\\${name}` : name;
-    const stat = statSync(join(root, name));
-    if (!stat.isDirectory()) {
-      out.files.push({ path: rel, sizeBytes: stat.size });
-      continue;
-    }
-    const below = walk(join(root, name), rel);
-    if (below.files.length === 0 && below.folders.length === 0) out.folders.push(rel);
-    out.files.push(...below.files);
-    out.folders.push(...below.folders);
-  }
-  return out;
+/**
+ * Files (with sizes) and empty folders below `root`, as volume-relative paths, sorted. Symbolic links are left out:
+ * a profile cannot declare one, and following one would describe a host folder as part of the volume.
+ */
+function walk(root: string): { files: SeedFileProfile[]; folders: string[] } {
+  const entries = walkNoFollow(root).filter((e) => e.kind === 'file' || e.kind === 'folder');
+  const rel = (path: string) => relative(root, path).split(sep).join('\\');
+  const files = entries.filter((e) => e.kind === 'file').map((e) => ({ path: rel(e.path), sizeBytes: e.size }));
+  // The walk is depth first, so a folder's contents, if any, come right after it.
+  const folders = entries.filter((e, i) => e.kind === 'folder' && !entries[i + 1]?.path.startsWith(e.path + sep))
+    .map((f) => rel(f.path));
+  return { files, folders };
 }
 
 function partitionProfile(stateDir: string, disk: DiskState, p: PartitionState): PartitionProfile {

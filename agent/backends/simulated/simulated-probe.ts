@@ -2,12 +2,12 @@
  * MachineProbe of the simulated machine: WMI through the engine's WQL evaluator; files and folders from the volume
  * folders by drive letter, plus the running OS's listed files; registry and products from the profile.
  */
-import { statSync } from 'node:fs';
 import {
   DEFAULT_WMI_NAMESPACE, normalizeWmiNamespace, runWql, UnsupportedQueryError,
   type FileFacts, type InstalledProduct, type MachineProbe, type RegistryValue, type WmiRow,
 } from '../../../engine/index.ts';
 import { findEntry, splitVolumePath } from './disks/volume-files.ts';
+import { entryKind } from './paths/no-follow.ts';
 import { runningOs, type RunningOs } from './running-os.ts';
 import { wmiRows, type WmiView } from './wmi-classes.ts';
 
@@ -46,8 +46,9 @@ function onVolume(view: WmiView, path: string): 'file' | 'folder' | undefined {
   }
   if (segments.length === 0) return 'folder';
   const hit = findEntry(root, segments);
-  if (!hit) return undefined;
-  return statSync(hit).isDirectory() ? 'folder' : 'file';
+  const kind = hit === undefined ? undefined : entryKind(hit);
+  // A link is neither: what it points to is on the host, not on the simulated machine.
+  return kind === 'folder' ? 'folder' : kind === 'file' ? 'file' : undefined;
 }
 
 function fileFacts(view: WmiView, os: RunningOs, path: string): FileFacts {

@@ -38,3 +38,10 @@ test('bcdboot: bad drive letter, firmware, locale or path are refused', () => {
   assert.throws(() => renderBcdboot({ ...base, locale: 'en us' }), /bcdboot: locale en us is not a language tag/);
   assert.throws(() => renderBcdboot({ ...base, windowsPath: 'C:\\"Windows"' }), /bcdboot: Windows folder .* double quote/);
 });
+
+test('bcdboot refuses a Windows folder that it would read as an option', () => {
+  for (const windowsPath of ['/s', '-f']) {
+    assert.throws(() => renderBcdboot({ windowsPath, firmware: 'UEFI' }), (e: unknown) => e instanceof TaskseqError
+      && e.code === 'invalid-input' && e.message.startsWith(`bcdboot: Windows folder ${windowsPath} begins with '${windowsPath[0]}'`));
+  }
+});

@@ -48,3 +48,13 @@ test('USMT exit codes are explained; unknown ones say so', () => {
   assert.match(explainUsmtExitCode('LoadState', 61), /USMT_MIGRATION_STOPPED_NONFATAL/);
   assert.equal(explainUsmtExitCode('ScanState', 999), 'ScanState returned 999, which USMT does not document: see the USMT log');
 });
+
+test('a store path that scanstate or loadstate would read as an option is refused, naming OSDStateStorePath', () => {
+  for (const storePath of ['/hardlink', '-i:evil.xml', ' /o']) {
+    assert.throws(() => renderScanState({ ...capture, storePath }), (e: Error & { code?: string }) =>
+      e.code === 'invalid-input' && e.message.startsWith(`scanstate: store path (OSDStateStorePath) ${storePath} begins with`));
+    assert.throws(() => renderLoadState({ ...capture, storePath, continueOnError: false } as RestoreUserStateRequest), { code: 'invalid-input' });
+  }
+  // Inside an option the value cannot become one: the log file rides behind /l:.
+  assert.ok(renderScanState({ ...capture, logFile: '/x.log' }).argv.includes('/l:/x.log'));
+});

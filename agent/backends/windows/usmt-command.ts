@@ -5,6 +5,7 @@
  */
 import type { CaptureUserStateRequest, RestoreUserStateRequest } from '../../../engine/index.ts';
 import { checkWindowsArgValue } from './dism-command.ts';
+import { checkPositionalArg } from './positional-arg.ts';
 
 export const MASK = '********';
 
@@ -39,10 +40,10 @@ function build(parts: Array<string | [real: string, shown: string]>): UsmtPlan {
 /**
  * `scanstate.exe <store> /o /i:... [/offlineWinDir:<dir>] [/hardlink /nocompress | /encrypt:AES_256 /key:<key>]
  * [/efs:skip|/efs:hardlink] [/c] /localonly /v:<n> /l:<log> [additional options]`.
- * @throws TaskseqError('invalid-input') for values a command line cannot carry
+ * @throws TaskseqError('invalid-input') for values a command line cannot carry, or a store path beginning with `/` or `-`
  */
 export function renderScanState(r: CaptureUserStateRequest): UsmtPlan {
-  const parts: Array<string | [string, string]> = [tool(r.toolFolder, 'scanstate.exe'), checkWindowsArgValue('scanstate', 'store path', r.storePath), '/o', ...configArgs(r)];
+  const parts: Array<string | [string, string]> = [tool(r.toolFolder, 'scanstate.exe'), checkPositionalArg('scanstate', 'store path (OSDStateStorePath)', r.storePath), '/o', ...configArgs(r)];
   if (r.offlineWindowsDirectory) parts.push(`/offlineWinDir:${checkWindowsArgValue('scanstate', 'offline Windows folder', r.offlineWindowsDirectory)}`);
   if (r.hardLink) parts.push('/hardlink', '/nocompress');
   else if (r.encryptionKey) parts.push('/encrypt:AES_256', [`/key:${checkWindowsArgValue('scanstate', 'encryption key', r.encryptionKey)}`, `/key:${MASK}`]);
@@ -56,10 +57,10 @@ export function renderScanState(r: CaptureUserStateRequest): UsmtPlan {
 /**
  * `loadstate.exe <store> /i:... [/hardlink /nocompress | /decrypt:AES_256 /key:<key>] [/c] [/lac:<password> /lae]
  * /v:<n> /l:<log> [additional options]`.
- * @throws TaskseqError('invalid-input') for values a command line cannot carry
+ * @throws TaskseqError('invalid-input') for values a command line cannot carry, or a store path beginning with `/` or `-`
  */
 export function renderLoadState(r: RestoreUserStateRequest): UsmtPlan {
-  const parts: Array<string | [string, string]> = [tool(r.toolFolder, 'loadstate.exe'), checkWindowsArgValue('loadstate', 'store path', r.storePath), ...configArgs(r)];
+  const parts: Array<string | [string, string]> = [tool(r.toolFolder, 'loadstate.exe'), checkPositionalArg('loadstate', 'store path (OSDStateStorePath)', r.storePath), ...configArgs(r)];
   if (r.hardLink) parts.push('/hardlink', '/nocompress');
   else if (r.encryptionKey) parts.push('/decrypt:AES_256', [`/key:${checkWindowsArgValue('loadstate', 'encryption key', r.encryptionKey)}`, `/key:${MASK}`]);
   if (r.continueOnError) parts.push('/c');

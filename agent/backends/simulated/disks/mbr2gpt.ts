@@ -14,7 +14,7 @@ import { WINDOWS_BOOT_MANAGER } from './boot-rules.ts';
 import { parseMbr2GptCommand, type Mbr2GptCommand } from './mbr2gpt-command.ts';
 import { usableEnd } from './profile-layout.ts';
 import type { StorageHost } from './simulated-volumes.ts';
-import { findEntry, putFile, resetFolder, splitVolumePath } from './volume-files.ts';
+import { findFolder, putFile, resetFolder, splitVolumePath } from './volume-files.ts';
 
 const ESP_BYTES = 100 * 1024 * 1024;
 const TOOL = 'MBR2GPT';
@@ -22,7 +22,7 @@ const TOOL = 'MBR2GPT';
 type EspPlan = { reuse: PartitionState } | { offsetBytes: number; sizeBytes: number };
 
 function holdsWindows(host: StorageHost, disk: DiskState, p: PartitionState): boolean {
-  return findEntry(volumeFolderPath(host.stateDir, disk.index, p.number), splitVolumePath('Windows\\System32')) !== undefined;
+  return findFolder(volumeFolderPath(host.stateDir, disk.index, p.number), splitVolumePath('Windows\\System32')) !== undefined;
 }
 
 /** The first unallocated gap of at least 100 MiB (aligned), or undefined. */

@@ -5,7 +5,7 @@
  * (hash: first 16 hex digits of the INF's SHA-256, so the same INF always lands in the same folder).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   InvalidInputError, TaskseqError, type AddDriversRequest, type AddDriversResult, type Architecture,
@@ -13,7 +13,8 @@ import {
 import { findInfFiles } from '../../../drivers/driver-catalog.ts';
 import { decodeInf } from '../../../drivers/inf-text.ts';
 import { parseInf } from '../../../drivers/parse-inf.ts';
-import { findEntry, putFolder } from '../disks/volume-files.ts';
+import { findFolder, putFolder } from '../disks/volume-files.ts';
+import { copyFileNoFollow } from '../paths/no-follow.ts';
 import type { SimulatedImagingDeps } from './imaging-deps.ts';
 
 /** Where staged drivers go, relative to the Windows volume. */
@@ -42,12 +43,13 @@ function check(file: string, bytes: Buffer, architecture: Architecture, forceUns
 /** Copies the INF's folder files (not subfolders: those belong to other INFs) into the store folder. */
 function stage(root: string, file: string, folder: string): void {
   putFolder(root, [...DRIVER_STORE, folder]);
-  const target = findEntry(root, [...DRIVER_STORE, folder])!;
+  const target = findFolder(root, [...DRIVER_STORE, folder])!;
   const source = dirname(file);
   for (const name of readdirSync(source)) {
     if (name.toLowerCase() === 'categories.txt') continue;
     const full = join(source, name);
-    if (statSync(full).isFile()) copyFileSync(full, join(target, name));
+    // The store folder comes from the offline image, which may hold links: write without following them.
+    if (statSync(full).isFile()) copyFileNoFollow(root, full, join(target, name), `${[...DRIVER_STORE, folder].join('\\')}\\${name}`);
   }
 }
 
@@ -60,7 +62,7 @@ export function addDrivers(deps: SimulatedImagingDeps, request: AddDriversReques
   const letter = request.target.trim().toUpperCase().replace(/\\$/, '');
   const root = deps.volumeRoot(letter);
   if (root === undefined) throw new TaskseqError('unsupported', `cannot add drivers to ${request.target}: no such volume`);
-  if (!findEntry(root, ['Windows', 'System32'])) {
+  if (!findFolder(root, ['Windows', 'System32'])) {
     throw new TaskseqError('unsupported', `cannot add drivers to ${request.target}: it holds no offline Windows (no Windows\\System32)`);
   }
   const files = [...new Set(request.paths.flatMap((p) => infFiles(p, request.recurse)))];

@@ -8,7 +8,7 @@ import {
   InvalidInputError, TaskseqError, type Architecture, type BootFilesRequest,
 } from '../../../../engine/index.ts';
 import { WINDOWS_BOOT_MANAGER, fallbackLoader } from '../disks/boot-rules.ts';
-import { findEntry, putFile, splitVolumePath } from '../disks/volume-files.ts';
+import { findFolder, putFile, splitVolumePath } from '../disks/volume-files.ts';
 import type { BootEntry, BootVolume, SimulatedImagingDeps } from './imaging-deps.ts';
 
 /** The firmware entry UEFI boot files register. */
@@ -34,10 +34,10 @@ function checkWindows(deps: SimulatedImagingDeps, windowsPath: string): WindowsT
   const m = /^([A-Za-z]:)[\\/]+(.+)$/.exec(windowsPath.trim());
   if (!m) throw new InvalidInputError(`windowsPath '${windowsPath}' is not a folder on a drive (like C:\\Windows)`);
   const letter = m[1].toUpperCase();
-  const segments = splitVolumePath(m[2]);
+  const segments = splitVolumePath(m[2], 'windowsPath');
   const root = deps.volumeRoot(letter);
   if (root === undefined) refuse(`cannot write boot files for ${windowsPath}: no volume ${letter} on this machine`);
-  const system32 = findEntry(root, [...segments, 'System32']);
+  const system32 = findFolder(root, [...segments, 'System32']);
   if (!system32) {
     refuse(`cannot write boot files for ${windowsPath}: it has no System32 folder (not the Windows folder of an applied OS)`);
   }

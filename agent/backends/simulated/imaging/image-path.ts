@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { TaskseqError } from '../../../../engine/index.ts';
 import { findEntry, putFolder, splitVolumePath } from '../disks/volume-files.ts';
+import { checkNoLinks, entryKind } from '../paths/no-follow.ts';
 
 /** A resolved WIM path; `letter` is set when the file lives on a simulated volume. */
 export interface ImagePath {
@@ -28,8 +29,12 @@ function volumeRootOf(path: string, volumeRoot: (letter: string) => string | und
 export function resolveImagePath(path: string, volumeRoot: (letter: string) => string | undefined): ImagePath {
   if (!DRIVE_PATH.test(path)) return { host: path };
   const [letter, root] = volumeRootOf(path, volumeRoot);
-  const segments = splitVolumePath(path);
-  return { host: findEntry(root, segments) ?? join(root, ...segments), letter };
+  const segments = splitVolumePath(path, 'image path');
+  const host = findEntry(root, segments) ?? join(root, ...segments);
+  if (entryKind(host) === 'link') {
+    throw new TaskseqError('unsupported', `cannot read ${path}: it is a symbolic link, which the simulated machine does not follow`);
+  }
+  return { host, letter };
 }
 
 /**
@@ -39,10 +44,13 @@ export function resolveImagePath(path: string, volumeRoot: (letter: string) => s
 export function prepareOutputPath(path: string, volumeRoot: (letter: string) => string | undefined): ImagePath {
   if (!DRIVE_PATH.test(path)) return { host: path };
   const [letter, root] = volumeRootOf(path, volumeRoot);
-  const segments = splitVolumePath(path);
+  const segments = splitVolumePath(path, 'image path');
   if (segments.length === 0) throw new TaskseqError('unsupported', `${path}: names a volume, not a file`);
   const folder = segments.slice(0, -1);
   putFolder(root, folder);
   const name = segments.at(-1)!;
-  return { host: findEntry(root, segments) ?? join(findEntry(root, folder) ?? root, name), letter };
+  const host = findEntry(root, segments) ?? join(findEntry(root, folder) ?? root, name);
+  // The WIM is moved (or copied) into place and, for an append, read first: neither may go through a link.
+  checkNoLinks(root, host, path);
+  return { host, letter };
 }

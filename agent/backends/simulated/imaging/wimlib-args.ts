@@ -1,5 +1,14 @@
-/** Argument lists for `wimlib-imagex` (pure; golden-tested). */
+/**
+ * Argument lists for `wimlib-imagex` (pure; golden-tested). wimlib parses options anywhere on its command line, so a
+ * value from a sequence that begins with `-` (an image named `--dereference`) would be taken as an option. Every
+ * list is therefore the command, its options, then `--` and the positional values: after `--` wimlib reads
+ * nothing as an option. Option values are attached with `=`, so they cannot be read as options either.
+ */
 import type { CaptureImageRequest } from '../../../../engine/index.ts';
+import { TaskseqError } from '../../../../engine/index.ts';
+
+/** Marks the end of the options for wimlib-imagex (as for any getopt-style tool). */
+export const END_OF_OPTIONS = '--';
 
 export interface ApplyArgsInput {
   /** Host path of the `.wim` or first `.swm`. */
@@ -12,16 +21,23 @@ export interface ApplyArgsInput {
   checkIntegrity: boolean;
 }
 
+/** A NUL cannot be passed to a program at all: refuse it here with the field's name rather than fail in spawn. */
+function plain(field: string, value: string): string {
+  if (value.includes('\0')) throw new TaskseqError('invalid-input', `wimlib-imagex: ${field} contains a NUL character`);
+  return value;
+}
+
 /**
- * `apply <wim> <index> <dir> --no-acls [--check] [--ref=<part>...]`. Extraction is to a plain folder (no NTFS
+ * `apply --no-acls [--check] [--ref=<part>...] -- <wim> <index> <dir>`. Extraction is to a plain folder (no NTFS
  * volume), where security descriptors mean nothing: `--no-acls` keeps it working for any user. Split-set parts are
  * named one by one instead of by a glob, so that another set's parts in the same folder cannot be picked up.
+ * @throws TaskseqError('invalid-input') for a value holding a NUL character
  */
 export function renderApplyArgs(input: ApplyArgsInput): string[] {
-  const args = ['apply', input.wim, String(input.index), input.targetDir, '--no-acls'];
-  if (input.checkIntegrity) args.push('--check');
-  for (const part of input.parts.slice(1)) args.push(`--ref=${part}`);
-  return args;
+  const options = ['--no-acls'];
+  if (input.checkIntegrity) options.push('--check');
+  for (const part of input.parts.slice(1)) options.push(`--ref=${plain('split part', part)}`);
+  return ['apply', ...options, END_OF_OPTIONS, plain('image file', input.wim), String(input.index), plain('target folder', input.targetDir)];
 }
 
 /** A capture request as wimlib sees it: host folders and files instead of drive letters. */
@@ -34,16 +50,19 @@ export interface CaptureArgsInput extends Pick<CaptureImageRequest, 'mode' | 'na
 const COMPRESSION_ARG = { none: 'none', xpress: 'XPRESS', lzx: 'LZX' } as const;
 
 /**
- * `capture|append <dir> <wim> <name> [<description>] [--compress=..] [--check] [--image-property ..]`. The creator
- * and version go into the image's XML as the custom elements `CREATOR` and `IMAGEVERSION`. New files default to
- * LZX, as wimlib and DISM's `/Compress:max` do.
+ * `capture|append [--compress=..] [--check] [--image-property=..] -- <dir> <wim> <name> [<description>]`. The
+ * creator and version go into the image's XML as the custom elements `CREATOR` and `IMAGEVERSION`. New files
+ * default to LZX, as wimlib and DISM's `/Compress:max` do. Links in the source are captured as links: no option
+ * that follows them (`--dereference`) is ever rendered, and none can come in through a value.
+ * @throws TaskseqError('invalid-input') for a value holding a NUL character
  */
 export function renderCaptureArgs(input: CaptureArgsInput): string[] {
-  const args = [input.mode === 'append' ? 'append' : 'capture', input.sourceDir, input.wim, input.name];
-  if (input.description !== undefined && input.description !== '') args.push(input.description);
-  if (input.mode === 'create') args.push(`--compress=${COMPRESSION_ARG[input.compression ?? 'lzx']}`);
-  if (input.checkIntegrity) args.push('--check');
-  if (input.creator) args.push('--image-property', `CREATOR=${input.creator}`);
-  if (input.version) args.push('--image-property', `IMAGEVERSION=${input.version}`);
-  return args;
+  const options: string[] = [];
+  if (input.mode === 'create') options.push(`--compress=${COMPRESSION_ARG[input.compression ?? 'lzx']}`);
+  if (input.checkIntegrity) options.push('--check');
+  if (input.creator) options.push(`--image-property=CREATOR=${plain('image creator', input.creator)}`);
+  if (input.version) options.push(`--image-property=IMAGEVERSION=${plain('image version', input.version)}`);
+  const positional = [plain('source folder', input.sourceDir), plain('image file', input.wim), plain('image name', input.name)];
+  if (input.description !== undefined && input.description !== '') positional.push(plain('image description', input.description));
+  return [input.mode === 'append' ? 'append' : 'capture', ...options, END_OF_OPTIONS, ...positional];
 }

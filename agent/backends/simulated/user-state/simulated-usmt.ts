@@ -5,19 +5,23 @@
  * machine's state folder in `network\`). The profile's `commands` table can script ScanState or LoadState exit codes
  * (matched against the command line with secrets masked), so USMT failures can be simulated.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, closeSync, openSync, ftruncateSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { TaskseqError, UsmtError, type UserStatePort, type UserStateResult } from '../../../../engine/index.ts';
+import { InvalidInputError, TaskseqError, UsmtError, type UserStatePort, type UserStateResult } from '../../../../engine/index.ts';
 import type { CaptureUserStateRequest, RestoreUserStateRequest } from '../../../../engine/index.ts';
 import { renderLoadState, renderScanState } from '../../windows/usmt-command.ts';
 import { explainUsmtExitCode } from '../../windows/usmt-exit-codes.ts';
 import { lookupVolume, type StorageHost } from '../disks/simulated-volumes.ts';
-import { findEntry, splitVolumePath } from '../disks/volume-files.ts';
+import { findFolder, placeFor, putFile, splitVolumePath } from '../disks/volume-files.ts';
+import { confinedJoin, isInside, parseWindowsPath } from '../paths/path-confinement.ts';
+import { checkNoLinks, entryKind, makeFoldersNoFollow, walkNoFollow, writeFileNoFollow } from '../paths/no-follow.ts';
 import type { CommandScript } from '../profile-types.ts';
 import { loadInstallation } from '../windows/machine-windows-port.ts';
 import { writeWindowsState, type UserProfileState, type WindowsState } from '../windows/windows-state.ts';
-import { HARD_LINK_FOLDER, INLINE_LIMIT, readStore, writeCatalog, writeMigFile, type StoreCatalog, type StoredFile } from './state-store-file.ts';
+import {
+  HARD_LINK_FOLDER, INLINE_LIMIT, readStore, writeCatalog, writeMigFile, type StoreCatalog, type StoredFile, type StoreFolder,
+} from './state-store-file.ts';
 
 export interface UsmtHost {
   storage: StorageHost;
@@ -27,13 +31,25 @@ export interface UsmtHost {
   commands: readonly CommandScript[];
 }
 
-/** The host folder of a store path. @throws UsmtError 27 for a path on no volume */
-export function storeFolder(host: UsmtHost, path: string): { root: string; volumeRoot?: string } {
-  const unc = /^\\\\([^\\]+)\\(.+)$/.exec(path.trim());
-  if (unc) return { root: join(host.storage.stateDir, 'network', unc[1].toLowerCase(), ...splitVolumePath(unc[2])) };
-  const ref = lookupVolume(host.storage, path.slice(0, 2));
-  if (!/^[A-Za-z]:\\/.test(path) || !ref) throw new UsmtError(27, `USMT returned 27 (USMT_INVALID_STORE_LOCATION): the store path ${path} is on no volume`);
-  return { root: join(ref.root, ...splitVolumePath(path)), volumeRoot: ref.root };
+/** The variable every store path comes from (Request State Store sets it for a state migration point). */
+const STORE_FIELD = 'OSDStateStorePath';
+
+/**
+ * The host folder of a store path, through the confinement rule: a share `\\server\share\...` is a folder below
+ * the machine's `network` folder, a drive path a folder of that volume; either way it stays inside that root.
+ * @throws InvalidInputError naming OSDStateStorePath for a path the rule refuses; UsmtError 27 for a path on no volume
+ */
+export function storeFolder(host: UsmtHost, path: string): StoreFolder & { volumeRoot?: string } {
+  const where = parseWindowsPath(path, STORE_FIELD);
+  if (where.kind === 'share') {
+    const network = join(host.storage.stateDir, 'network');
+    return { root: confinedJoin(network, [where.server.toLowerCase(), where.share, ...where.segments], STORE_FIELD, path), within: network };
+  }
+  const ref = lookupVolume(host.storage, where.letter);
+  if (!ref) throw new UsmtError(27, `USMT returned 27 (USMT_INVALID_STORE_LOCATION): the store path ${path} is on no volume`);
+  const root = placeFor(ref.root, where.segments);
+  if (!isInside(ref.root, root)) throw new InvalidInputError(`${STORE_FIELD} ${path}: the path leads outside its volume`);
+  return { root, within: ref.root, volumeRoot: ref.root };
 }
 
 function scriptedExit(host: UsmtHost, shown: string): number | undefined {
@@ -41,18 +57,15 @@ function scriptedExit(host: UsmtHost, shown: string): number | undefined {
   return hit ? hit.exitCode ?? 0 : undefined;
 }
 
-function filesBelow(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(join(folder, e.name)) : [join(folder, e.name)]));
-}
-
 const accountOf = (u: UserProfileState) => (u.domain ? `${u.domain}\\${u.name}` : u.name);
 
 /** The users of an installation: declared ones, else the folders in `Users` other than Public and Default. */
 function usersOf(state: WindowsState, volumeRoot: string): UserProfileState[] {
   if (state.users) return state.users;
-  const users = findEntry(volumeRoot, ['Users']);
-  const names = users ? readdirSync(users).filter((n) => !/^(public|default|default user|all users)$/i.test(n)) : [];
+  const users = findFolder(volumeRoot, ['Users']);
+  const names = users
+    ? readdirSync(users).filter((n) => !/^(public|default|default user|all users)$/i.test(n) && entryKind(join(users, n)) === 'folder')
+    : [];
   return names.map((name) => ({ name, profileFolder: `Users\\${name}`, settings: {} }));
 }
 
@@ -67,42 +80,44 @@ function source(host: UsmtHost, r: CaptureUserStateRequest): { root: string; sta
   return { root: ref.root, state };
 }
 
-function collect(root: string, users: UserProfileState[], storeRoot: string, hardLink: boolean): StoredFile[] {
+/** Makes `link` a hard link to `file`, creating its folders below `within` without following links. */
+function hardLinkInto(within: string, file: string, link: string, what: string): void {
+  makeFoldersNoFollow(within, dirname(link), what);
+  checkNoLinks(within, link, what);
+  // link() never follows the new name: an existing entry (file or link) stays as it is.
+  if (entryKind(link) === undefined) linkSync(file, link);
+}
+
+function collect(root: string, users: UserProfileState[], store: StoreFolder, hardLink: boolean): StoredFile[] {
   const out: StoredFile[] = [];
   for (const u of users) {
-    const folder = findEntry(root, splitVolumePath(u.profileFolder));
-    for (const file of folder ? filesBelow(folder) : []) {
-      const path = relative(root, file).split(sep).join('\\');
-      const size = statSync(file).size;
+    const folder = findFolder(root, splitVolumePath(u.profileFolder, 'user profile folder'));
+    // Only regular files migrate: a link in a profile is neither followed nor stored (see docs/user-state.md).
+    for (const entry of folder ? walkNoFollow(folder).filter((e) => e.kind === 'file') : []) {
+      const path = relative(root, entry.path).split(sep).join('\\');
       if (hardLink) {
-        const link = join(storeRoot, ...HARD_LINK_FOLDER, ...path.split('\\'));
-        mkdirSync(dirname(link), { recursive: true });
-        if (!existsSync(link)) linkSync(file, link);
-        out.push({ path, size });
-      } else out.push({ path, size, ...(size <= INLINE_LIMIT ? { data: readFileSync(file).toString('base64') } : {}) });
+        hardLinkInto(store.within, entry.path, join(store.root, ...HARD_LINK_FOLDER, ...path.split('\\')), path);
+        out.push({ path, size: entry.size });
+      } else out.push({ path, size: entry.size, ...(entry.size <= INLINE_LIMIT ? { data: readFileSync(entry.path).toString('base64') } : {}) });
     }
   }
   return out;
 }
 
-function writeFileAt(root: string, path: string, f: StoredFile, storeRoot: string, hardLink: boolean): void {
-  const target = join(root, ...splitVolumePath(path));
-  mkdirSync(dirname(target), { recursive: true });
-  if (hardLink) {
-    if (!existsSync(target)) linkSync(join(storeRoot, ...HARD_LINK_FOLDER, ...path.split('\\')), target);
-  } else if (f.data !== undefined) writeFileSync(target, Buffer.from(f.data, 'base64'));
-  else {
-    const fd = openSync(target, 'w');
-    try { ftruncateSync(fd, f.size); } finally { closeSync(fd); }
-  }
+function writeFileAt(root: string, path: string, f: StoredFile, store: StoreFolder, hardLink: boolean): void {
+  // The catalog is data read back from the store: its paths go through the same rule as any other.
+  const segments = splitVolumePath(path, 'user state store entry');
+  const target = placeFor(root, segments);
+  if (hardLink) hardLinkInto(root, confinedJoin(store.root, [...HARD_LINK_FOLDER, ...segments], 'user state store entry', path), target, path);
+  else writeFileNoFollow(root, target, f.data !== undefined ? Buffer.from(f.data, 'base64') : { sizeBytes: f.size }, path);
 }
 
-function restoreInto(root: string, state: WindowsState, catalog: StoreCatalog, storeRoot: string, r: RestoreUserStateRequest): UserStateResult {
+function restoreInto(root: string, state: WindowsState, catalog: StoreCatalog, store: StoreFolder, r: RestoreUserStateRequest): UserStateResult {
   const restored = catalog.users.filter((u) => u.domain || r.localAccountPassword !== undefined);
   const skipped = catalog.users.filter((u) => !restored.includes(u)).map(accountOf);
   const folders = restored.map((u) => u.profileFolder.toLowerCase() + '\\');
   const files = catalog.files.filter((f) => folders.some((p) => f.path.toLowerCase().startsWith(p)));
-  for (const f of files) writeFileAt(root, f.path, f, storeRoot, catalog.hardLink);
+  for (const f of files) writeFileAt(root, f.path, f, store, catalog.hardLink);
   const others = (state.users ?? []).filter((u) => !restored.some((x) => x.name.toLowerCase() === u.name.toLowerCase()));
   state.users = [...others, ...restored.map((u) => ({ ...u, settings: { ...u.settings } }))];
   state.history.push(`loadstate: ${restored.map(accountOf).join(', ') || 'nobody'}`);
@@ -113,9 +128,7 @@ function restoreInto(root: string, state: WindowsState, catalog: StoreCatalog, s
 function writeLog(host: UsmtHost, logFile: string, lines: string[]): void {
   const ref = /^[A-Za-z]:\\/.test(logFile) ? lookupVolume(host.storage, logFile.slice(0, 2)) : undefined;
   if (!ref) return;
-  const file = join(ref.root, ...splitVolumePath(logFile));
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, lines.join('\r\n') + '\r\n');
+  putFile(ref.root, splitVolumePath(logFile, 'USMT log file'), { content: lines.join('\r\n') + '\r\n' });
 }
 
 export function createSimulatedUsmt(host: UsmtHost): Omit<UserStatePort, 'requestStore' | 'releaseStore'> {
@@ -131,11 +144,11 @@ export function createSimulatedUsmt(host: UsmtHost): Omit<UserStatePort, 'reques
       const store = storeFolder(host, r.storePath);
       if (r.hardLink && store.volumeRoot !== root) throw new UsmtError(27, `ScanState returned 27 (USMT_INVALID_STORE_LOCATION): a hard-link store must be on the volume it captures (${r.storePath})`);
       const users = usersOf(state, root);
-      mkdirSync(store.root, { recursive: true });
-      const files = collect(root, users, store.root, r.hardLink);
+      makeFoldersNoFollow(store.within, store.root, r.storePath);
+      const files = collect(root, users, store, r.hardLink);
       const catalog: StoreCatalog = { format: 'taskseq-usmt-store', hardLink: r.hardLink, ...(state.computerName ? { computerName: state.computerName } : {}), users, files };
-      if (r.hardLink) writeCatalog(store.root, catalog);
-      else writeMigFile(store.root, catalog, r.encryptionKey);
+      if (r.hardLink) writeCatalog(store, catalog);
+      else writeMigFile(store, catalog, r.encryptionKey);
       writeLog(host, r.logFile, [shown, ...users.map((u) => `captured ${accountOf(u)}`), `${files.length} files`]);
       return { users: users.map(accountOf), files: files.length, skipped: [], ...(key && key !== request.encryptionKey ? { encryptionKey: key } : {}) };
     },
@@ -149,8 +162,8 @@ export function createSimulatedUsmt(host: UsmtHost): Omit<UserStatePort, 'reques
       const state = ref ? loadInstallation(ref.root, { architecture: host.architecture, machineName: host.machineName }) : undefined;
       if (!ref || !state) throw new TaskseqError('unsupported', `${drive} holds no Windows to restore into`);
       const store = storeFolder(host, r.storePath);
-      const catalog = readStore(store.root, r.hardLink ? undefined : r.encryptionKey);
-      const result = restoreInto(ref.root, state, catalog, store.root, r);
+      const catalog = readStore(store, r.hardLink ? undefined : r.encryptionKey);
+      const result = restoreInto(ref.root, state, catalog, store, r);
       writeLog(host, r.logFile, [shown, ...result.users.map((u) => `restored ${u}`), ...result.skipped.map((u) => `skipped local account ${u} (no /lac)`)]);
       return result;
     },

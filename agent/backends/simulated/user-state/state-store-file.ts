@@ -5,9 +5,10 @@
  * `USMT\File\<profile folder>\...`, of hard links to the files on the same volume, plus `USMT\catalog.json`.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsmtError } from '../../../../engine/index.ts';
+import { checkNoLinks, entryKind, writeFileNoFollow } from '../paths/no-follow.ts';
 import type { UserProfileState } from '../windows/windows-state.ts';
 
 export const MIG_FILE = ['USMT', 'USMT.MIG'];
@@ -35,32 +36,44 @@ export interface StoreCatalog {
   files: StoredFile[];
 }
 
+/** A store's host folder and the folder it is confined to (its volume, or the machine's `network` folder). */
+export interface StoreFolder {
+  root: string;
+  within: string;
+}
+
 const keyOf = (key: string) => createHash('sha256').update(key, 'utf8').digest();
 
 /** Writes a compressed store (encrypted when `key` is given). */
-export function writeMigFile(storeRoot: string, catalog: StoreCatalog, key: string | undefined): void {
-  const file = join(storeRoot, ...MIG_FILE);
-  mkdirSync(dirname(file), { recursive: true });
+export function writeMigFile(store: StoreFolder, catalog: StoreCatalog, key: string | undefined): void {
+  const file = join(store.root, ...MIG_FILE);
   const body = Buffer.from(JSON.stringify(catalog), 'utf8');
   if (key === undefined) {
-    writeFileSync(file, Buffer.concat([PLAIN, body]));
+    writeFileNoFollow(store.within, file, Buffer.concat([PLAIN, body]), MIG_FILE.join('\\'));
     return;
   }
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyOf(key), iv);
   const sealed = Buffer.concat([cipher.update(body), cipher.final()]);
-  writeFileSync(file, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), sealed]));
+  writeFileNoFollow(store.within, file, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), sealed]), MIG_FILE.join('\\'));
+}
+
+/** True for a regular file reached without going through a link (a link would read a host file). */
+function storeFileAt(store: StoreFolder, file: string): boolean {
+  if (entryKind(file) === undefined) return false;
+  checkNoLinks(store.within, file, file, 'read');
+  return entryKind(file) === 'file';
 }
 
 /**
  * Reads a store (compressed or hard-link).
- * @throws UsmtError 37 without the key of an encrypted store, 42 for a damaged store or a wrong key, 27 without a store
+ * @throws TaskseqError('unsupported') when a link is on the way to the store's files; UsmtError 37 without the key of an encrypted store, 42 for a damaged store or a wrong key, 27 without a store
  */
-export function readStore(storeRoot: string, key: string | undefined): StoreCatalog {
-  const catalog = join(storeRoot, ...CATALOG_FILE);
-  if (existsSync(catalog)) return JSON.parse(readFileSync(catalog, 'utf8')) as StoreCatalog;
-  const file = join(storeRoot, ...MIG_FILE);
-  if (!existsSync(file)) throw new UsmtError(27, 'LoadState returned 27 (USMT_INVALID_STORE_LOCATION): the store holds no USMT.MIG or hard-link catalog');
+export function readStore(store: StoreFolder, key: string | undefined): StoreCatalog {
+  const catalog = join(store.root, ...CATALOG_FILE);
+  if (storeFileAt(store, catalog)) return JSON.parse(readFileSync(catalog, 'utf8')) as StoreCatalog;
+  const file = join(store.root, ...MIG_FILE);
+  if (!storeFileAt(store, file)) throw new UsmtError(27, 'LoadState returned 27 (USMT_INVALID_STORE_LOCATION): the store holds no USMT.MIG or hard-link catalog');
   const raw = readFileSync(file);
   if (raw.subarray(0, 8).equals(PLAIN)) return JSON.parse(raw.subarray(8).toString('utf8')) as StoreCatalog;
   if (!raw.subarray(0, 8).equals(MAGIC)) throw new UsmtError(42, 'LoadState returned 42 (USMT_ERROR_CORRUPTED_STORE): the store is damaged: capture again');
@@ -76,8 +89,6 @@ export function readStore(storeRoot: string, key: string | undefined): StoreCata
 }
 
 /** Writes the catalog of a hard-link store (files are linked by the caller). */
-export function writeCatalog(storeRoot: string, catalog: StoreCatalog): void {
-  const file = join(storeRoot, ...CATALOG_FILE);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(catalog, null, 2) + '\n');
+export function writeCatalog(store: StoreFolder, catalog: StoreCatalog): void {
+  writeFileNoFollow(store.within, join(store.root, ...CATALOG_FILE), JSON.stringify(catalog, null, 2) + '\n', CATALOG_FILE.join('\\'));
 }

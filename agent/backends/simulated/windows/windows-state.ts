@@ -4,10 +4,10 @@
  * they travel with the volume exactly like the hives do: a wipe removes them, a capture takes them into the WIM, an
  * apply brings them back. Passwords are never stored: only whether the Administrator account is enabled.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { InvalidInputError, type AdapterSettings, type ClientState, type DomainMembership } from '../../../../engine/index.ts';
-import { findEntry, splitVolumePath } from '../disks/volume-files.ts';
+import { findEntry, findFile, findFolder, putFile, splitVolumePath } from '../disks/volume-files.ts';
+import { entryKind } from '../paths/no-follow.ts';
 
 export const WINDOWS_STATE_PATH = 'Windows\\System32\\config\\simulated-state.json';
 const FORMAT = 'taskseq-windows-state';
@@ -69,14 +69,11 @@ export interface WindowsState {
   history: string[];
 }
 
-/** The state file's path inside a volume folder. */
-function statePath(volumeRoot: string): string {
-  return join(volumeRoot, ...splitVolumePath(WINDOWS_STATE_PATH));
-}
+const STATE_SEGMENTS = splitVolumePath(WINDOWS_STATE_PATH);
 
-/** True when the volume folder holds a Windows installation (`Windows\System32`). */
+/** True when the volume folder holds a Windows installation (a real `Windows\System32` folder, not a link). */
 export function holdsWindows(volumeRoot: string): boolean {
-  return findEntry(volumeRoot, splitVolumePath('Windows\\System32')) !== undefined;
+  return findFolder(volumeRoot, splitVolumePath('Windows\\System32')) !== undefined;
 }
 
 /**
@@ -84,8 +81,13 @@ export function holdsWindows(volumeRoot: string): boolean {
  * @throws InvalidInputError when the file exists but is not a simulated Windows state
  */
 export function readWindowsState(volumeRoot: string): WindowsState | undefined {
-  const file = statePath(volumeRoot);
-  if (!existsSync(file)) return undefined;
+  const found = findEntry(volumeRoot, STATE_SEGMENTS);
+  if (found === undefined) return undefined;
+  // An image can put a link where the state file goes; reading through it would read a host file.
+  const file = findFile(volumeRoot, STATE_SEGMENTS);
+  if (file === undefined) {
+    throw new InvalidInputError(`${WINDOWS_STATE_PATH} is a ${entryKind(found) === 'link' ? 'symbolic link' : 'folder'}, not a simulated Windows state file`);
+  }
   let data: WindowsState;
   try {
     data = JSON.parse(readFileSync(file, 'utf8')) as WindowsState;
@@ -98,10 +100,12 @@ export function readWindowsState(volumeRoot: string): WindowsState | undefined {
   return data;
 }
 
+/**
+ * Writes the state file, creating its folders.
+ * @throws TaskseqError('unsupported') when a symbolic link is on the way (see paths/no-follow.ts)
+ */
 export function writeWindowsState(volumeRoot: string, state: WindowsState): void {
-  const file = statePath(volumeRoot);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(state, null, 2) + '\n');
+  putFile(volumeRoot, STATE_SEGMENTS, { content: JSON.stringify(state, null, 2) + '\n' });
 }
 
 /** A fresh installation as a stock install image holds it: generalized, no name, in a workgroup. */
