@@ -31,7 +31,7 @@ export function buildDoctorReport(uses: readonly ToolUse[], env: ToolEnvironment
     // Tools of another platform are listed from the table; the simulated machine's tools are this host's.
     const platform = info.platform ?? env.platform;
     const listed = toolsFor(info.use, platform);
-    const tools = checked ? checkTools(listed, env) : listed.map((tool) => ({ tool }));
+    const tools: ToolCheck[] = checked ? checkTools(listed, env) : listed.map((tool) => ({ tool }));
     return { use: info.use, title: info.title, status: info.status, checked, tools, ready: checked && tools.every((t) => t.path) };
   });
   return { node: { version: nodeVersion, required: `>=${MIN_NODE_MAJOR}`, ok: major >= MIN_NODE_MAJOR }, platform: env.platform, sections };

@@ -22,6 +22,8 @@ const MAX_LOGGED_OUTPUT = 4000;
 export interface StepExecution {
   record: StepRecord;
   succeeded: boolean;
+  /** The machine refused the restart the step asked for: ConfigMgr then fails the sequence whatever continue on error says. */
+  restartRefused?: boolean;
 }
 
 export async function executeStep(deps: EngineDeps, instr: Instruction, attempt: number): Promise<StepExecution> {
@@ -41,7 +43,7 @@ export async function executeStep(deps: EngineDeps, instr: Instruction, attempt:
   const gated = gateRestart(deps, instr, result);
   const execution = judge(deps, instr, gated.result, gated.refused);
   refreshEnvironment(deps);
-  return execution;
+  return gated.refused ? { ...execution, restartRefused: true } : execution;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** After a step result: failure propagation, reboot and retry requests. */
 import type { StepRecord } from '../journal/records.ts';
-import { afterResult } from './transitions.ts';
+import { afterResult, sequenceFailedAt } from './transitions.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
 import type { StepExecution } from './execute-step.ts';
 import { rebootTarget } from './restart-gate.ts';
@@ -23,20 +23,24 @@ function takeRebootRequest(deps: EngineDeps): { target: 'HD' | 'WinPE'; retry: b
 
 export function settle(deps: EngineDeps, ip: number, exec: StepExecution): Settled {
   const instr = deps.program.instructions[ip];
+  // A restart the machine refused ends the sequence whatever the error handling says (ConfigMgr: a restart that
+  // cannot boot to a formatted partition fails the task sequence).
   const ignoreCoe = instr.kind === 'step' && moduleFor(deps, instr)?.continueOnError === 'ignored';
-  if (ignoreCoe && !exec.succeeded && instr.continueOnError) {
+  if (exec.restartRefused) {
+    logLine(deps, 'warning', `The action (${instr.name}) failed because its restart was refused; continue on error does not apply to a refused restart`);
+  } else if (ignoreCoe && !exec.succeeded && instr.continueOnError) {
     logLine(deps, 'warning', `The action (${instr.name}) failed; continue on error does not apply to this step`);
   }
   const shutdown = deps.shutdownRequested === true;
   deps.shutdownRequested = false;
-  const next = afterResult(deps.program, ip, exec.succeeded, ignoreCoe);
+  const next = exec.restartRefused ? sequenceFailedAt(deps.program, ip) : afterResult(deps.program, ip, exec.succeeded, ignoreCoe);
   for (const g of next.abortedGroups) {
     const group = deps.program.instructions[g];
     logLine(deps, 'error', `The execution of the group (${group.name}) has failed and the execution has been aborted`);
   }
   if (next.kind === 'next' && next.caughtBy !== undefined) {
     logLine(deps, 'warning', `The group (${deps.program.instructions[next.caughtBy].name}) continues on error: the run goes on after it`);
-  } else if (!exec.succeeded && instr.continueOnError) {
+  } else if (!exec.succeeded && instr.continueOnError && !exec.restartRefused) {
     logLine(deps, 'warning', `The action (${instr.name}) failed and continues on error`);
   }
   if (next.kind === 'sequence-failed') {

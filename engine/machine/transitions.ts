@@ -26,6 +26,13 @@ export function afterResult(program: Program, ip: number, succeeded: boolean, ig
   return { kind: 'sequence-failed', abortedGroups: aborted };
 }
 
+/** A failure that no continue on error catches (a refused restart): every enclosing group is aborted. */
+export function sequenceFailedAt(program: Program, ip: number): AfterResult {
+  const aborted: number[] = [];
+  for (let p = program.instructions[ip].parent; p >= 0; p = program.instructions[p].parent) aborted.push(p);
+  return { kind: 'sequence-failed', abortedGroups: aborted };
+}
+
 /** Descendant step indexes of a container (for reporting a skipped group's steps). */
 export function stepsInside(program: Program, groupIp: number): number[] {
   const g = program.instructions[groupIp];
