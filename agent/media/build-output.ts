@@ -5,7 +5,7 @@
  * (`taskseq-media.json`, part 1's last) are written at the very end, so an interrupted build never looks like a
  * complete media; the staging folder it leaves marks the folder as an unfinished build that `--force` replaces.
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../../engine/index.ts';
 import { outputFolderProblems, outputProblemText } from '../runner/output-folders.ts';
@@ -32,9 +32,10 @@ function exists(p: string): boolean {
   }
 }
 
+// Followed through links: `--out /media/stick` is often one.
 function isFolder(p: string): boolean {
   try {
-    return lstatSync(p).isDirectory();
+    return statSync(p).isDirectory();
   } catch {
     return false;
   }
