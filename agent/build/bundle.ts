@@ -2,13 +2,27 @@
  * `npm run build`: bundles the CLI into `agent/cli/dist/` (ES modules, one chunk per command) so that `taskseq`
  * starts in about 130 ms instead of compiling TypeScript on every start. `npm ci` runs it (prepare script).
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { emptyMimeDatabase } from './empty-mime-database.ts';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Leaves packages loaded with `import()` to Node. With code splitting, esbuild puts a dynamically imported CommonJS
+ * package in its own chunk that exports only `default` (its module.exports), while Node's own import of it also
+ * gives the named exports that the sources use (`si.system()`): bundled, `--machine local` failed with
+ * "t.system is not a function". Node resolves them from the package's node_modules, as it does for the sources;
+ * they are loaded on demand anyway, so start-up does not change.
+ */
+export const dynamicPackagesToNode: Plugin = {
+  name: 'dynamic-packages-to-node',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
 
 /** Builds the bundle into `outdir` (default `agent/cli/dist`). */
 export async function bundleCli(outdir = join(root, 'agent', 'cli', 'dist')): Promise<string> {
@@ -25,7 +39,7 @@ export async function bundleCli(outdir = join(root, 'agent', 'cli', 'dist')): Pr
     // Smaller chunks parse faster: `taskseq validate` must start in under 150 ms.
     minify: true,
     sourcemap: 'linked',
-    plugins: [emptyMimeDatabase],
+    plugins: [emptyMimeDatabase, dynamicPackagesToNode],
     // Bundled CommonJS packages call require(); an ES module has none unless it makes one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });

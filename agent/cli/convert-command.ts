@@ -1,7 +1,7 @@
 /** `taskseq convert <file> --to json|xml [--out FILE]`: lossless conversion between the XML and JSON forms. */
-import { writeFileSync } from 'node:fs';
 import { InvalidInputError, toJsonDocument, writeSequenceXml } from '../../engine/index.ts';
 import { readSequenceFile } from '../input/read-sequence-file.ts';
+import { checkOutputPaths, writeOutputFile } from '../runner/output-folders.ts';
 import type { CliIO } from './io.ts';
 import { parseCommand, requireOne } from './parse-args.ts';
 import { printProblems } from './report-problems.ts';
@@ -14,13 +14,15 @@ export async function convertCommand(args: string[], io: CliIO): Promise<number>
   if (to !== 'json' && to !== 'xml') {
     throw new InvalidInputError('taskseq convert: --to must be json or xml', [{ severity: 'error', code: 'bad-option', field: '--to', message: 'expected json or xml' }]);
   }
+  const out = values.out as string | undefined;
+  if (out !== undefined) checkOutputPaths([], [{ option: '--out', path: out }]);
   const loaded = readSequenceFile(file, { allowUnknownSteps: true });
   if (!loaded.loaded) throw new InvalidInputError(`${file}: the sequence cannot be loaded`, loaded.problems);
   // Conversion keeps what is there, valid or not; problems are reported but do not stop it.
   printProblems(io, loaded.problems);
   const doc = loaded.loaded.document;
   const text = to === 'json' ? toJsonDocument(doc) : writeSequenceXml(doc.sequence);
-  if (values.out) writeFileSync(values.out as string, text);
+  if (out !== undefined) writeOutputFile({ option: '--out', path: out }, text);
   else io.out(text);
   return EXIT_OK;
 }

@@ -2,7 +2,7 @@
  * `taskseq media build --sequence F --content DIR --out DIR [--type standalone|boot|prestaged]
  *  [--password-file F | --protect] [--valid-from T] [--valid-until T] [--var N=V]... [--secret-var N=V]...
  *  [--prestart CMD] [--prestart-files DIR] [--source URL]... [--ca-bundle F] [--part-size BYTES] [--children DIR]
- *  [--allow-unknown-steps] [--json]`
+ *  [--allow-unknown-steps] [--force] [--json]`
  */
 import { InvalidInputError } from '../../engine/index.ts';
 import { buildMedia, type BuildReport } from '../media/build-media.ts';
@@ -43,9 +43,10 @@ async function build(args: string[], io: CliIO): Promise<number> {
     var: { type: 'string', multiple: true }, 'secret-var': { type: 'string', multiple: true }, prestart: { type: 'string' },
     'prestart-files': { type: 'string' }, source: { type: 'string', multiple: true }, 'ca-bundle': { type: 'string' },
     'part-size': { type: 'string' }, children: { type: 'string' }, 'allow-unknown-steps': { type: 'boolean' }, json: { type: 'boolean' },
+    force: { type: 'boolean' },
   });
   const report = buildMedia({
-    sequence: required(values, 'sequence'), out: required(values, 'out'), content: values.content as string | undefined,
+    sequence: required(values, 'sequence'), out: required(values, 'out'), force: values.force === true, content: values.content as string | undefined,
     children: values.children as string | undefined, type: (values.type as string | undefined) ?? 'standalone',
     password: await newMediaPassword(values['password-file'] as string | undefined, values.protect === true),
     validFrom: values['valid-from'] as string | undefined, validUntil: values['valid-until'] as string | undefined,

@@ -9,6 +9,7 @@ import { InvalidInputError } from '../../engine/index.ts';
 import { runDeployment, type DeploymentReport } from '../runner/run-deployment.ts';
 import type { DeploymentOptions } from '../runner/deployment-options.ts';
 import { openMedia } from '../media/open-media.ts';
+import { checkOutputPaths } from '../runner/output-folders.ts';
 import { createMediaRun, type MediaRun } from '../media/media-run.ts';
 import type { CliIO } from './io.ts';
 import { partPrompt, passwordSource } from './media-input.ts';
@@ -30,6 +31,9 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const sources = values.source as string[] | undefined;
   const json = values.json === true;
   const stateDir = (values['state-dir'] as string | undefined) ?? '.taskseq/state';
+  const logDir = (values['log-dir'] as string | undefined) ?? '.taskseq/logs';
+  const cacheDir = values.cache as string | undefined;
+  checkOutputPaths([{ option: '--state-dir', path: stateDir }, { option: '--log-dir', path: logDir }, ...(cacheDir ? [{ option: '--cache', path: cacheDir }] : [])]);
   const variables = parseVariableOptions(values.var as string[] | undefined, values['secret-var'] as string[] | undefined);
   const mediaType = parseMediaType(values['media-type'] as string | undefined);
   const format = logFormat(values['log-format'] as string | undefined);
@@ -40,7 +44,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     file, media,
     sources,
     caBundle: values['ca-bundle'] as string | undefined,
-    cacheDir: values.cache as string | undefined,
+    cacheDir,
     statusUrl: statusUrl(values['status-url'] as string | undefined),
     machine: (values.machine as string | undefined) ?? 'uefi-desktop',
     content: values.content as string | undefined,
@@ -50,7 +54,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     mediaType,
     variables,
     stateDir,
-    logDir: (values['log-dir'] as string | undefined) ?? '.taskseq/logs',
+    logDir,
     logFormat: format,
     strictCommands: values['strict-commands'] === true,
     allowUnknownSteps: values['allow-unknown-steps'] === true,

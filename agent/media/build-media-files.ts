@@ -1,6 +1,7 @@
-/** Writes a media set's headers, policy and sequence (sealed when protected), prestart files and CA bundle. */
-import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+/** Writes a media set's policy and sequence (sealed when protected), prestart files and CA bundle; makes its headers. */
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeDurably, type FinalFile } from './build-output.ts';
 import { deriveKey, newProtection, sealFile } from './media-crypto.ts';
 import {
   CA_BUNDLE_FILE, HEADER_FILE, POLICY_ENCRYPTED_FILE, POLICY_FILE, PRESTART_FOLDER, SEQUENCE_ENCRYPTED_FILE,
@@ -28,12 +29,17 @@ function headerBytes(files: MediaFiles, part: number, protection: MediaHeader['p
   return Buffer.from(JSON.stringify(header, null, 2) + '\n', 'utf8');
 }
 
-/** Writes every part's header, and on part 1 the policy, the sequence, the prestart files and the CA bundle. */
-export function writeMediaFiles(files: MediaFiles, partDir: (part: number) => string): void {
+/**
+ * Writes on part 1 the policy, the sequence, the prestart files and the CA bundle, and returns every part's header
+ * (part 1's last) for the caller to write once all else is in place: a header is what makes a folder a media.
+ * @param partDir the staging folder of a part; `partName` the part's folder inside the media ('' for one folder)
+ */
+export function writeMediaFiles(files: MediaFiles, partDir: (part: number) => string, partName: (part: number) => string): FinalFile[] {
   const protection = files.password !== undefined ? newProtection() : null;
-  for (let n = 1; n <= files.partCount; n++) {
+  const headers: FinalFile[] = [];
+  for (let n = files.partCount; n >= 1; n--) {
     mkdirSync(partDir(n), { recursive: true });
-    writeFileSync(join(partDir(n), HEADER_FILE), headerBytes(files, n, protection));
+    headers.push({ dir: partName(n), name: HEADER_FILE, bytes: headerBytes(files, n, protection) });
   }
   const first = partDir(1);
   const policy = Buffer.from(JSON.stringify(files.policy, null, 2) + '\n', 'utf8');
@@ -41,12 +47,13 @@ export function writeMediaFiles(files: MediaFiles, partDir: (part: number) => st
     // The header is authenticated with each file, so a changed header (validity, parameters) is refused on opening.
     const header = headerBytes(files, 1, protection);
     const key = deriveKey(files.password!, protection);
-    writeFileSync(join(first, POLICY_ENCRYPTED_FILE), sealFile(key, header, POLICY_ENCRYPTED_FILE, policy));
-    writeFileSync(join(first, SEQUENCE_ENCRYPTED_FILE), sealFile(key, header, SEQUENCE_ENCRYPTED_FILE, files.sequence));
+    writeDurably(join(first, POLICY_ENCRYPTED_FILE), sealFile(key, header, POLICY_ENCRYPTED_FILE, policy));
+    writeDurably(join(first, SEQUENCE_ENCRYPTED_FILE), sealFile(key, header, SEQUENCE_ENCRYPTED_FILE, files.sequence));
   } else {
-    writeFileSync(join(first, POLICY_FILE), policy);
-    writeFileSync(join(first, files.policy.sequence.file), files.sequence);
+    writeDurably(join(first, POLICY_FILE), policy);
+    writeDurably(join(first, files.policy.sequence.file), files.sequence);
   }
   if (files.prestartFiles) cpSync(files.prestartFiles, join(first, PRESTART_FOLDER), { recursive: true });
   if (files.caBundle) copyFileSync(files.caBundle, join(first, CA_BUNDLE_FILE));
+  return headers;
 }

@@ -4,13 +4,15 @@
  * their SHA-256 manifests, the policy and the header. Only the build command imports this; a run never does.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   findSequenceSecrets, InvalidInputError, requiredPackages, toJsonDocument, type Problem,
 } from '../../engine/index.ts';
 import { createFolderContent } from '../content/folder-content.ts';
 import { prepareRun, type PreparedRun } from '../runner/prepare-run.ts';
+import { createOutputFolders } from '../runner/output-folders.ts';
+import { buildInto, emptyMediaFolder, type FinalFile } from './build-output.ts';
 import { assignParts } from './build-parts.ts';
 import { copyContent, listPackageFiles, type SourceFile } from './build-content.ts';
 import { checkBuildRequest, type BuildRequest } from './build-request.ts';
@@ -72,18 +74,18 @@ function sequenceForMedia(req: BuildRequest, prepared: PreparedRun): { name: str
   return { name: 'sequence.json', bytes: new Uint8Array(Buffer.from(toJsonDocument(prepared.document), 'utf8')) };
 }
 
-/** Builds into a sibling temporary folder and renames it into place, so that a failed build leaves nothing. */
-function intoPlace(out: string, build: (dir: string) => void): void {
-  const temp = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
-  mkdirSync(dirname(out), { recursive: true });
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
+/**
+ * Creates `out` when missing (a few levels at most), empties an old media there with `force`, and builds into it
+ * through a staging subfolder; a failed build removes what it wrote and the folders it created, never `out` itself
+ * when it was there before.
+ */
+function intoPlace(req: BuildRequest, build: (staging: string) => FinalFile[]): void {
+  const created = createOutputFolders([{ option: '--out', path: req.out }]);
   try {
-    build(temp);
-    if (existsSync(out)) rmdirSync(out);
-    renameSync(temp, out);
+    if (req.force) emptyMediaFolder(req.out);
+    buildInto(req.out, build);
   } catch (e) {
-    rmSync(temp, { recursive: true, force: true });
+    created.undo();
     throw e;
   }
 }
@@ -91,7 +93,8 @@ function intoPlace(out: string, build: (dir: string) => void): void {
 /**
  * Builds a media folder.
  * @throws InvalidInputError for bad options, an invalid sequence (every problem), a step the media type cannot run,
- *   a needed package missing from --content, or a file larger than --part-size; nothing is left behind then
+ *   a needed package missing from --content, a file larger than --part-size, or an --out folder that is not empty (a
+ *   media needs `force`, anything else is refused); nothing is left behind then, and `out` itself is never removed
  */
 export function buildMedia(req: BuildRequest): BuildReport {
   const type = checkBuildRequest(req);
@@ -103,8 +106,9 @@ export function buildMedia(req: BuildRequest): BuildReport {
   const multiPart = req.partSize !== undefined;
   const sequence = sequenceForMedia(req, prepared);
   let manifests: PackageManifest[] = [];
-  intoPlace(req.out, (dir) => {
-    const partDir = (n: number): string => (multiPart ? join(dir, `part${n}`) : dir);
+  intoPlace(req, (dir) => {
+    const partName = (n: number): string => (multiPart ? `part${n}` : '');
+    const partDir = (n: number): string => join(dir, partName(n));
     manifests = copyContent(files, parts, partDir, multiPart);
     for (const { id } of folders) if (!manifests.some((m) => m.id === id)) manifests.push({ id, files: [] });
     mkdirSync(join(partDir(1), CONTENT_FOLDER), { recursive: true });
@@ -117,10 +121,10 @@ export function buildMedia(req: BuildRequest): BuildReport {
       ...(req.sources.length ? { sources: req.sources } : {}), ...(req.caBundle ? { caBundle: 'ca.pem' } : {}),
       packages: manifests,
     };
-    writeMediaFiles({
+    return writeMediaFiles({
       mediaType: type, created: req.now, setId: randomUUID(), partCount: count, policy, sequence: sequence.bytes,
       password: req.password, prestartFiles: req.prestartFiles, caBundle: req.caBundle,
-    }, partDir);
+    }, partDir, partName);
   });
   const partList = Array.from({ length: count }, (_, i) => {
     const on = files.filter((_, j) => parts[j] === i + 1);

@@ -1,8 +1,9 @@
 /** What `taskseq media build` is asked to do, and the checks on it that need no sequence. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { InvalidInputError, type Problem } from '../../engine/index.ts';
 import { BUILD_TYPES, type MediaFolderType, type MediaVariable } from './media-format.ts';
 import { isIsoTime, sourceUrlProblem } from './read-media-documents.ts';
+import { outFolderProblems } from './build-output.ts';
 
 export interface BuildRequest {
   /** The task sequence file (any form `taskseq run` reads). */
@@ -10,8 +11,10 @@ export interface BuildRequest {
   /** Package content, one folder per package id. */
   content?: string;
   children?: string;
-  /** The media folder to create (must not exist, or be empty). */
+  /** The media folder to write into: missing, empty, or (with `force`) holding a media to replace. */
   out: string;
+  /** Replace the media already in `out` (its contents; the folder is kept). A folder holding anything else is refused. */
+  force?: boolean;
   /** `standalone` (FullMedia), `boot` (BootMedia) or `prestaged` (OEMMedia). */
   type: string;
   /** Protects the media when given. Never logged. */
@@ -67,7 +70,7 @@ function otherProblems(req: BuildRequest, type: MediaFolderType): Problem[] {
   if (req.prestartFiles !== undefined && req.prestart === undefined) out.push(bad('--prestart-files', 'needs --prestart CMD'));
   if (req.prestartFiles !== undefined && !(existsSync(req.prestartFiles) && statSync(req.prestartFiles).isDirectory())) out.push(bad('--prestart-files', `${req.prestartFiles} is not a folder`));
   if (req.prestart !== undefined && req.prestart.trim() === '') out.push(bad('--prestart', 'must not be empty'));
-  if (existsSync(req.out) && (!statSync(req.out).isDirectory() || readdirSync(req.out).length > 0)) out.push(bad('--out', `${req.out} exists and is not an empty folder`));
+  out.push(...outFolderProblems(req.out, req.force === true));
   if (req.password === '') out.push(bad('--password-file', 'holds an empty password'));
   return out;
 }

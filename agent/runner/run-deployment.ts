@@ -2,7 +2,7 @@
  * Runs a sequence on a machine to the end: one engine instance per boot. A reboot restarts the simulated machine
  * (which may refuse, as real firmware would) and a fresh instance resumes from the journal.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   RunJournal, TaskseqError, type ContentPort,
@@ -28,6 +28,7 @@ import { prepareRun } from './prepare-run.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
 import { readMachineClock } from './machine-clock.ts';
+import { createOutputFolders } from './output-folders.ts';
 import type { MediaRun } from '../media/media-run.ts';
 
 export interface DeploymentReport {
@@ -83,7 +84,9 @@ async function contentInputs(options: DeploymentOptions, input: DeploymentInput)
 /** The journal of this state folder: an unfinished one must belong to this program; a finished one is archived. */
 function openJournal(options: DeploymentOptions, prepared: ReturnType<typeof prepareRun>) {
   if (options.reset) rmSync(options.stateDir, { recursive: true, force: true });
-  mkdirSync(options.stateDir, { recursive: true });
+  // The first write of the run: the log and the cache create their folders recursively, so they must exist by now.
+  createOutputFolders([{ option: '--state-dir', path: options.stateDir }, { option: '--log-dir', path: options.logDir },
+    ...(options.cacheDir ? [{ option: '--cache', path: options.cacheDir }] : [])]);
   const journalFile = join(options.stateDir, 'journal.tsj');
   const store = createFileJournalStore(journalFile, { killAfterAppends: parseKillAfterAppends(process.env[KILL_AFTER_APPENDS_ENV]) });
   const sealer = createSecretSealer(join(options.stateDir, 'journal.key'));
