@@ -23,6 +23,7 @@ import { wireStatus } from './status-wiring.ts';
 import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
 import { createDriversPort, devicesFromProfile } from '../drivers/drivers-port.ts';
 import { prepareRun } from './prepare-run.ts';
+import { contentFolderFor, type ContentFolder } from './content-folder.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
 import { readMachineClock } from './machine-clock.ts';
@@ -45,10 +46,15 @@ export interface DeploymentReport {
   redact: (text: string) => string;
 }
 
+/**
+ * Runs the deployment `options` describe to its end (or to a restart that cannot happen).
+ * @throws InvalidInputError before anything ran; TaskseqError('content-unavailable') when staging fails
+ */
 export async function runDeployment(options: DeploymentOptions): Promise<DeploymentReport> {
   const input = await loadDeploymentInput(options);
+  const folder = contentFolderFor(options);
   try {
-    return await deploy(options, input);
+    return await deploy({ ...options, content: folder?.dir }, input, folder);
   } finally {
     input.dispose();
   }
@@ -88,14 +94,14 @@ function openJournal(options: DeploymentOptions, prepared: ReturnType<typeof pre
   return { store, sealer, previous };
 }
 
-async function deploy(options: DeploymentOptions, input: DeploymentInput): Promise<DeploymentReport> {
+async function deploy(options: DeploymentOptions, input: DeploymentInput, folder: ContentFolder | undefined): Promise<DeploymentReport> {
   const media = options.media;
   const net = media?.network;
   const { mediaDirs, sources, client, manifests, cacheDir } = await contentInputs(options, input);
   const catalog = createContentCatalog({ mediaDirs, manifests, cacheDir });
   const prepared = prepareRun({
     file: media?.sequence.file ?? input.file, bytes: media?.sequence.bytes, children: options.children, content: options.content,
-    catalog: media && !net ? media.preflightContent : catalog, contentSource: media?.contentSource ?? describeContent(options, input),
+    catalog: media && !net ? media.preflightContent : catalog, contentSource: media?.contentSource ?? describeContent(folder, input),
     mediaType: media?.mediaType ?? options.mediaType,
     allowUnknownSteps: options.allowUnknownSteps, mode: 'run',
   });
@@ -120,6 +126,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   });
   const log = status.log;
   resolver.onProgress = progressLogger(log);
+  if (folder?.implied) announceContentFolder(log, options.console, folder);
   try {
     const content = media && !net ? await media.prepareContent(log) : resolver.port;
     try {
@@ -139,6 +146,13 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   }
 }
 
+/** A folder nobody named on the command line decides what the run installs: say which one it is. */
+function announceContentFolder(log: RunLog, console: DeploymentOptions['console'], folder: ContentFolder): void {
+  const line = `Content: ${folder.label}; --content DIR names another`;
+  log.write({ severity: 'info', component: 'ContentTransfer', message: line });
+  console?.(line);
+}
+
 /** Redacts with the run's store, and with the secret values it was started with (before the store knows them). */
 function redactWith(store: VariableStore, variables: ReadonlyArray<{ value: string; secret?: boolean }>, text: string): string {
   let out = store.redact(text);
@@ -146,8 +160,8 @@ function redactWith(store: VariableStore, variables: ReadonlyArray<{ value: stri
   return out;
 }
 
-function describeContent(options: DeploymentOptions, input: DeploymentInput): string | undefined {
-  const parts = [options.content && `--content ${options.content}`, input.sources.length ? `sources ${input.sources.join(', ')}` : undefined].filter(Boolean);
+function describeContent(folder: ContentFolder | undefined, input: DeploymentInput): string | undefined {
+  const parts = [folder?.label, input.sources.length ? `sources ${input.sources.join(', ')}` : undefined].filter(Boolean);
   return parts.length ? parts.join('; ') : undefined;
 }
 
