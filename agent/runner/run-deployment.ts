@@ -10,7 +10,7 @@ import {
 } from '../../engine/index.ts';
 import { runSequence, checkJournal } from '../../engine/machine/index.ts';
 import { VariableStore } from '../../variables/index.ts';
-import { createSimulatedMachine, loadProfile, captureLocalProfile, type MachineProfile, type SimulatedMachine } from '../backends/simulated/index.ts';
+import { createSimulatedMachine, loadProfile, captureLocalProfile, type MachineProfile, type SimulatedMachine, type SimulatedDiskImage } from '../backends/simulated/index.ts';
 import { createFileJournalStore, parseKillAfterAppends, KILL_AFTER_APPENDS_ENV } from '../journal/file-journal-store.ts';
 import { createSecretSealer } from '../journal/secret-sealer.ts';
 import { createRunLog, type RunLog } from '../log/index.ts';
@@ -42,6 +42,8 @@ export interface DeploymentReport {
   message?: string;
   logFile: string;
   stateDir: string;
+  /** The machine's disks as image files at the end of the run (what `sfdisk --json` reads back). */
+  disks: SimulatedDiskImage[];
   /** Redacts a text with everything the run knew to be secret (for the CLI's own messages). */
   redact: (text: string) => string;
 }
@@ -286,6 +288,6 @@ function finish(options: DeploymentOptions, machine: SimulatedMachine, log: RunL
     status: outcome.status === 'succeeded' ? 'succeeded' : 'failed', exitCode: outcome.exitCode,
     steps: outcome.steps, reboots: outcome.reboots, variables: vars.toRedactedRecord(), problems,
     ...(message ? { message: vars.redact(message) } : {}), logFile: log.path, stateDir: options.stateDir,
-    redact: (t) => vars.redact(t),
+    disks: machine.diskImages(), redact: (t) => vars.redact(t),
   };
 }
