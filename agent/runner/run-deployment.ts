@@ -204,7 +204,8 @@ async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, l
     run.setCurrent(outcome.variables);
     if (outcome.status === 'reboot') {
       // TSUEFIDrive names a FAT32 partition: the restart stages the boot image there and the firmware becomes UEFI.
-      const refused = restart(machine, outcome.rebootTarget!, log, outcome.variables.get('TSUEFIDrive'));
+      const refused = restart(machine, outcome.rebootTarget!, log, outcome.variables.get('TSUEFIDrive'),
+        options.console && ((line) => options.console!(outcome.variables.redact(line))));
       if (refused) return finish(options, machine, log, { ...outcome, status: 'failed', exitCode: 1 }, prepared.problems, refused);
       continue;
     }
@@ -250,12 +251,18 @@ function completeInterruptedReboot(machine: SimulatedMachine, target: 'HD' | 'Wi
   }
 }
 
-/** Restarts the machine; returns why it could not, if it could not. */
-function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog, uefiDrive?: string): string | undefined {
+/**
+ * Restarts the machine; returns why it could not, if it could not. The console gets the restart and what Windows
+ * Setup did, the only moments of a run that no step line shows.
+ */
+function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog, uefiDrive?: string,
+  console?: (line: string) => void): string | undefined {
   try {
     const booted = machine.reboot(target, uefiDrive ? { uefiDrive } : undefined);
     machine.save();
     for (const line of booted.setup) log.write({ severity: 'info', component: 'WindowsSetup', message: line });
+    console?.(`Restarted into ${target === 'HD' ? 'the installed OS (HD)' : 'Windows PE'}`);
+    if (booted.setup.length) console?.(`Windows Setup: ${booted.setup.join('; ')}`);
     return undefined;
   } catch (e) {
     if (!(e instanceof TaskseqError)) throw e;
