@@ -15,6 +15,7 @@ import type { CliIO } from './io.ts';
 import { partPrompt, passwordSource } from './media-input.ts';
 import { parseCommand, parseMediaType, parseVariableOptions, requireOne } from './parse-args.ts';
 import { printProblems } from './report-problems.ts';
+import { printSummary } from './run-summary.ts';
 import { EXIT_OK, EXIT_SEQUENCE_FAILED } from './exit-codes.ts';
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
@@ -102,12 +103,4 @@ function toJson(r: DeploymentReport) {
     reboots: r.reboots, variables: r.variables,
     ...(r.message ? { message: r.message } : {}), log: r.logFile,
   };
-}
-
-function printSummary(io: CliIO, r: DeploymentReport): void {
-  const ran = r.steps.filter((s) => s.outcome === 'succeeded' || s.outcome === 'failed').length;
-  const failed = r.steps.filter((s) => s.outcome === 'failed').length;
-  const skipped = r.steps.length - ran;
-  if (r.message) io.err(r.message);
-  io.out(`Task sequence ${r.status} (exit code ${r.exitCode}): ${ran} step runs, ${failed} failed, ${skipped} skipped, ${r.reboots.length} restart${r.reboots.length === 1 ? '' : 's'}. Log: ${r.logFile}`);
 }

@@ -12,6 +12,7 @@ import { runSequence, checkJournal } from '../../engine/machine/index.ts';
 import { VariableStore } from '../../variables/index.ts';
 import {
   createSimulatedMachine, loadProfile, captureLocalProfile, type MachineProfile, type RebootOptions, type SimulatedMachine,
+  type SimulatedDiskImage,
 } from '../backends/simulated/index.ts';
 import { createFileJournalStore, parseKillAfterAppends, KILL_AFTER_APPENDS_ENV } from '../journal/file-journal-store.ts';
 import { createSecretSealer } from '../journal/secret-sealer.ts';
@@ -25,6 +26,7 @@ import { wireStatus } from './status-wiring.ts';
 import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
 import { createDriversPort, devicesFromProfile } from '../drivers/drivers-port.ts';
 import { prepareRun } from './prepare-run.ts';
+import { contentFolderFor, type ContentFolder } from './content-folder.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
 import { readMachineClock } from './machine-clock.ts';
@@ -47,14 +49,21 @@ export interface DeploymentReport {
   /** The JSON Lines log (smsts.jsonl) when `--log-format json` asked for it. */
   jsonLogFile?: string;
   stateDir: string;
+  /** The machine's disks as image files at the end of the run (what `sfdisk --json` reads back). */
+  disks: SimulatedDiskImage[];
   /** Redacts a text with everything the run knew to be secret (for the CLI's own messages). */
   redact: (text: string) => string;
 }
 
+/**
+ * Runs the deployment `options` describe to its end (or to a restart that cannot happen).
+ * @throws InvalidInputError before anything ran; TaskseqError('content-unavailable') when staging fails
+ */
 export async function runDeployment(options: DeploymentOptions): Promise<DeploymentReport> {
   const input = await loadDeploymentInput(options);
+  const folder = contentFolderFor(options);
   try {
-    return await deploy(options, input);
+    return await deploy({ ...options, content: folder?.dir }, input, folder);
   } finally {
     input.dispose();
   }
@@ -96,14 +105,14 @@ function openJournal(options: DeploymentOptions, prepared: ReturnType<typeof pre
   return { store, sealer, previous };
 }
 
-async function deploy(options: DeploymentOptions, input: DeploymentInput): Promise<DeploymentReport> {
+async function deploy(options: DeploymentOptions, input: DeploymentInput, folder: ContentFolder | undefined): Promise<DeploymentReport> {
   const media = options.media;
   const net = media?.network;
   const { mediaDirs, sources, client, manifests, cacheDir } = await contentInputs(options, input);
   const catalog = createContentCatalog({ mediaDirs, manifests, cacheDir });
   const prepared = prepareRun({
     file: media?.sequence.file ?? input.file, bytes: media?.sequence.bytes, children: options.children, content: options.content,
-    catalog: media && !net ? media.preflightContent : catalog, contentSource: media?.contentSource ?? describeContent(options, input),
+    catalog: media && !net ? media.preflightContent : catalog, contentSource: media?.contentSource ?? describeContent(folder, input),
     mediaType: media?.mediaType ?? options.mediaType,
     allowUnknownSteps: options.allowUnknownSteps, mode: 'run',
   });
@@ -128,6 +137,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   });
   const log = status.log;
   resolver.onProgress = progressLogger(log);
+  if (folder?.implied) announceContentFolder(log, options.console, folder);
   try {
     const content = media && !net ? await media.prepareContent(log) : resolver.port;
     try {
@@ -147,6 +157,13 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   }
 }
 
+/** A folder nobody named on the command line decides what the run installs: say which one it is. */
+function announceContentFolder(log: RunLog, console: DeploymentOptions['console'], folder: ContentFolder): void {
+  const line = `Content: ${folder.label}; --content DIR names another`;
+  log.write({ severity: 'info', component: 'ContentTransfer', message: line });
+  console?.(line);
+}
+
 /** Redacts with the run's store, and with the secret values it was started with (before the store knows them). */
 function redactWith(store: VariableStore, variables: ReadonlyArray<{ value: string; secret?: boolean }>, text: string): string {
   let out = store.redact(text);
@@ -154,8 +171,8 @@ function redactWith(store: VariableStore, variables: ReadonlyArray<{ value: stri
   return out;
 }
 
-function describeContent(options: DeploymentOptions, input: DeploymentInput): string | undefined {
-  const parts = [options.content && `--content ${options.content}`, input.sources.length ? `sources ${input.sources.join(', ')}` : undefined].filter(Boolean);
+function describeContent(folder: ContentFolder | undefined, input: DeploymentInput): string | undefined {
+  const parts = [folder?.label, input.sources.length ? `sources ${input.sources.join(', ')}` : undefined].filter(Boolean);
   return parts.length ? parts.join('; ') : undefined;
 }
 
@@ -196,7 +213,8 @@ async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, l
     });
     run.setCurrent(outcome.variables);
     if (outcome.status === 'reboot') {
-      const refused = restart(machine, outcome.rebootTarget!, log, rebootOptions((n) => outcome.variables.get(n)));
+      const refused = restart(machine, outcome.rebootTarget!, log, rebootOptions((n) => outcome.variables.get(n)),
+        options.console && ((line) => options.console!(outcome.variables.redact(line))));
       // The engine asked the machine first, so this is a machine that changed its answer: the restart in the report
       // did not happen.
       if (refused) return finish(options, machine, log, { ...outcome, status: 'failed', exitCode: 1, reboots: outcome.reboots.slice(0, -1) }, prepared.problems, refused);
@@ -250,12 +268,18 @@ function rebootOptions(variable: (name: string) => string | undefined): RebootOp
   return uefiDrive ? { uefiDrive } : undefined;
 }
 
-/** Restarts the machine; returns why it could not, if it could not. */
-function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog, rebootOptions: RebootOptions | undefined): string | undefined {
+/**
+ * Restarts the machine; returns why it could not, if it could not. The console gets the restart and what Windows
+ * Setup did, the only moments of a run that no step line shows.
+ */
+function restart(machine: SimulatedMachine, target: 'HD' | 'WinPE', log: RunLog, rebootOptions: RebootOptions | undefined,
+  console?: (line: string) => void): string | undefined {
   try {
     const booted = machine.reboot(target, rebootOptions);
     machine.save();
     for (const line of booted.setup) log.write({ severity: 'info', component: 'WindowsSetup', message: line });
+    console?.(`Restarted into ${target === 'HD' ? 'the installed OS (HD)' : 'Windows PE'}`);
+    if (booted.setup.length) console?.(`Windows Setup: ${booted.setup.join('; ')}`);
     return undefined;
   } catch (e) {
     if (!(e instanceof TaskseqError)) throw e;
@@ -289,6 +313,6 @@ function finish(options: DeploymentOptions, machine: SimulatedMachine, log: RunL
     steps: outcome.steps, reboots: outcome.reboots, variables: vars.toRedactedRecord(), problems,
     ...(message ? { message: vars.redact(message) } : {}), logFile: log.path,
     ...(log.jsonPath !== undefined ? { jsonLogFile: log.jsonPath } : {}), stateDir: options.stateDir,
-    redact: (t) => vars.redact(t),
+    disks: machine.diskImages(), redact: (t) => vars.redact(t),
   };
 }

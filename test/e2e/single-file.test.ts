@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSingleFile } from '../../agent/build/bundle-single.ts';
@@ -17,7 +17,9 @@ test('one file, no node_modules: validate, run, capture this PC, and build and r
   copyFileSync(built, join(dir, 'taskseq.cjs'));
   rmSync(join(built, '..'), { recursive: true, force: true });
   copyFileSync(example, join(dir, 'ts.xml'));
-  assert.deepEqual(readdirSync(dir).sort(), ['taskseq.cjs', 'ts.xml']);
+  // The demo's packages go with it: the run finds the content folder next to the sequence.
+  cpSync(join(example, '..', 'content'), join(dir, 'content'), { recursive: true });
+  assert.deepEqual(readdirSync(dir).sort(), ['content', 'taskseq.cjs', 'ts.xml']);
   const node = (...args: string[]) => spawnSync(process.execPath, ['taskseq.cjs', ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
 
   const validate = node('validate', 'ts.xml');

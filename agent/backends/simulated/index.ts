@@ -12,7 +12,7 @@ export { listBuiltinProfiles, loadProfile, DEFAULT_PROFILE } from './profile-loa
 export { captureLocalProfile } from './profile-capture.ts';
 export { knownTimeZones, lookupTimeZone } from './time-zones.ts';
 export {
-  createSimulatedMachine, REBOOT_MS, type SimulatedMachine, type SimulatedMachineOptions,
+  createSimulatedMachine, REBOOT_MS, type SimulatedMachine, type SimulatedMachineOptions, type SimulatedDiskImage,
 } from './simulated-machine.ts';
 export {
   SECRET_COMMAND_LINE, NOT_SCRIPTED_EXIT_CODE, type CommandRecord,

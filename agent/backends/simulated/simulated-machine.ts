@@ -4,6 +4,7 @@ import {
   type ClockPort, type CommandsPort, type DisksPort, type ImagingPort, type VolumesPort, type WindowsPort, type MachineProbe, type MediaType, type SystemInfoPort,
 } from '../../../engine/index.ts';
 import { stateLocation, type StateLocation } from './disks/disk-environment.ts';
+import { diskImagePath } from './disks/disk-state.ts';
 import { createProfileStorage } from './disks/disk-setup.ts';
 import { runMbr2Gpt } from './disks/mbr2gpt.ts';
 import { createSimulatedDisks, listDisks } from './disks/simulated-disks.ts';
@@ -70,6 +71,16 @@ export interface SimulatedMachine {
   finalState(): MachineProfile;
   /** Commands run so far, oldest first; secret command lines are replaced by a placeholder. */
   history(): CommandRecord[];
+  /** Each disk's sparse image file (real MBR/GPT bytes that `sfdisk` and `sgdisk` read) and its style now. */
+  diskImages(): SimulatedDiskImage[];
+}
+
+/** Where a simulated disk's bytes are. */
+export interface SimulatedDiskImage {
+  index: number;
+  style: 'MBR' | 'GPT' | 'RAW';
+  /** The image file (absolute when the state folder was given as an absolute path). */
+  path: string;
 }
 
 function defaultMachineName(profile: MachineProfile): string {
@@ -172,5 +183,6 @@ export function createSimulatedMachine(input: MachineProfile, options: Simulated
     save,
     finalState: () => renderFinalState(profile, state, clock.now(), options.stateDir),
     history: () => state.history.map((h) => ({ ...h })),
+    diskImages: () => state.storage.disks.map((d) => ({ index: d.index, style: d.style, path: diskImagePath(options.stateDir, d.index) })),
   };
 }

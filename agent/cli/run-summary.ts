@@ -1,0 +1,44 @@
+/**
+ * The end of `taskseq run` without `--json`: the outcome in one line, then where to look next — the log, the
+ * machine's final state and each simulated disk with the command that reads its partition table back.
+ */
+import { join } from 'node:path';
+import type { DeploymentReport } from '../runner/run-deployment.ts';
+import type { CliIO } from './io.ts';
+
+/** Quotes a path for a POSIX shell when it needs it, so the printed command can be pasted as it is. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The outcome line: step runs, failures, skips and restarts. */
+export function renderOutcome(r: DeploymentReport): string {
+  const ran = r.steps.filter((s) => s.outcome === 'succeeded' || s.outcome === 'failed').length;
+  const failed = r.steps.filter((s) => s.outcome === 'failed').length;
+  const skipped = r.steps.length - ran;
+  return `Task sequence ${r.status} (exit code ${r.exitCode}): ${ran} step runs, ${failed} failed, ${skipped} skipped, ${plural(r.reboots.length, 'restart')}.`;
+}
+
+/** Where the run left what it did: the log, the final machine state and the disk images. */
+export function renderWhereToLook(r: DeploymentReport): string[] {
+  const lines = [
+    `Log: ${r.logFile} (CMTrace format; every step, skip reason, variable change and restart, secrets masked)`,
+    `Machine at the end: ${join(r.stateDir, 'final-machine.json')} (the profile's JSON form; diff two runs' files)`,
+  ];
+  for (const d of r.disks) {
+    lines.push(`Disk ${d.index} (${d.style}): ${d.path}`);
+    if (d.style !== 'RAW') lines.push(`  read its partition table back: sfdisk --json ${shellWord(d.path)}`);
+  }
+  return lines;
+}
+
+/** Prints the end of a run: why it ended early (to stderr), the outcome and where to look. */
+export function printSummary(io: CliIO, r: DeploymentReport): void {
+  if (r.message) io.err(r.message);
+  io.out(renderOutcome(r));
+  for (const line of renderWhereToLook(r)) io.out(line);
+}
