@@ -5,6 +5,7 @@
  */
 import { build } from 'esbuild';
 import { emptyMimeDatabase } from './empty-mime-database.ts';
+import { versionDefine } from './version-define.ts';
 import { compileOnFirstUse } from './compile-on-first-use.ts';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,6 +31,10 @@ export async function bundleSingleFile(outdir = join(root, 'agent', 'cli', 'dist
     // so `validate` does not pay for the run's libraries.
     legalComments: 'none',
     plugins: [emptyMimeDatabase, compileOnFirstUse(['systeminformation'], 'node20')],
+    define: versionDefine(),
+    // The one import.meta in the agent is package-version.ts's fallback for running from sources, which the version
+    // define above makes dead code; an empty import.meta there is never evaluated.
+    logOverride: { 'empty-import-meta': 'silent' },
   });
   return outfile;
 }

@@ -4,6 +4,7 @@
  */
 import { build } from 'esbuild';
 import { emptyMimeDatabase } from './empty-mime-database.ts';
+import { versionDefine } from './version-define.ts';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ export async function bundleCli(outdir = join(root, 'agent', 'cli', 'dist')): Pr
     minify: true,
     sourcemap: 'linked',
     plugins: [emptyMimeDatabase],
+    define: versionDefine(),
     // Bundled CommonJS packages call require(); an ES module has none unless it makes one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
