@@ -11,6 +11,7 @@ import type { ConvertOptions } from './convert-command.ts';
 import type { MachinesOptions } from './machines-command.ts';
 import type { MediaBuildOptions } from './media-command.ts';
 import type { DriversExplainOptions } from './drivers-command.ts';
+import type { DoctorCliOptions } from './doctor-command.ts';
 
 /** Where an action leaves its exit code (commander's parse resolves to the program, not to the action's value). */
 export interface Outcome {
@@ -26,7 +27,7 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
 }
 
-/** Adds run, validate, convert, machines, media build and drivers explain to `program`. */
+/** Adds run, validate, convert, machines, media build, drivers explain and doctor to `program`. */
 export function defineCommands(program: Command, io: CliIO, outcome: Outcome): void {
   defineRun(program, io, outcome);
   defineValidate(program, io, outcome);
@@ -34,6 +35,7 @@ export function defineCommands(program: Command, io: CliIO, outcome: Outcome): v
   defineMachines(program, io, outcome);
   defineMediaBuild(program, io, outcome);
   defineDriversExplain(program, io, outcome);
+  defineDoctor(program, io, outcome);
 }
 
 function defineRun(program: Command, io: CliIO, outcome: Outcome): void {
@@ -158,5 +160,22 @@ function defineDriversExplain(program: Command, io: CliIO, outcome: Outcome): vo
     ))
     .action(async (options: DriversExplainOptions) => {
       outcome.exitCode = await (await import('./drivers-command.ts')).driversExplainCommand(options, io);
+    });
+}
+
+function defineDoctor(program: Command, io: CliIO, outcome: Outcome): void {
+  program.command('doctor').summary('check the tools each backend needs')
+    .description('the Node version and the external tools each backend needs, found or missing')
+    .option('--for <use>', 'only the tools of simulated, linux, winpe or tests (repeatable)', repeatable)
+    .option('--install', 'install missing Debian packages (root or sudo -n)')
+    .option('--quiet', 'print nothing when every tool is there')
+    .option('--json', 'print a machine-readable report')
+    .addHelpText('after', examples(
+      'taskseq doctor',
+      'taskseq doctor --for tests --json',
+      'taskseq doctor --for simulated --install',
+    ))
+    .action(async (options: DoctorCliOptions) => {
+      outcome.exitCode = await (await import('./doctor-command.ts')).doctorCommand(options, io);
     });
 }

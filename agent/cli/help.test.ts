@@ -28,6 +28,7 @@ const COMMANDS: Array<{ command: string[]; options: string[] }> = [
   },
   { command: ['drivers'], options: ['explain'] },
   { command: ['drivers', 'explain'], options: ['--machine', '--catalog', '--os-version', '--architecture', '--signed-only', '--json'] },
+  { command: ['doctor'], options: ['--for', '--install', '--quiet', '--json'] },
 ];
 
 /** The lines of one help section (`Options:`, `Commands:`), up to the blank line that ends it. */
@@ -58,7 +59,7 @@ for (const { command, options } of COMMANDS) {
 test('taskseq --help and taskseq help list the commands and exit 0; no arguments prints the usage and exits 2', async () => {
   const help = await runCli(['--help']);
   assert.equal(help.code, 0);
-  for (const c of ['run', 'validate', 'convert', 'machines', 'media', 'drivers', 'help']) {
+  for (const c of ['run', 'validate', 'convert', 'machines', 'media', 'drivers', 'doctor', 'help']) {
     assert.ok(section(help.stdout, 'Commands').some((l) => l.startsWith(`  ${c} `)), `${c} missing:\n${help.stdout}`);
   }
   assert.match(help.stdout, /Exit codes: 0 succeeded, 1 the sequence failed, 2 invalid input, 3 internal error/);
