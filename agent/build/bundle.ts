@@ -3,6 +3,7 @@
  * starts in about 130 ms instead of compiling TypeScript on every start. `npm ci` runs it (prepare script).
  */
 import { build } from 'esbuild';
+import { commanderWithoutSpawn } from './commander-without-spawn.ts';
 import { emptyMimeDatabase } from './empty-mime-database.ts';
 import { versionDefine } from './version-define.ts';
 import { rmSync } from 'node:fs';
@@ -26,7 +27,7 @@ export async function bundleCli(outdir = join(root, 'agent', 'cli', 'dist')): Pr
     // Smaller chunks parse faster: `taskseq validate` must start in under 150 ms.
     minify: true,
     sourcemap: 'linked',
-    plugins: [emptyMimeDatabase],
+    plugins: [emptyMimeDatabase, commanderWithoutSpawn],
     define: versionDefine(),
     // Bundled CommonJS packages call require(); an ES module has none unless it makes one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
