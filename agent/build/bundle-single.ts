@@ -4,7 +4,9 @@
  * with Node's single executable applications feature (which runs one CommonJS script; see docs/media-builders.md).
  */
 import { build } from 'esbuild';
+import { commanderWithoutSpawn } from './commander-without-spawn.ts';
 import { emptyMimeDatabase } from './empty-mime-database.ts';
+import { versionDefine } from './version-define.ts';
 import { compileOnFirstUse } from './compile-on-first-use.ts';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,7 +31,11 @@ export async function bundleSingleFile(outdir = join(root, 'agent', 'cli', 'dist
     // The commands stay lazily initialised inside the one file (esbuild turns each import() into a deferred init),
     // so `validate` does not pay for the run's libraries.
     legalComments: 'none',
-    plugins: [emptyMimeDatabase, compileOnFirstUse(['systeminformation'], 'node20')],
+    plugins: [emptyMimeDatabase, commanderWithoutSpawn, compileOnFirstUse(['systeminformation'], 'node20')],
+    define: versionDefine(),
+    // The one import.meta in the agent is package-version.ts's fallback for running from sources, which the version
+    // define above makes dead code; an empty import.meta there is never evaluated.
+    logOverride: { 'empty-import-meta': 'silent' },
   });
   return outfile;
 }

@@ -3,7 +3,9 @@
  * starts in about 130 ms instead of compiling TypeScript on every start. `npm ci` runs it (prepare script).
  */
 import { build, type Plugin } from 'esbuild';
+import { commanderWithoutSpawn } from './commander-without-spawn.ts';
 import { emptyMimeDatabase } from './empty-mime-database.ts';
+import { versionDefine } from './version-define.ts';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +41,8 @@ export async function bundleCli(outdir = join(root, 'agent', 'cli', 'dist')): Pr
     // Smaller chunks parse faster: `taskseq validate` must start in under 150 ms.
     minify: true,
     sourcemap: 'linked',
-    plugins: [emptyMimeDatabase, dynamicPackagesToNode],
+    plugins: [emptyMimeDatabase, dynamicPackagesToNode, commanderWithoutSpawn],
+    define: versionDefine(),
     // Bundled CommonJS packages call require(); an ES module has none unless it makes one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });

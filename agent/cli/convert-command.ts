@@ -3,18 +3,21 @@ import { InvalidInputError, toJsonDocument, writeSequenceXml } from '../../engin
 import { readSequenceFile } from '../input/read-sequence-file.ts';
 import { checkOutputPaths, writeOutputFile } from '../runner/output-folders.ts';
 import type { CliIO } from './io.ts';
-import { parseCommand, requireOne } from './parse-args.ts';
 import { printProblems } from './report-problems.ts';
 import { EXIT_OK } from './exit-codes.ts';
 
-export async function convertCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommand('convert', args, { to: { type: 'string' }, out: { type: 'string' } });
-  const file = requireOne('convert', positionals, 'sequence file');
-  const to = values.to as string | undefined;
+/** `taskseq convert` options as the command line gives them. */
+export interface ConvertOptions {
+  to?: string; out?: string;
+}
+
+/** Writes `file` in the other form (to `--out` or stdout); its problems are printed but do not stop it. */
+export async function convertCommand(file: string, values: ConvertOptions, io: CliIO): Promise<number> {
+  const to = values.to;
   if (to !== 'json' && to !== 'xml') {
-    throw new InvalidInputError('taskseq convert: --to must be json or xml', [{ severity: 'error', code: 'bad-option', field: '--to', message: 'expected json or xml' }]);
+    throw new InvalidInputError('convert: --to must be json or xml', [{ severity: 'error', code: 'bad-option', field: '--to', message: 'expected json or xml' }]);
   }
-  const out = values.out as string | undefined;
+  const out = values.out;
   if (out !== undefined) checkOutputPaths([], [{ option: '--out', path: out }]);
   const loaded = readSequenceFile(file, { allowUnknownSteps: true });
   if (!loaded.loaded) throw new InvalidInputError(`${file}: the sequence cannot be loaded`, loaded.problems);

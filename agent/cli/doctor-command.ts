@@ -9,7 +9,6 @@ import { buildDoctorReport, isReady, renderDoctorReport, reportMissingPackages, 
 import { localInstallHost, planInstall, runInstall } from '../doctor/install-packages.ts';
 import { TOOL_USES, type ToolUse } from '../doctor/required-tools.ts';
 import type { CliIO } from './io.ts';
-import { parseCommand } from './parse-args.ts';
 import { EXIT_OK, EXIT_SEQUENCE_FAILED } from './exit-codes.ts';
 
 export interface DoctorOptions {
@@ -19,12 +18,15 @@ export interface DoctorOptions {
   json: boolean;
 }
 
-export async function doctorCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommand('doctor', args, {
-    for: { type: 'string', multiple: true }, install: { type: 'boolean' }, quiet: { type: 'boolean' }, json: { type: 'boolean' },
-  });
+/** `taskseq doctor` options as the command line gives them. */
+export interface DoctorCliOptions {
+  for?: string[]; install?: boolean; quiet?: boolean; json?: boolean;
+}
+
+/** Checks (and with `--install` installs) the tools of the selected uses; 0 when all are there, 1 otherwise. */
+export async function doctorCommand(values: DoctorCliOptions, io: CliIO): Promise<number> {
   return runDoctor({
-    uses: parseUses(values.for as string[] | undefined),
+    uses: parseUses(values.for),
     install: values.install === true, quiet: values.quiet === true, json: values.json === true,
   }, io);
 }

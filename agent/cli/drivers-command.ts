@@ -12,35 +12,34 @@ import { loadProfile, captureLocalProfile } from '../backends/simulated/index.ts
 import { readCatalogFolder } from '../drivers/driver-catalog.ts';
 import { devicesFromProfile } from '../drivers/drivers-port.ts';
 import type { CliIO } from './io.ts';
-import { parseCommand } from './parse-args.ts';
 import { EXIT_OK } from './exit-codes.ts';
 
 /** The Windows the explanation is for when `--os-version` is not given (Windows 11 23H2). */
 export const DEFAULT_OS_VERSION = '10.0.22631';
 
 function bad(field: string, message: string): never {
-  throw new InvalidInputError(`taskseq drivers explain: ${message}`, [{ severity: 'error', code: 'bad-option', field, message }]);
+  throw new InvalidInputError(`drivers explain: ${message}`, [{ severity: 'error', code: 'bad-option', field, message }]);
 }
 
-export async function driversCommand(args: string[], io: CliIO): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub !== 'explain') bad('command', `expected "explain" (got "${sub ?? ''}")`);
-  const { values } = parseCommand('drivers explain', rest, {
-    machine: { type: 'string' }, catalog: { type: 'string' }, 'os-version': { type: 'string' }, architecture: { type: 'string' },
-    'signed-only': { type: 'boolean' }, json: { type: 'boolean' },
-  });
-  const catalogDir = values.catalog as string | undefined;
+/** `taskseq drivers explain` options as the command line gives them. */
+export interface DriversExplainOptions {
+  machine?: string; catalog?: string; osVersion?: string; architecture?: string; signedOnly?: boolean; json?: boolean;
+}
+
+/** Explains which catalog driver each device of the machine gets; 0 when it ran. */
+export async function driversExplainCommand(values: DriversExplainOptions, io: CliIO): Promise<number> {
+  const catalogDir = values.catalog;
   if (!catalogDir) bad('--catalog', '--catalog DIR is required (a folder with one subfolder per driver package)');
   if (!existsSync(catalogDir) || !statSync(catalogDir).isDirectory()) bad('--catalog', `catalog folder ${catalogDir} does not exist`);
-  const machine = (values.machine as string | undefined) ?? 'uefi-desktop';
+  const machine = values.machine ?? 'uefi-desktop';
   const profile = machine === 'local' ? await captureLocalProfile() : loadProfile(machine);
-  const version = (values['os-version'] as string | undefined) ?? DEFAULT_OS_VERSION;
+  const version = values.osVersion ?? DEFAULT_OS_VERSION;
   if (!/^\d+\.\d+(\.\d+)*$/.test(version)) bad('--os-version', `--os-version must be dotted numbers like 10.0.22631 (got "${version}")`);
-  const architecture = (values.architecture as string | undefined) ?? profile.system.architecture;
+  const architecture = values.architecture ?? profile.system.architecture;
   if (!['x64', 'x86', 'arm64'].includes(architecture)) bad('--architecture', `--architecture must be x64, x86 or arm64 (got "${architecture}")`);
   const catalog = readCatalogFolder(catalogDir);
   const devices = devicesFromProfile(profile.pnpDevices);
-  const matches = matchDevices(buildDriverIndex(catalog.infs, { architecture, version }), devices, { allowUnsigned: values['signed-only'] !== true });
+  const matches = matchDevices(buildDriverIndex(catalog.infs, { architecture, version }), devices, { allowUnsigned: values.signedOnly !== true });
   const withDriver = matches.filter((m) => m.winner).length;
   if (values.json) {
     io.out(JSON.stringify({

@@ -2,14 +2,18 @@
 import { InvalidInputError } from '../../engine/index.ts';
 import { captureLocalProfile, listBuiltinProfiles } from '../backends/simulated/index.ts';
 import type { CliIO } from './io.ts';
-import { parseCommand } from './parse-args.ts';
 import { EXIT_OK } from './exit-codes.ts';
 
-export async function machinesCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommand('machines', args, { json: { type: 'boolean' }, capture: { type: 'string' } });
+/** `taskseq machines` options as the command line gives them. */
+export interface MachinesOptions {
+  json?: boolean; capture?: string;
+}
+
+/** Lists the built-in profiles, or prints a profile of this PC with `--capture local`. */
+export async function machinesCommand(values: MachinesOptions, io: CliIO): Promise<number> {
   if (values.capture !== undefined) {
     if (values.capture !== 'local') {
-      throw new InvalidInputError('taskseq machines: --capture takes "local" (this PC)', [{ severity: 'error', code: 'bad-option', field: '--capture', message: 'expected local' }]);
+      throw new InvalidInputError('machines: --capture takes "local" (this PC)', [{ severity: 'error', code: 'bad-option', field: '--capture', message: 'expected local' }]);
     }
     io.out(JSON.stringify(await captureLocalProfile(), null, 2));
     return EXIT_OK;

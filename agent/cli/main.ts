@@ -1,62 +1,47 @@
-/** The `taskseq` command: dispatches to a command and maps every error to the documented exit codes. */
-import { formatProblem, InvalidInputError, TaskseqError } from '../../engine/problems.ts';
+/** The `taskseq` command: parses the command line, runs one command and maps every error to the documented exit codes. */
+import { CommanderError, type Command } from 'commander';
 import { processIO, type CliIO } from './io.ts';
-import { exitCodeFor, EXIT_INVALID } from './exit-codes.ts';
+import { EXIT_INVALID, EXIT_OK, exitCodeFor } from './exit-codes.ts';
+import { commandPath, createProgram, type ProgramOutcome } from './program.ts';
+import { commandFailure, missingSubcommand, reportFailure, usageFailure } from './report-error.ts';
 
-const USAGE = `usage: taskseq <command> [options]
-  run <file>        run a task sequence on a machine (default: the built-in simulated uefi-desktop)
-  run --media DIR   run the task sequence of a media folder (stand-alone media: its content too)
-  validate <file>   check a task sequence; exit 0 valid, 2 invalid
-  media build       build a media folder (--sequence F --content DIR --out DIR [--type standalone|boot|prestaged])
-  convert <file>    convert between XML and JSON (--to json|xml)
-  machines          list the built-in machine profiles (--capture local: profile of this PC)
-  drivers explain   which catalog driver each device of a machine gets, and why (--machine M --catalog DIR)
-  doctor            the Node version and the external tools each backend needs (--install, --for tests, --json)
-exit codes: 0 succeeded, 1 the sequence failed, 2 invalid input, 3 internal error`;
-
-type Command = (args: string[], io: CliIO) => Promise<number>;
-
-// Each command loads only what it needs: `validate` must start fast (no logging, machine or hardware libraries).
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  run: async () => (await import('./run-command.ts')).runCommand,
-  validate: async () => (await import('./validate-command.ts')).validateCommand,
-  convert: async () => (await import('./convert-command.ts')).convertCommand,
-  machines: async () => (await import('./machines-command.ts')).machinesCommand,
-  media: async () => (await import('./media-command.ts')).mediaCommand,
-  drivers: async () => (await import('./drivers-command.ts')).driversCommand,
-  doctor: async () => (await import('./doctor-command.ts')).doctorCommand,
-};
+// Commander ends a parse with an exception for these too: the help or the version was printed as asked.
+const ANSWERED = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
-    return command ? 0 : EXIT_INVALID;
-  }
-  const load = COMMANDS[command];
-  if (!load) {
-    io.err(`taskseq: unknown command "${command}"\n${USAGE}`);
+  const outcome: ProgramOutcome = { exitCode: EXIT_OK, helpAsError: false };
+  const program = createProgram(io, outcome);
+  if (argv.length === 0) {
+    program.outputHelp();
     return EXIT_INVALID;
   }
-  const json = rest.includes('--json');
+  const args = helpAsFlag(program, argv);
+  const json = args.includes('--json');
   try {
-    return await (await load())(rest, io);
+    await program.parseAsync(args, { from: 'user' });
+    return outcome.exitCode;
   } catch (e) {
+    if (e instanceof CommanderError) {
+      const path = commandPath(program, args);
+      if (outcome.helpAsError) reportFailure(io, missingSubcommand(path), json);
+      else if (ANSWERED.has(e.code)) return EXIT_OK;
+      else reportFailure(io, usageFailure(e, path), json);
+      return EXIT_INVALID;
+    }
     const code = exitCodeFor(e);
-    report(io, e, code, json);
+    reportFailure(io, commandFailure(e, code), json);
     return code;
   }
 }
 
-function report(io: CliIO, e: unknown, code: number, json: boolean): void {
-  const problems = e instanceof InvalidInputError ? e.problems : [];
-  const message = e instanceof TaskseqError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-  if (json) {
-    io.out(JSON.stringify({ status: code === EXIT_INVALID ? 'invalid' : 'error', exitCode: code, message, problems }));
-    return;
-  }
-  for (const p of problems) io.err(formatProblem(p));
-  io.err(`taskseq: ${message}`);
-  if (!(e instanceof TaskseqError) && process.env.TASKSEQ_DEBUG) io.err(String((e as Error)?.stack ?? ''));
+/**
+ * `help media build` -> `media build --help`: commander's own help command looks up one level only, and this way
+ * `help X` is exactly `X --help`. A name that is no command is left without `--help` so that commander refuses it
+ * with a suggestion (with `--help` it would print the parent's help instead).
+ */
+function helpAsFlag(program: Command, argv: string[]): string[] {
+  if (argv[0] !== 'help') return argv;
+  const names = argv.slice(1);
+  return commandPath(program, names).length === names.length + 1 ? [...names, '--help'] : names;
 }

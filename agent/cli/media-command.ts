@@ -8,17 +8,14 @@ import { InvalidInputError } from '../../engine/index.ts';
 import { buildMedia, type BuildReport } from '../media/build-media.ts';
 import type { CliIO } from './io.ts';
 import { newMediaPassword } from './media-input.ts';
-import { parseCommand, parseVariableOptions } from './parse-args.ts';
+import { parseVariableOptions } from './option-values.ts';
 import { printProblems } from './report-problems.ts';
 import { EXIT_OK } from './exit-codes.ts';
 
-const USAGE = 'usage: taskseq media build --sequence FILE --out DIR [--content DIR] [--type standalone|boot|prestaged] [options]';
-
 const TYPE_NAMES: Record<string, string> = { FullMedia: 'stand-alone', BootMedia: 'boot', OEMMedia: 'prestaged' };
 
-function required(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== 'string' || v === '') throw new InvalidInputError(`taskseq media build: --${name} is required\n${USAGE}`, [{ severity: 'error', code: 'bad-option', field: `--${name}`, message: 'is required' }]);
+function required(flag: string, v: string | undefined): string {
+  if (v === undefined || v === '') throw new InvalidInputError(`media build: ${flag} is required (see taskseq media build --help)`, [{ severity: 'error', code: 'bad-option', field: flag, message: 'is required' }]);
   return v;
 }
 
@@ -36,35 +33,30 @@ function summary(r: BuildReport): string[] {
   return lines;
 }
 
-async function build(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommand('media build', args, {
-    sequence: { type: 'string' }, content: { type: 'string' }, out: { type: 'string' }, type: { type: 'string' },
-    'password-file': { type: 'string' }, protect: { type: 'boolean' }, 'valid-from': { type: 'string' }, 'valid-until': { type: 'string' },
-    var: { type: 'string', multiple: true }, 'secret-var': { type: 'string', multiple: true }, prestart: { type: 'string' },
-    'prestart-files': { type: 'string' }, source: { type: 'string', multiple: true }, 'ca-bundle': { type: 'string' },
-    'part-size': { type: 'string' }, children: { type: 'string' }, 'allow-unknown-steps': { type: 'boolean' }, json: { type: 'boolean' },
-    force: { type: 'boolean' },
-  });
+/** `taskseq media build` options as the command line gives them; their values are checked here and by the builder. */
+export interface MediaBuildOptions {
+  sequence?: string; content?: string; out?: string; type?: string; passwordFile?: string; protect?: boolean;
+  validFrom?: string; validUntil?: string; var?: string[]; secretVar?: string[]; prestart?: string; prestartFiles?: string;
+  source?: string[]; caBundle?: string; partSize?: string; children?: string; allowUnknownSteps?: boolean; json?: boolean;
+  /** Empty an existing media folder first (file by file; the folder itself stays). */
+  force?: boolean;
+}
+
+/** Builds a media folder and prints its summary (or the JSON report); 0 when it was built. */
+export async function mediaBuildCommand(values: MediaBuildOptions, io: CliIO): Promise<number> {
   const report = buildMedia({
-    sequence: required(values, 'sequence'), out: required(values, 'out'), force: values.force === true, content: values.content as string | undefined,
-    children: values.children as string | undefined, type: (values.type as string | undefined) ?? 'standalone',
-    password: await newMediaPassword(values['password-file'] as string | undefined, values.protect === true),
-    validFrom: values['valid-from'] as string | undefined, validUntil: values['valid-until'] as string | undefined,
-    variables: parseVariableOptions(values.var as string[] | undefined, values['secret-var'] as string[] | undefined),
-    prestart: values.prestart as string | undefined, prestartFiles: values['prestart-files'] as string | undefined,
-    sources: ((values.source as string[] | undefined) ?? []), caBundle: values['ca-bundle'] as string | undefined,
-    partSize: partSize(values['part-size'] as string | undefined), allowUnknownSteps: values['allow-unknown-steps'] === true,
+    sequence: required('--sequence', values.sequence), out: required('--out', values.out), force: values.force === true, content: values.content,
+    children: values.children, type: values.type ?? 'standalone',
+    password: await newMediaPassword(values.passwordFile, values.protect === true),
+    validFrom: values.validFrom, validUntil: values.validUntil,
+    variables: parseVariableOptions(values.var, values.secretVar),
+    prestart: values.prestart, prestartFiles: values.prestartFiles,
+    sources: values.source ?? [], caBundle: values.caBundle,
+    partSize: partSize(values.partSize), allowUnknownSteps: values.allowUnknownSteps === true,
     now: new Date(),
   });
   printProblems(io, report.warnings);
   if (values.json) io.out(JSON.stringify({ status: 'built', ...report }));
   else for (const line of summary(report)) io.out(line);
   return EXIT_OK;
-}
-
-/** `taskseq media <subcommand>`. */
-export async function mediaCommand(args: string[], io: CliIO): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === 'build') return build(rest, io);
-  throw new InvalidInputError(`taskseq media: unknown subcommand "${sub ?? ''}"\n${USAGE}`, [{ severity: 'error', code: 'bad-option', message: 'expected: media build' }]);
 }

@@ -13,52 +13,52 @@ import { checkOutputPaths } from '../runner/output-folders.ts';
 import { createMediaRun, type MediaRun } from '../media/media-run.ts';
 import type { CliIO } from './io.ts';
 import { partPrompt, passwordSource } from './media-input.ts';
-import { parseCommand, parseMediaType, parseVariableOptions, requireOne } from './parse-args.ts';
+import { parseMediaType, parseVariableOptions, requireFile } from './option-values.ts';
 import { printProblems } from './report-problems.ts';
 import { printSummary } from './run-summary.ts';
 import { EXIT_OK, EXIT_SEQUENCE_FAILED } from './exit-codes.ts';
 
-export async function runCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommand('run', args, {
-    machine: { type: 'string' }, content: { type: 'string' }, drivers: { type: 'string' }, children: { type: 'string' },
-    'media-type': { type: 'string' }, var: { type: 'string', multiple: true }, 'secret-var': { type: 'string', multiple: true },
-    'state-dir': { type: 'string' }, 'log-dir': { type: 'string' }, 'log-format': { type: 'string' },
-    'strict-commands': { type: 'boolean' }, 'allow-unknown-steps': { type: 'boolean' }, reset: { type: 'boolean' },
-    json: { type: 'boolean' }, source: { type: 'string', multiple: true }, 'ca-bundle': { type: 'string' },
-    cache: { type: 'string' }, 'status-url': { type: 'string' },
-    media: { type: 'string' }, 'password-file': { type: 'string' }, 'media-path': { type: 'string', multiple: true },
-    'state-migration-point': { type: 'string' },
-  });
-  const sources = values.source as string[] | undefined;
+/** `taskseq run` options as the command line gives them; their values are checked here. */
+export interface RunOptions {
+  machine?: string; content?: string; drivers?: string; children?: string; mediaType?: string;
+  var?: string[]; secretVar?: string[]; stateDir?: string; logDir?: string; logFormat?: string;
+  strictCommands?: boolean; allowUnknownSteps?: boolean; reset?: boolean; json?: boolean;
+  source?: string[]; caBundle?: string; cache?: string; statusUrl?: string;
+  media?: string; passwordFile?: string; mediaPath?: string[]; stateMigrationPoint?: string;
+}
+
+/** Runs the sequence `file` (or the one `--source` or `--media` names) and returns the exit code. */
+export async function runCommand(file: string | undefined, values: RunOptions, io: CliIO): Promise<number> {
+  const sources = values.source;
   const json = values.json === true;
-  const stateDir = (values['state-dir'] as string | undefined) ?? '.taskseq/state';
-  const logDir = (values['log-dir'] as string | undefined) ?? '.taskseq/logs';
-  const cacheDir = values.cache as string | undefined;
+  const stateDir = values.stateDir ?? '.taskseq/state';
+  const logDir = values.logDir ?? '.taskseq/logs';
+  const cacheDir = values.cache;
   checkOutputPaths([{ option: '--state-dir', path: stateDir }, { option: '--log-dir', path: logDir }, ...(cacheDir ? [{ option: '--cache', path: cacheDir }] : [])]);
-  const variables = parseVariableOptions(values.var as string[] | undefined, values['secret-var'] as string[] | undefined);
-  const mediaType = parseMediaType(values['media-type'] as string | undefined);
-  const format = logFormat(values['log-format'] as string | undefined);
-  const media = await mediaRun(values, positionals, stateDir);
-  const file = media ? media.sequence.file
-    : sources?.length && positionals.length === 0 ? undefined : requireOne('run', positionals, 'sequence file (or --source URL, or --media DIR)');
+  const variables = parseVariableOptions(values.var, values.secretVar);
+  const mediaType = parseMediaType(values.mediaType);
+  const format = logFormat(values.logFormat);
+  const media = await mediaRun(values, file, stateDir);
   const options: DeploymentOptions = {
-    file, media,
+    file: media ? media.sequence.file
+      : sources?.length && file === undefined ? undefined : requireFile('run', file, 'sequence file (or --source URL, or --media DIR)'),
+    media,
     sources,
-    caBundle: values['ca-bundle'] as string | undefined,
+    caBundle: values.caBundle,
     cacheDir,
-    statusUrl: statusUrl(values['status-url'] as string | undefined),
-    machine: (values.machine as string | undefined) ?? 'uefi-desktop',
-    content: values.content as string | undefined,
-    drivers: values.drivers as string | undefined,
-    children: values.children as string | undefined,
-    stateMigrationPoint: values['state-migration-point'] as string | undefined,
+    statusUrl: statusUrl(values.statusUrl),
+    machine: values.machine ?? 'uefi-desktop',
+    content: values.content,
+    drivers: values.drivers,
+    children: values.children,
+    stateMigrationPoint: values.stateMigrationPoint,
     mediaType,
     variables,
     stateDir,
     logDir,
     logFormat: format,
-    strictCommands: values['strict-commands'] === true,
-    allowUnknownSteps: values['allow-unknown-steps'] === true,
+    strictCommands: values.strictCommands === true,
+    allowUnknownSteps: values.allowUnknownSteps === true,
     reset: values.reset === true,
     console: json ? (l) => io.err(l) : (l) => io.out(l),
   };
@@ -83,17 +83,18 @@ function logFormat(v: string | undefined): 'cmtrace' | 'json' {
  * `--media DIR`: opens the media (password, policy, sequence hash) before anything else happens.
  * @throws InvalidInputError for options that the media decides (a sequence file, --content, --media-type)
  */
-async function mediaRun(values: Record<string, unknown>, positionals: string[], stateDir: string): Promise<MediaRun | undefined> {
-  const dir = values.media as string | undefined;
-  const mediaOnly = ['password-file', 'media-path'].filter((o) => values[o] !== undefined);
+async function mediaRun(values: RunOptions, file: string | undefined, stateDir: string): Promise<MediaRun | undefined> {
+  const dir = values.media;
+  const given = (pairs: Array<[string, unknown]>) => pairs.filter(([, v]) => v !== undefined).map(([flag]) => flag);
+  const mediaOnly = given([['--password-file', values.passwordFile], ['--media-path', values.mediaPath]]);
   if (dir === undefined) {
-    if (mediaOnly.length) throw new InvalidInputError(`--${mediaOnly[0]} needs --media DIR`, [{ severity: 'error', code: 'bad-option', field: `--${mediaOnly[0]}`, message: 'needs --media DIR' }]);
+    if (mediaOnly.length) throw new InvalidInputError(`${mediaOnly[0]} needs --media DIR`, [{ severity: 'error', code: 'bad-option', field: mediaOnly[0], message: 'needs --media DIR' }]);
     return undefined;
   }
-  const clash = [...(positionals.length ? ['a sequence file'] : []), ...['content', 'media-type'].filter((o) => values[o] !== undefined).map((o) => `--${o}`)];
+  const clash = [...(file !== undefined ? ['a sequence file'] : []), ...given([['--content', values.content], ['--media-type', values.mediaType]])];
   if (clash.length) throw new InvalidInputError(`--media takes the sequence, content and media type from the media: leave out ${clash.join(', ')}`, [{ severity: 'error', code: 'bad-option', field: '--media', message: `not with ${clash.join(', ')}` }]);
-  const media = await openMedia(dir, passwordSource(values['password-file'] as string | undefined));
-  return createMediaRun(media, { stateDir, mediaPaths: (values['media-path'] as string[] | undefined) ?? [], askForPart: partPrompt(), reset: values.reset === true });
+  const media = await openMedia(dir, passwordSource(values.passwordFile));
+  return createMediaRun(media, { stateDir, mediaPaths: values.mediaPath ?? [], askForPart: partPrompt(), reset: values.reset === true });
 }
 
 function toJson(r: DeploymentReport) {

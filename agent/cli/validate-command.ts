@@ -5,20 +5,22 @@
 import { InvalidInputError, type MediaType } from '../../engine/index.ts';
 import { prepareRun } from '../runner/prepare-run.ts';
 import type { CliIO } from './io.ts';
-import { parseCommand, parseMediaType, requireOne } from './parse-args.ts';
+import { parseMediaType } from './option-values.ts';
 import { counts, printProblems } from './report-problems.ts';
 import { EXIT_INVALID, EXIT_OK } from './exit-codes.ts';
 
-export async function validateCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommand('validate', args, {
-    json: { type: 'boolean' }, children: { type: 'string' }, 'allow-unknown-steps': { type: 'boolean' }, 'media-type': { type: 'string' },
-  });
-  const file = requireOne('validate', positionals, 'sequence file');
-  const mediaType = parseMediaType(values['media-type'] as string | undefined);
+/** `taskseq validate` options as the command line gives them. */
+export interface ValidateOptions {
+  json?: boolean; children?: string; allowUnknownSteps?: boolean; mediaType?: string;
+}
+
+/** Checks `file` and prints every problem; 0 when it is valid, 2 when it is not. */
+export async function validateCommand(file: string, values: ValidateOptions, io: CliIO): Promise<number> {
+  const mediaType = parseMediaType(values.mediaType);
   let problems;
   let valid = true;
   try {
-    problems = prepareRun({ file, children: values.children as string | undefined, allowUnknownSteps: values['allow-unknown-steps'] === true, mode: 'validate', mediaType }).problems;
+    problems = prepareRun({ file, children: values.children, allowUnknownSteps: values.allowUnknownSteps === true, mode: 'validate', mediaType }).problems;
   } catch (e) {
     if (!(e instanceof InvalidInputError)) throw e;
     problems = e.problems;

@@ -1,25 +1,9 @@
-/** Command-line parsing with clear errors (node's parseArgs: no dependency needed for this). */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+/**
+ * Checks of option values that the command-line parser hands over as text: variable assignments (secret values never
+ * appear in an error), the media type and the sequence file a command needs.
+ */
 import { InvalidInputError, type MediaType } from '../../engine/index.ts';
 import { checkName, isReadOnlyName } from '../../variables/index.ts';
-
-export type Options = ParseArgsConfig['options'];
-
-/**
- * Parses `args` for one command.
- * @throws InvalidInputError naming the unknown or malformed option.
- */
-export function parseCommand(command: string, args: string[], options: Options): {
-  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
-  positionals: string[];
-} {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new InvalidInputError(`taskseq ${command}: ${msg}`, [{ severity: 'error', code: 'bad-option', message: msg }]);
-  }
-}
 
 /** `NAME=VALUE` -> pair. @throws InvalidInputError naming the option. */
 export function parseAssignment(option: string, text: string): { name: string; value: string } {
@@ -28,11 +12,12 @@ export function parseAssignment(option: string, text: string): { name: string; v
   return { name: text.slice(0, i), value: text.slice(i + 1) };
 }
 
-export function requireOne(command: string, positionals: string[], what: string): string {
-  if (positionals.length !== 1) {
-    throw new InvalidInputError(`taskseq ${command}: expected one ${what}, got ${positionals.length}`, [{ severity: 'error', code: 'bad-option', message: `expected one ${what}` }]);
+/** The sequence file a command works on. @throws InvalidInputError naming what was expected when there is none */
+export function requireFile(command: string, file: string | undefined, what: string): string {
+  if (file === undefined) {
+    throw new InvalidInputError(`${command}: expected one ${what}`, [{ severity: 'error', code: 'bad-option', message: `expected one ${what}` }]);
   }
-  return positionals[0];
+  return file;
 }
 
 /**
