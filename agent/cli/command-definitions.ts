@@ -132,7 +132,7 @@ function defineMediaBuild(program: Command, io: CliIO, outcome: Outcome): void {
     .option('--part-size <bytes>', 'split the content into parts of this size')
     .option('--children <dir>', 'folder or zip of Run Task Sequence children')
     .option('--allow-unknown-steps', 'accept unknown step types that have an action')
-    .option('--force', 'empty an existing media folder first (file by file; the folder stays)')
+    .option('--force', 'empty an existing media folder, keeping the folder')
     .option('--json', 'print the build report as one JSON object')
     .addHelpText('after', examples(
       'taskseq media build --sequence ts.xml --content content --out usb',
