@@ -82,10 +82,11 @@ function openJournal(options: DeploymentOptions, prepared: ReturnType<typeof pre
   const journalFile = join(options.stateDir, 'journal.tsj');
   const store = createFileJournalStore(journalFile, { killAfterAppends: parseKillAfterAppends(process.env[KILL_AFTER_APPENDS_ENV]) });
   const sealer = createSecretSealer(join(options.stateDir, 'journal.key'));
-  const previous = new RunJournal(store, sealer).load(journalFile);
+  const journal = new RunJournal(store, sealer);
+  const previous = journal.load(journalFile);
   if (previous && !previous.ended) checkJournal(previous, { program: prepared.program, engineVersion: ENGINE_VERSION });
   if (previous?.ended) archiveEndedJournal(journalFile);
-  return { store, sealer, previous };
+  return { store, sealer, previous, tornTail: journal.discardedTail() };
 }
 
 async function deploy(options: DeploymentOptions, input: DeploymentInput): Promise<DeploymentReport> {
@@ -101,7 +102,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
   });
   const profile = await resolveProfile(options.machine);
   media?.checkBeforeStart(readMachineClock(profile, options.machine, options.stateDir, options.reset));
-  const { store, sealer, previous } = openJournal(options, prepared);
+  const { store, sealer, previous, tornTail } = openJournal(options, prepared);
   const mediaType = media?.mediaType ?? options.mediaType ?? (input.sources.length ? 'BootMedia' : undefined);
   const machine = createSimulatedMachine(profile, {
     stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType,
@@ -119,6 +120,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
       sequence: { name: prepared.program.name, packageId: prepared.program.packageId }, redact: (t) => redactWith(current, variables, t) },
   });
   const log = status.log;
+  if (tornTail) log.write({ severity: 'warning', component: 'TSManager', message: tornTail });
   resolver.onProgress = progressLogger(log);
   try {
     const content = media && !net ? await media.prepareContent(log) : resolver.port;
