@@ -23,7 +23,9 @@ import { wireStatus } from './status-wiring.ts';
 import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
 import { createDriversPort, devicesFromProfile } from '../drivers/drivers-port.ts';
 import { prepareRun } from './prepare-run.ts';
+import { clearStateFolder, lockStateFolder } from './state-folder-lock.ts';
 import { withCrashHook } from './crash-hook.ts';
+import { withSignalTurns } from './signal-turns.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
 import { readMachineClock } from './machine-clock.ts';
 import type { MediaRun } from '../media/media-run.ts';
@@ -45,12 +47,22 @@ export interface DeploymentReport {
   redact: (text: string) => string;
 }
 
+/**
+ * Runs a deployment with the state folder locked for the whole run (restarts within this process included).
+ * @throws TaskseqError('state-folder-locked') when another run holds the state folder; the run's own errors
+ */
 export async function runDeployment(options: DeploymentOptions): Promise<DeploymentReport> {
-  const input = await loadDeploymentInput(options);
+  const warnings: string[] = [];
+  const lock = lockStateFolder(options.stateDir, { warn: (line) => { warnings.push(line); options.console?.(`warning: ${line}`); } });
   try {
-    return await deploy(options, input);
+    const input = await loadDeploymentInput(options);
+    try {
+      return await deploy(options, input, warnings);
+    } finally {
+      input.dispose();
+    }
   } finally {
-    input.dispose();
+    lock.release();
   }
 }
 
@@ -77,7 +89,7 @@ async function contentInputs(options: DeploymentOptions, input: DeploymentInput)
 
 /** The journal of this state folder: an unfinished one must belong to this program; a finished one is archived. */
 function openJournal(options: DeploymentOptions, prepared: ReturnType<typeof prepareRun>) {
-  if (options.reset) rmSync(options.stateDir, { recursive: true, force: true });
+  if (options.reset) clearStateFolder(options.stateDir);
   mkdirSync(options.stateDir, { recursive: true });
   const journalFile = join(options.stateDir, 'journal.tsj');
   const store = createFileJournalStore(journalFile, { killAfterAppends: parseKillAfterAppends(process.env[KILL_AFTER_APPENDS_ENV]) });
@@ -89,7 +101,8 @@ function openJournal(options: DeploymentOptions, prepared: ReturnType<typeof pre
   return { store, sealer, previous, tornTail: journal.discardedTail() };
 }
 
-async function deploy(options: DeploymentOptions, input: DeploymentInput): Promise<DeploymentReport> {
+/** `warnings`: lines from before the log existed (a stale lock taken over), written to it first. */
+async function deploy(options: DeploymentOptions, input: DeploymentInput, warnings: readonly string[]): Promise<DeploymentReport> {
   const media = options.media;
   const net = media?.network;
   const { mediaDirs, sources, client, manifests, cacheDir } = await contentInputs(options, input);
@@ -120,7 +133,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput): Promi
       sequence: { name: prepared.program.name, packageId: prepared.program.packageId }, redact: (t) => redactWith(current, variables, t) },
   });
   const log = status.log;
-  if (tornTail) log.write({ severity: 'warning', component: 'TSManager', message: tornTail });
+  for (const message of [...warnings, ...(tornTail ? [tornTail] : [])]) log.write({ severity: 'warning', component: 'TSManager', message });
   resolver.onProgress = progressLogger(log);
   try {
     const content = media && !net ? await media.prepareContent(log) : resolver.port;
@@ -168,7 +181,7 @@ async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, l
   const resuming = previous !== undefined && !previous.ended;
   const interrupted = resuming ? previous.pendingReboot?.target : undefined;
   const refusedEarlier = interrupted ? completeInterruptedReboot(machine, interrupted) : undefined;
-  const commands = withCrashHook(machine.ports.commands);
+  const commands = withCrashHook(withSignalTurns(machine.ports.commands));
   const smp = options.stateMigrationPoint ? createStateMigrationClient(options.stateMigrationPoint) : NO_STATE_MIGRATION_POINT;
   const ports: () => Ports = () => ({
     ...machine.ports, commands, content,
