@@ -114,7 +114,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput, warnin
     allowUnknownSteps: options.allowUnknownSteps, mode: 'run',
   });
   const profile = await resolveProfile(options.machine);
-  media?.checkBeforeStart(readMachineClock(profile, options.machine, options.stateDir, options.reset));
+  await media?.checkBeforeStart(readMachineClock(profile, options.machine, options.stateDir, options.reset));
   const { store, sealer, previous, tornTail } = openJournal(options, prepared);
   const mediaType = media?.mediaType ?? options.mediaType ?? (input.sources.length ? 'BootMedia' : undefined);
   const machine = createSimulatedMachine(profile, {
