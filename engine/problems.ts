@@ -44,6 +44,8 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 export type ErrorCode =
   | 'invalid-input'      // the sequence, a profile or an option is wrong: nothing ran
   | 'journal-mismatch'   // a journal from another sequence or engine version
+  | 'journal-corrupt'    // damage before the journal's last record: resuming cannot be trusted
+  | 'state-folder-locked' // another run holds the state folder
   | 'step-failed'        // used inside the engine to carry a step failure
   | 'read-only-variable' // a step or sequence tried to write a `_` variable
   | 'unsupported'        // a request the backend or engine cannot serve

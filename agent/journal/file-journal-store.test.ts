@@ -122,3 +122,11 @@ test('a process killed right after its 3rd append keeps exactly those appends, d
   const decoded = decodeJournal(fs.readFileSync(file));
   assert.deepEqual(decoded, { records: [{ t: 'step-result', i: 0 }, { t: 'step-result', i: 1 }], torn: false, validBytes: fs.statSync(file).size });
 });
+
+test('a journal path that is a folder is invalid input naming it, not an internal error', (t) => {
+  const file = tempJournal(t);
+  fs.mkdirSync(file, { recursive: true });
+  const store = createFileJournalStore(file);
+  assert.throws(() => store.read(), (e: unknown) => e instanceof TaskseqError && e.code === 'invalid-input'
+    && e.message === `${file} is a folder, not a journal file: move it away or give another --state-dir`);
+});

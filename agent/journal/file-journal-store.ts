@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TaskseqError } from '../../engine/problems.ts';
+import { InvalidInputError, TaskseqError } from '../../engine/problems.ts';
 import type { JournalStore } from '../../engine/ports/journal-store.ts';
 import { syncFolder } from './sync-folder.ts';
 
@@ -28,7 +28,8 @@ export type FileJournalStore = JournalStore & {
 /**
  * A journal store backed by `file`; creates the folder if missing. The file itself is created by the first
  * append or replace, so `read()` on a fresh store is undefined.
- * @throws TaskseqError `invalid-input` when the kill hook is not a positive whole number; TaskseqError `internal`
+ * @throws TaskseqError `invalid-input` when the kill hook is not a positive whole number, or (from `read`) when the
+ *   journal path is a folder; TaskseqError `internal`
  *   (naming the file, with the system error as cause) when the folder cannot be created. Each method throws
  *   TaskseqError `internal` the same way when the disk refuses; a failed append is cut back off the file (best
  *   effort) so that later appends are not hidden behind a torn frame.
@@ -105,6 +106,7 @@ function guard<T>(action: string, file: string, run: () => T): T {
   try {
     return run();
   } catch (cause) {
+    if (cause instanceof TaskseqError) throw cause;
     const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
     throw new TaskseqError('internal', `${file}: cannot ${action}: ${reason}`, { cause });
   }
@@ -116,6 +118,12 @@ function readIfPresent(file: string): Uint8Array | undefined {
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // Something the user put there, not a defect of ours: say what to do instead of failing as an internal error.
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') {
+      throw new InvalidInputError(`${file} is a folder, not a journal file: move it away or give another --state-dir`, [
+        { severity: 'error', code: 'journal-not-a-file', file, message: 'the journal path is a folder' },
+      ], e);
+    }
     throw e;
   }
 }

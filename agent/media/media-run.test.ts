@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError, type LogLine, type LogPort } from '../../engine/index.ts';
 import { workDir, writeFixture } from '../../test/support/harness.ts';
@@ -34,7 +34,7 @@ test('on a terminal, a missing part is asked for; a wrong folder is refused with
   };
   const state = join(dir, 'state');
   const run = createMediaRun(media, { stateDir: state, mediaPaths: [], askForPart: ask });
-  run.checkBeforeStart({ now: Date.parse('2026-05-02T00:00:00Z'), source: 'test' });
+  await run.checkBeforeStart({ now: Date.parse('2026-05-02T00:00:00Z'), source: 'test' });
   const log = memoryLog();
   const content = await run.prepareContent(log);
   assert.deepEqual(asked.map((a) => [a.number, a.problem?.replace(set, 'SET')]), [[2, undefined], [2, 'SET/part1 is part 1, not part 2']]);
@@ -50,8 +50,25 @@ test('giving up at the prompt names the part and its files; without a terminal t
   const media = await openMedia(join(buildSet(dir), 'part1'), undefined);
   const state = join(dir, 'state');
   const noTerminal = createMediaRun(media, { stateDir: state, mediaPaths: [] });
-  assert.throws(() => noTerminal.checkBeforeStart({ now: Date.parse('2026-05-02T00:00:00Z'), source: 'test' }), (e: unknown) => e instanceof InvalidInputError && /part 2 of 2 .* is missing; it holds LAB00012\/sub\/data-b\.bin/.test(e.message));
+  await assert.rejects(noTerminal.checkBeforeStart({ now: Date.parse('2026-05-02T00:00:00Z'), source: 'test' }), (e: unknown) => e instanceof InvalidInputError && /part 2 of 2 .* is missing; it holds LAB00012\/sub\/data-b\.bin/.test(e.message));
   assert.equal(existsSync(state), false);
   const givesUp = createMediaRun(media, { stateDir: state, mediaPaths: [], askForPart: async () => undefined });
   await assert.rejects(givesUp.prepareContent(memoryLog()), (e: unknown) => e instanceof InvalidInputError && /part 2 of 2 .* is missing/.test(e.message));
+});
+
+test('a file an earlier start copied is hashed again on the next start and copied anew when it was changed', async () => {
+  const dir = workDir();
+  const set = buildSet(dir);
+  const media = await openMedia(join(set, 'part1'), undefined);
+  const state = join(dir, 'state');
+  const options = { stateDir: state, mediaPaths: [join(set, 'part2')] };
+  await createMediaRun(media, options).prepareContent(memoryLog());
+  const staged = join(state, 'media-content', 'LAB00012', 'sub', 'data-b.bin');
+  writeFileSync(staged, Buffer.alloc(1500, 7));
+  const again = createMediaRun(media, options);
+  await again.checkBeforeStart({ now: Date.parse('2026-05-02T00:00:00Z'), source: 'test' });
+  const log = memoryLog();
+  await again.prepareContent(log);
+  assert.deepEqual(readFileSync(staged), Buffer.alloc(1500, 2));
+  assert.ok(log.lines.includes('Copied 1 file from media part 2 of 2'), log.lines.join('\n'));
 });

@@ -13,7 +13,7 @@ import { locateParts, missingPartsError, type PartPrompt } from './media-parts.t
 import { checkValidity, type ClockReading } from './media-validity.ts';
 import type { OpenedMedia } from './open-media.ts';
 import { runPrestart, type PrestartOutcome } from './prestart.ts';
-import { checkContentInPlace, stageParts, stagedAlready } from './stage-parts.ts';
+import { checkContentInPlace, stageParts, stagedAlready, type StagedChecks } from './stage-parts.ts';
 
 export interface MediaRun {
   readonly sequence: { file: string; bytes: Uint8Array };
@@ -31,11 +31,12 @@ export interface MediaRun {
   /** `_SMSTSLaunchMode` for a machine whose own launch mode is `current`. */
   launchMode(current: LaunchMode): LaunchMode;
   /**
-   * Before the run creates anything: the validity window against the machine's clock, the content on the media, and
-   * the parts of a set (a missing part is an error here unless it can be asked for on a terminal).
-   * @throws InvalidInputError
+   * Before the run changes anything: the validity window against the machine's clock, the content on the media (every
+   * file hashed against the policy's manifest), and the parts of a set (a missing part is an error here unless it can
+   * be asked for on a terminal).
+   * @throws InvalidInputError naming the files or parts
    */
-  checkBeforeStart(clock: ClockReading): void;
+  checkBeforeStart(clock: ClockReading): Promise<void>;
   /** Once the state folder exists: the content for the steps (a multi-part set is copied and verified first). */
   prepareContent(log: LogPort): Promise<ContentPort>;
   /** Runs the media's prestart command (new deployments only). */
@@ -73,6 +74,8 @@ export function createMediaRun(media: OpenedMedia, options: MediaRunOptions): Me
   const found = locateParts(media, options.mediaPaths);
   const content: MediaContent = createMediaContent(media, join(options.stateDir, STAGING_FOLDER));
   const multiPart = media.header.part.count > 1;
+  // Staged files hashed by the check before the start are not hashed again when the parts are copied.
+  const checked: StagedChecks = new Map();
   return {
     sequence: media.sequence, mediaType: media.header.mediaType, variables,
     preflightContent: content.preflight, contentSource: content.source,
@@ -81,16 +84,17 @@ export function createMediaRun(media: OpenedMedia, options: MediaRunOptions): Me
       ...(media.policy.caBundle ? { caFile: join(media.dir, media.policy.caBundle) } : {}),
     } } : {}),
     launchMode: (current) => (media.header.mediaType === 'OEMMedia' ? 'HD' : REMOVABLE.has(current) ? current : 'UFD'),
-    checkBeforeStart(clock) {
+    async checkBeforeStart(clock) {
       checkValidity(media.policy, clock, media.dir);
-      if (!multiPart) return checkContentInPlace(media);
-      const missing = missingPartsError(media, found, options.reset ? undefined : stagedAlready(content.folder));
+      // Media with deployment sources stage through the resolver, which hashes every file it takes from the media.
+      if (!multiPart) return checkContentInPlace(media, !media.policy.sources?.length);
+      const missing = missingPartsError(media, found, options.reset ? undefined : await stagedAlready(content.folder, media.policy, checked));
       if (missing && !options.askForPart) throw missing;
     },
     async prepareContent(log) {
       if (multiPart) {
         const say = (message: string): void => log.write({ severity: 'info', component: 'TSMBootstrap', message });
-        await stageParts(media, found, content.folder, options.askForPart, say);
+        await stageParts(media, found, content.folder, options.askForPart, say, checked);
       }
       return content.run();
     },

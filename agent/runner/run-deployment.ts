@@ -27,7 +27,9 @@ import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-m
 import { createDriversPort, devicesFromProfile } from '../drivers/drivers-port.ts';
 import { prepareRun } from './prepare-run.ts';
 import { contentFolderFor, type ContentFolder } from './content-folder.ts';
+import { clearStateFolder, lockStateFolder } from './state-folder-lock.ts';
 import { withCrashHook } from './crash-hook.ts';
+import { withSignalTurns } from './signal-turns.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
 import { readMachineClock } from './machine-clock.ts';
 import { createOutputFolders } from './output-folders.ts';
@@ -56,16 +58,24 @@ export interface DeploymentReport {
 }
 
 /**
- * Runs the deployment `options` describe to its end (or to a restart that cannot happen).
- * @throws InvalidInputError before anything ran; TaskseqError('content-unavailable') when staging fails
+ * Runs the deployment `options` describe to its end (or to a restart that cannot happen), with the state folder
+ * locked for the whole run (restarts within this process included).
+ * @throws InvalidInputError before anything ran; TaskseqError('content-unavailable') when staging fails;
+ *   TaskseqError('state-folder-locked') when another run holds the state folder
  */
 export async function runDeployment(options: DeploymentOptions): Promise<DeploymentReport> {
-  const input = await loadDeploymentInput(options);
-  const folder = contentFolderFor(options);
+  const warnings: string[] = [];
+  const lock = lockStateFolder(options.stateDir, { warn: (line) => { warnings.push(line); options.console?.(`warning: ${line}`); } });
   try {
-    return await deploy({ ...options, content: folder?.dir }, input, folder);
+    const input = await loadDeploymentInput(options);
+    const folder = contentFolderFor(options);
+    try {
+      return await deploy({ ...options, content: folder?.dir }, input, folder, warnings);
+    } finally {
+      input.dispose();
+    }
   } finally {
-    input.dispose();
+    lock.release();
   }
 }
 
@@ -92,20 +102,23 @@ async function contentInputs(options: DeploymentOptions, input: DeploymentInput)
 
 /** The journal of this state folder: an unfinished one must belong to this program; a finished one is archived. */
 function openJournal(options: DeploymentOptions, prepared: ReturnType<typeof prepareRun>) {
-  if (options.reset) rmSync(options.stateDir, { recursive: true, force: true });
+  if (options.reset) clearStateFolder(options.stateDir);
   // The first write of the run: the log and the cache create their folders recursively, so they must exist by now.
   createOutputFolders([{ option: '--state-dir', path: options.stateDir }, { option: '--log-dir', path: options.logDir },
     ...(options.cacheDir ? [{ option: '--cache', path: options.cacheDir }] : [])]);
   const journalFile = join(options.stateDir, 'journal.tsj');
   const store = createFileJournalStore(journalFile, { killAfterAppends: parseKillAfterAppends(process.env[KILL_AFTER_APPENDS_ENV]) });
   const sealer = createSecretSealer(join(options.stateDir, 'journal.key'));
-  const previous = new RunJournal(store, sealer).load(journalFile);
+  const journal = new RunJournal(store, sealer);
+  const previous = journal.load(journalFile);
   if (previous && !previous.ended) checkJournal(previous, { program: prepared.program, engineVersion: ENGINE_VERSION });
   if (previous?.ended) archiveEndedJournal(journalFile);
-  return { store, sealer, previous };
+  return { store, sealer, previous, tornTail: journal.discardedTail() };
 }
 
-async function deploy(options: DeploymentOptions, input: DeploymentInput, folder: ContentFolder | undefined): Promise<DeploymentReport> {
+/** `warnings`: lines from before the log existed (a stale lock taken over), written to it first. */
+async function deploy(options: DeploymentOptions, input: DeploymentInput, folder: ContentFolder | undefined,
+  warnings: readonly string[]): Promise<DeploymentReport> {
   const media = options.media;
   const net = media?.network;
   const { mediaDirs, sources, client, manifests, cacheDir } = await contentInputs(options, input);
@@ -117,8 +130,8 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput, folder
     allowUnknownSteps: options.allowUnknownSteps, mode: 'run',
   });
   const profile = await resolveProfile(options.machine);
-  media?.checkBeforeStart(readMachineClock(profile, options.machine, options.stateDir, options.reset));
-  const { store, sealer, previous } = openJournal(options, prepared);
+  await media?.checkBeforeStart(readMachineClock(profile, options.machine, options.stateDir, options.reset));
+  const { store, sealer, previous, tornTail } = openJournal(options, prepared);
   const mediaType = media?.mediaType ?? options.mediaType ?? (input.sources.length ? 'BootMedia' : undefined);
   const machine = createSimulatedMachine(profile, {
     stateDir: join(options.stateDir, 'machine'), strictCommands: options.strictCommands, mediaType,
@@ -136,6 +149,7 @@ async function deploy(options: DeploymentOptions, input: DeploymentInput, folder
       sequence: { name: prepared.program.name, packageId: prepared.program.packageId }, redact: (t) => redactWith(current, variables, t) },
   });
   const log = status.log;
+  for (const message of [...warnings, ...(tornTail ? [tornTail] : [])]) log.write({ severity: 'warning', component: 'TSManager', message });
   resolver.onProgress = progressLogger(log);
   if (folder?.implied) announceContentFolder(log, options.console, folder);
   try {
@@ -191,7 +205,7 @@ async function runBoots(options: DeploymentOptions, machine: SimulatedMachine, l
   const resuming = previous !== undefined && !previous.ended;
   const interrupted = resuming ? previous.pendingReboot?.target : undefined;
   const refusedEarlier = interrupted ? completeInterruptedReboot(machine, interrupted) : undefined;
-  const commands = withCrashHook(machine.ports.commands);
+  const commands = withCrashHook(withSignalTurns(machine.ports.commands));
   const smp = options.stateMigrationPoint ? createStateMigrationClient(options.stateMigrationPoint) : NO_STATE_MIGRATION_POINT;
   const ports: () => Ports = () => ({
     ...machine.ports, commands, content,

@@ -23,6 +23,17 @@ function journalErrorOf(fn: () => unknown): TaskseqError {
   assert.fail('expected a journal-mismatch error');
 }
 
+function corruptErrorOf(fn: () => unknown): TaskseqError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof TaskseqError);
+    assert.equal(e.code, 'journal-corrupt');
+    return e;
+  }
+  assert.fail('expected a journal-corrupt error');
+}
+
 test('a frame is [u32 LE length][u32 LE crc32][UTF-8 JSON]', () => {
   const frame = encodeFrame({ a: 'é' });
   const payload = new TextEncoder().encode('{"a":"é"}');
@@ -72,32 +83,46 @@ test('a flipped payload byte in the last frame fails its checksum', () => {
   assert.match(decoded.problem ?? '', /checksum/);
 });
 
-test('corruption in the middle ends the decode there', () => {
+test('corruption in the middle is refused with the file, record number and offset, never read as a torn tail', () => {
   const bytes = encodeJournal(records);
   const second = 6 + encodeFrame(records[0]).length;
   bytes[second + 9] ^= 0xff;
-  const decoded = decodeJournal(bytes);
-  assert.deepEqual(decoded.records, records.slice(0, 1));
-  assert.equal(decoded.validBytes, second);
-  assert.equal(decoded.torn, true);
+  const err = corruptErrorOf(() => decodeJournal(bytes, '/state/journal.tsj'));
+  assert.match(err.message, new RegExp(`^/state/journal\\.tsj is damaged before its end: record 2 \\(frame at byte ${second} fails its checksum\\)`));
+  assert.match(err.message, /an intact record follows at byte \d+/);
+  assert.match(err.message, /--reset/);
 });
 
-test('a zero-filled tail (file extended by a crash) is torn, not a record', () => {
+test('a damaged length that points past the end is corruption when intact records follow', () => {
+  const bytes = encodeJournal(records);
+  bytes[6 + 2] = 0x7f;
+  assert.match(corruptErrorOf(() => decodeJournal(bytes)).message, /record 1 \(frame at byte 6 is cut short.*an intact record follows at byte/);
+});
+
+test('a zero-filled tail (file extended by a crash) is torn, not a record; zeros followed by data are not', () => {
   const good = encodeJournal(records.slice(0, 1));
   const decoded = decodeJournal(concat(good, new Uint8Array(64)));
   assert.deepEqual(decoded.records, records.slice(0, 1));
   assert.equal(decoded.torn, true);
   assert.equal(decoded.validBytes, good.length);
+  const zerosThenData = concat(good, new Uint8Array(8), new Uint8Array([1, 2, 3]));
+  assert.match(corruptErrorOf(() => decodeJournal(zerosThenData)).message, /length 0.*non-zero bytes follow/);
 });
 
-test('a frame whose checksum matches but whose payload is not JSON is torn', () => {
+test('a last frame that fails its checksum but is followed by stray bytes is corruption', () => {
+  const bytes = concat(encodeJournal(records), new Uint8Array([9]));
+  bytes[bytes.length - 3] ^= 0x01;
+  assert.match(corruptErrorOf(() => decodeJournal(bytes)).message, /fails its checksum\) cannot be read and 1 more bytes follow it/);
+});
+
+test('a frame whose checksum matches but whose payload is not JSON is corruption, even at the end', () => {
   const payload = new TextEncoder().encode('{"not json');
   const frame = new Uint8Array(8 + payload.length);
   new DataView(frame.buffer).setUint32(0, payload.length, true);
   new DataView(frame.buffer).setUint32(4, crc32(payload), true);
   frame.set(payload, 8);
-  const decoded = decodeJournal(concat(encodeJournalHeader(), frame));
-  assert.deepEqual(decoded, { records: [], torn: true, validBytes: 6, problem: 'frame at byte 6 is not valid UTF-8 JSON' });
+  const err = corruptErrorOf(() => decodeJournal(concat(encodeJournalHeader(), frame)));
+  assert.match(err.message, /record 1 \(frame at byte 6 is not valid UTF-8 JSON\).*checksum matches/);
 });
 
 test('decoding works on a view into a larger buffer', () => {

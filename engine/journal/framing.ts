@@ -24,9 +24,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export interface DecodedJournal {
   /** Every intact record, in write order. */
   records: unknown[];
-  /** True when the bytes end in a torn or corrupt frame (ignored; see `validBytes`). */
+  /** True when the bytes end in a torn last frame (ignored; see `validBytes`). */
   torn: boolean;
-  /** byte offset where a torn/corrupt tail starts (the whole length when nothing is torn) */
+  /** Byte offset where a torn tail starts (the whole length when nothing is torn). */
   validBytes: number;
   /** Why the tail was ignored, with its byte offset; absent when nothing is torn. */
   problem?: string;
@@ -64,11 +64,15 @@ export function encodeJournal(records: readonly unknown[]): Uint8Array {
 }
 
 /**
- * Decodes a journal. The first torn or corrupt frame (length past the end, checksum mismatch, bad UTF-8 or JSON,
- * zero length) ends the decode: the records before it are returned with `torn: true` and `validBytes` at its start.
+ * Decodes a journal. Only the last record may be torn: an incomplete final frame, a final frame that fails its
+ * checksum and ends exactly at the end of the bytes, or a zero-filled tail. Such a tail is ignored: the records before
+ * it are returned with `torn: true` and `validBytes` at its start. A damaged frame followed by anything that looks like
+ * further data (a later intact frame, bytes after the damaged frame's end, non-zero bytes after a zero length), or an
+ * intact frame that is not JSON, is corruption and throws: it must never be cut off as if it were a torn tail.
  * Empty input (or a torn header) gives zero records.
  * @param source file name used in error messages.
- * @throws TaskseqError `journal-mismatch` when the bytes do not start with the journal header.
+ * @throws TaskseqError `journal-mismatch` when the bytes do not start with the journal header; TaskseqError
+ *   `journal-corrupt` naming `source`, the record number and the byte offset of the damage.
  */
 export function decodeJournal(bytes: Uint8Array, source = 'the journal'): DecodedJournal {
   if (bytes.length === 0) return { records: [], torn: false, validBytes: 0 };
@@ -80,11 +84,51 @@ export function decodeJournal(bytes: Uint8Array, source = 'the journal'): Decode
   let at = HEADER.length;
   while (at < bytes.length) {
     const frame = readFrame(bytes, at);
-    if ('problem' in frame) return { records, torn: true, validBytes: at, problem: frame.problem };
+    if ('problem' in frame) {
+      const why = corruption(bytes, at, frame);
+      if (why) throw corruptJournal(source, records.length + 1, at, frame.problem, why);
+      return { records, torn: true, validBytes: at, problem: frame.problem };
+    }
     records.push(frame.record);
     at = frame.next;
   }
   return { records, torn: false, validBytes: at };
+}
+
+/**
+ * Why a bad frame at `at` cannot be a torn last record, or undefined when it can. A crash cuts an append short or
+ * leaves its last blocks unwritten (zeros), so a torn frame is always the end of the file and never followed by an
+ * intact frame; the scan for one also catches a damaged length that happens to point at the end.
+ */
+function corruption(bytes: Uint8Array, at: number, frame: FrameProblem): string | undefined {
+  if (frame.kind === 'not-json') return 'its checksum matches, so the bytes are as written, but they are not a record';
+  const later = findIntactFrame(bytes, at + 1);
+  if (later !== undefined) return `an intact record follows at byte ${later}`;
+  if (frame.kind === 'zero-length' && bytes.subarray(at).some((b) => b !== 0)) return 'non-zero bytes follow';
+  if (frame.kind === 'checksum' && frame.end < bytes.length) return `${bytes.length - frame.end} more bytes follow it`;
+  return undefined;
+}
+
+/** The offset of the first intact frame (length, checksum, a JSON object) at or after `from`, if any. */
+function findIntactFrame(bytes: Uint8Array, from: number): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let p = from; p + FRAME_PREFIX_BYTES < bytes.length; p++) {
+    const length = view.getUint32(p, true);
+    const end = p + FRAME_PREFIX_BYTES + length;
+    // Every record is a JSON object: testing its first byte keeps this scan cheap over JSON text.
+    if (length < 2 || end > bytes.length || bytes[p + FRAME_PREFIX_BYTES] !== OPEN_BRACE) continue;
+    if (crc32(bytes.subarray(p + FRAME_PREFIX_BYTES, end)) === view.getUint32(p + 4, true)) return p;
+  }
+  return undefined;
+}
+
+function corruptJournal(source: string, record: number, at: number, problem: string, why: string): TaskseqError {
+  return new TaskseqError(
+    'journal-corrupt',
+    `${source} is damaged before its end: record ${record} (${problem}) cannot be read and ${why}. Only a torn last ` +
+      'record is ignored on resume; this journal was left as it is. The run cannot resume safely: keep a copy of the ' +
+      'state folder for inspection, then start over with --reset (the sequence runs again from its first step).',
+  );
 }
 
 function stringifyRecord(record: unknown): string {
@@ -118,24 +162,28 @@ function notAJournal(bytes: Uint8Array, source: string): TaskseqError {
   );
 }
 
-type FrameRead = { record: unknown; next: number } | { problem: string };
+type FrameProblem = { problem: string; kind: 'short' | 'zero-length' | 'past-end' | 'checksum' | 'not-json'; end: number };
+type FrameRead = { record: unknown; next: number } | FrameProblem;
+
+const OPEN_BRACE = 0x7b;
 
 function readFrame(bytes: Uint8Array, at: number): FrameRead {
   const left = bytes.length - at;
-  if (left < FRAME_PREFIX_BYTES) return { problem: `frame at byte ${at} is cut short (${left} of ${FRAME_PREFIX_BYTES} prefix bytes)` };
+  if (left < FRAME_PREFIX_BYTES) return { kind: 'short', end: bytes.length, problem: `frame at byte ${at} is cut short (${left} of ${FRAME_PREFIX_BYTES} prefix bytes)` };
   const view = new DataView(bytes.buffer, bytes.byteOffset + at, FRAME_PREFIX_BYTES);
   const length = view.getUint32(0, true);
   const expected = view.getUint32(4, true);
   // A zero-length frame is never written; zeros after the last frame come from a file extended by a crash.
-  if (length === 0) return { problem: `frame at byte ${at} has length 0 (zero-filled tail)` };
+  if (length === 0) return { kind: 'zero-length', end: bytes.length, problem: `frame at byte ${at} has length 0 (zero-filled tail)` };
   if (length > left - FRAME_PREFIX_BYTES) {
-    return { problem: `frame at byte ${at} is cut short (length ${length}, ${left - FRAME_PREFIX_BYTES} bytes left)` };
+    return { kind: 'past-end', end: bytes.length, problem: `frame at byte ${at} is cut short (length ${length}, ${left - FRAME_PREFIX_BYTES} bytes left)` };
   }
-  const payload = bytes.subarray(at + FRAME_PREFIX_BYTES, at + FRAME_PREFIX_BYTES + length);
-  if (crc32(payload) !== expected) return { problem: `frame at byte ${at} fails its checksum` };
+  const end = at + FRAME_PREFIX_BYTES + length;
+  const payload = bytes.subarray(at + FRAME_PREFIX_BYTES, end);
+  if (crc32(payload) !== expected) return { kind: 'checksum', end, problem: `frame at byte ${at} fails its checksum` };
   try {
-    return { record: JSON.parse(utf8.decode(payload)), next: at + FRAME_PREFIX_BYTES + length };
+    return { record: JSON.parse(utf8.decode(payload)), next: end };
   } catch {
-    return { problem: `frame at byte ${at} is not valid UTF-8 JSON` };
+    return { kind: 'not-json', end, problem: `frame at byte ${at} is not valid UTF-8 JSON` };
   }
 }

@@ -28,19 +28,26 @@ export class RunJournal {
   private sinceCheckpoint = 0;
   private header: HeaderRecord | undefined;
   private lastSnapshot: unknown;
+  private tornTail: string | undefined;
 
   constructor(private readonly store: JournalStore, private readonly sealer: SecretSealer) {}
 
   /**
-   * Reads and replays the journal, or undefined when there is none.
-   * @throws TaskseqError('journal-mismatch') when the file is not a journal or its records do not replay.
+   * Reads and replays the journal, or undefined when there is none. A torn last record is cut off (see
+   * {@link RunJournal.discardedTail}); damage before it is refused and the file is left untouched.
+   * @throws TaskseqError('journal-mismatch') when the file is not a journal or its records do not replay;
+   *   TaskseqError('journal-corrupt') when a record before the last one is damaged.
    */
   load(source?: string): ReplayedState | undefined {
+    this.tornTail = undefined;
     const bytes = this.store.read();
     if (!bytes || bytes.length === 0) return undefined;
     const decoded = decodeJournal(bytes, source);
     // Frames appended behind a torn tail would never be read back: cut it off first.
-    if (decoded.torn) this.store.replace(bytes.subarray(0, decoded.validBytes));
+    if (decoded.torn) {
+      this.tornTail = `${source ?? 'the journal'}: the last record was torn (${decoded.problem}); the ${bytes.length - decoded.validBytes} bytes from byte ${decoded.validBytes} were ignored`;
+      this.store.replace(bytes.subarray(0, decoded.validBytes));
+    }
     if (decoded.records.length === 0) return undefined;
     let state: ReplayedState;
     try {
@@ -55,6 +62,11 @@ export class RunJournal {
     this.lastSnapshot = state.snapshot;
     this.sinceCheckpoint = state.recordsSinceCheckpoint;
     return state;
+  }
+
+  /** What the last {@link RunJournal.load} cut off as a torn last record, for a warning; undefined when nothing. */
+  discardedTail(): string | undefined {
+    return this.tornTail;
   }
 
   /** Rebuilds the variable store from a replayed state (opening sealed secrets). */
