@@ -109,7 +109,7 @@ export interface StepResult {
 export interface StepModule {
   /** Folder name, kebab-case: `run-command-line`. */
   id: string;
-  /** Log component, e.g. `RunCommandLine`. */
+  /** Log component, e.g. `InstallSoftware` (Run Command Line). */
   component: string;
   /** `type` values this module handles. `''` = MDT step without a `type`. */
   types: readonly string[];

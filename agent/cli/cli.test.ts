@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, runSequenceFile, workDir, writeFixture } from '../../test/support/harness.ts';
 import { sequence, setVariable, group, varCondition } from '../../test/support/sequence-builder.ts';
@@ -29,13 +29,12 @@ test('machines lists the built-in profiles', async () => {
   assert.equal(names[0], 'uefi-desktop');
 });
 
-test('--log-format json writes one JSON event per line', async () => {
+test('--log-format json writes one JSON event per line to smsts.jsonl', async () => {
   const dir = workDir();
   const file = writeFixture(dir, 'ts.xml', sequence([setVariable('S', 'A', '1')]));
   const r = await runSequenceFile(file, dir, ['--log-format', 'json']);
   assert.equal(r.code, 0, r.stderr);
-  const logFile = readdirSync(join(dir, 'logs')).find((f) => f.startsWith('smsts'))!;
-  const events = readFileSync(join(dir, 'logs', logFile), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const events = readFileSync(join(dir, 'logs', 'smsts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const kinds = new Set(events.filter((e) => e.event).map((e) => e.event.kind));
   for (const k of ['run-start', 'step-start', 'step-result', 'variable', 'run-end']) assert.ok(kinds.has(k), `missing ${k}`);
 });

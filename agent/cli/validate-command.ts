@@ -1,6 +1,7 @@
 /**
  * `taskseq validate <file> [--json] [--children DIR] [--allow-unknown-steps] [--media-type T]`: exit 0 valid,
- * 2 invalid. `--media-type FullMedia` adds the stand-alone media rules (as errors: the file cannot run from such media).
+ * 2 invalid. `--media-type FullMedia` adds the stand-alone media rules (errors, except a site-only
+ * step whose failure continue on error catches: a warning, as the run fails that step and goes on).
  */
 import { InvalidInputError, type MediaType } from '../../engine/index.ts';
 import { prepareRun } from '../runner/prepare-run.ts';

@@ -55,5 +55,5 @@ test('--reset keeps the lock; a state folder path that is a file is invalid inpu
   lock.release();
   const file = join(state, 'file');
   writeFileSync(file, '');
-  assert.throws(() => lockStateFolder(file, quiet), (e: unknown) => e instanceof InvalidInputError && e.message === `--state-dir ${file} is a file, not a folder`);
+  assert.throws(() => lockStateFolder(file, quiet), (e: unknown) => e instanceof InvalidInputError && e.message === `--state-dir ${file}: is a file, not a folder`);
 });

@@ -7,7 +7,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { InvalidInputError, TaskseqError } from '../../engine/index.ts';
+import { TaskseqError } from '../../engine/index.ts';
 import { createOutputFolders } from './output-folders.ts';
 
 export const LOCK_FILE = 'run.lock';

@@ -4,7 +4,7 @@ export type LogSeverity = 'info' | 'warning' | 'error';
 
 export interface LogLine {
   severity: LogSeverity;
-  /** Engine subsystem or step type, e.g. `TSManager`, `RunCommandLine`. */
+  /** Engine subsystem or step type, e.g. `TSManager`, `InstallSoftware`. */
   component: string;
   /** Already redacted by the engine. */
   message: string;
