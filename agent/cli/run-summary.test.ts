@@ -14,10 +14,12 @@ const report = (over: Partial<DeploymentReport>): DeploymentReport => ({
   ...over,
 });
 
-function print(r: DeploymentReport): { out: string[]; err: string[] } {
+const SFDISK_HERE = { found: true, packageName: 'fdisk' };
+
+function print(r: DeploymentReport, reader = SFDISK_HERE): { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  printSummary({ out: (l) => out.push(l), err: (l) => err.push(l) }, r);
+  printSummary({ out: (l) => out.push(l), err: (l) => err.push(l) }, r, reader);
   return { out, err };
 }
 
@@ -38,4 +40,9 @@ test('a run that ended early says why on stderr; a path with spaces is quoted fo
   assert.deepEqual(err, ['the restart to HD failed']);
   assert.match(out[0], /^Task sequence failed \(exit code 1\)/);
   assert.equal(out.at(-1), `  read its partition table back: sfdisk --json 'it'\\''s here/disk0.img'`);
+});
+
+test('without sfdisk on this machine the command is still printed, with the package that brings it', () => {
+  const { out } = print(report({}), { found: false, packageName: 'fdisk' });
+  assert.equal(out[4], '  read its partition table back: sfdisk --json state/machine/disks/disk0.img (sfdisk is not installed here: it is in the package fdisk)');
 });
