@@ -1,7 +1,7 @@
 /** Help, version, suggestions and the one-error-one-line rule of the `taskseq` command line. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleCli } from '../build/bundle.ts';
@@ -151,4 +151,15 @@ test('the bundles print the version without a package.json beside them', async (
     const typo = spawnSync(process.execPath, [entry, 'rn'], { cwd: dir, encoding: 'utf8' });
     assert.deepEqual([typo.status, typo.stderr], [2, "taskseq: unknown command 'rn' (Did you mean run?)\n"], entry);
   }
+});
+
+test('a reader that closes the pipe early (help | head) ends the output quietly, without a stack trace', async () => {
+  const cli = new URL('./taskseq.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [cli, 'help', 'run'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Closed before the CLI has started, so its first write meets a closed pipe (EPIPE).
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.deepEqual([code, stderr], [0, '']);
 });
