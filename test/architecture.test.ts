@@ -96,7 +96,7 @@ test('self-test: allowed imports pass', () => {
     ['variables/store.ts', `import { keyOf } from './names.ts';\nimport { crc32 } from 'node:zlib';`],
     ['engine/journal/framing.ts', `import { TaskseqError } from '../problems.ts';\nimport type { V } from '../../variables/store.ts';`],
     ['steps/format-disk/format-disk.ts', `import { TaskseqError } from '../../engine/index.ts';\nimport { keyOf } from '../../variables/index.ts';`],
-    ['steps/format-disk/format-disk.ts', `import { planFormat } from './plan.ts';\nimport { helper } from '../partition-disk/plan.ts';`],
+    ['steps/format-disk/format-disk.ts', `import { planFormat } from './plan.ts';\nimport { helper } from '../shared/string-options.ts';`],
     ['steps/format-disk/format-disk.ts', `import Ajv from 'ajv';\nimport { createMachine } from 'xstate';`],
     ['agent/cli/main.ts', `import * as fs from 'node:fs';\nimport { spawn } from 'node:child_process';\nimport { x } from '../../steps/a/plan.ts';`],
     ['test/support/harness.ts', `import * as fs from 'node:fs';\nimport { run } from '../../agent/cli/main.ts';`],

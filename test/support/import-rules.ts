@@ -135,13 +135,14 @@ function brokenRule(file: string, layer: Layer, specifier: string | undefined): 
 }
 
 /** `node:fs/promises` -> `fs`, `@scope/pkg/sub` -> `@scope/pkg`, `axios/lib` -> `axios`. */
-function moduleName(specifier: string): string {
+export function moduleName(specifier: string): string {
   const bare = specifier.replace(/^node:/, '');
   const parts = bare.split('/');
   return bare.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-function isTestFile(rel: string): boolean {
+/** Tests and test-support/ folders (fixtures and fakes), which may reach further than the code they test. */
+export function isTestFile(rel: string): boolean {
   return /\.test\.[cm]?tsx?$/.test(rel) || rel.split('/').includes('test-support');
 }
 

@@ -3,7 +3,7 @@
  * roles that suit the partition style, seed files the file system can hold, boot entries that point at partitions.
  */
 import type { MachineProfile, DiskProfile, PartitionProfile } from './profile-types.ts';
-import type { RuleFinding } from './profile-rules.ts';
+import type { RuleFinding } from './rule-finding.ts';
 import { planProfilePartitions, profileDiskBytes, usableEnd } from '../disks/profile-layout.ts';
 
 const FAT32_FILE_LIMIT = 4 * 1024 ** 3;

@@ -1,12 +1,7 @@
 /** Checks across fields of a schema-valid profile; each finding names the JSON path it is about. */
 import type { MachineProfile } from './profile-types.ts';
 import { checkStorage } from './profile-disk-rules.ts';
-
-export interface RuleFinding {
-  /** JSON pointer, e.g. `/firmware/secureBoot`. */
-  path: string;
-  message: string;
-}
+import type { RuleFinding } from './rule-finding.ts';
 
 const HIVES = ['HKEY_LOCAL_MACHINE', 'HKEY_CURRENT_USER', 'HKEY_USERS', 'HKEY_CLASSES_ROOT', 'HKEY_CURRENT_CONFIG',
   'HKLM', 'HKCU', 'HKU', 'HKCR', 'HKCC'];
