@@ -32,9 +32,9 @@ export const runCommandLineManifest = defineManifest({
     ...MDT_SCRIPT_STEPS,
   ],
   options: [
-    { kind: 'text', name: 'CommandLine', maxLength: 32000, description: 'the command, `%VAR%`-expanded; secrecy of expanded values is kept' },
-    { kind: 'text', name: 'PackageID', description: 'content package; its local folder is the working folder (Run Command Line and untyped steps only)' },
-    { kind: 'text', name: 'WorkingDirectory', description: "working folder (expanded); MDT's `startIn` attribute otherwise" },
+    { kind: 'text', name: 'CommandLine', variable: 'CommandLine', maxLength: 32000, description: 'the command, `%VAR%`-expanded; secrecy of expanded values is kept' },
+    { kind: 'text', name: 'PackageID', variable: 'PackageID', description: 'content package; its local folder is the working folder (Run Command Line and untyped steps only)' },
+    { kind: 'text', name: 'WorkingDirectory', variable: 'WorkingDirectory', description: "working folder (expanded); MDT's `startIn` attribute otherwise" },
     { kind: 'text', name: 'OutputVariableName', variable: 'SMSTSRunCommandLineOutputVariableName', fallback: true, description: 'receives the last 1000 characters of output' },
     { kind: 'flag', name: 'DisableWow64Redirection', variable: 'SMSTSDisableWow64Redirection', fallback: true, lenient: true, default: false, description: 'passed to the backend' },
     { kind: 'flag', name: 'RunAsUser', variable: '_SMSTSRunCommandLineAsUser', lenient: true, default: false, description: 'run as another account (also `SMSTSRunCommandLineAsUser`)' },
