@@ -8,6 +8,7 @@ export * from './step-module.ts';
 export type * from './definition/model.ts';
 export type * from './conditions/types.ts';
 export * from './definition/index.ts';
+export * from './options/index.ts';
 export * from './conditions/index.ts';
 export * from './wql/index.ts';
 export * from './journal/index.ts';

@@ -7,12 +7,7 @@ import type { StepNode, SubTaskSequenceNode, Condition } from './definition/mode
 import type { Problem } from './problems.ts';
 import type { PortName, Ports, SystemFacts, EnvironmentFacts } from './ports/index.ts';
 import type { ConditionResult } from './conditions/types.ts';
-
-/** An ajv validate function (standalone or compiled). */
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; message?: string; params: Record<string, unknown> }> | null;
-}
+import type { StepManifest } from './options/step-manifest.ts';
 
 /** Where a step may run. */
 export type StepEnvironment = 'WinPE' | 'FullOS' | 'both';
@@ -111,23 +106,28 @@ export interface StepModule {
   id: string;
   /** Log component, e.g. `InstallSoftware` (Run Command Line). */
   component: string;
-  /** `type` values this module handles. `''` = MDT step without a `type`. */
-  types: readonly string[];
+  /**
+   * The step's facts: the types it handles (with display name and default `runIn`) and its options by kind. The
+   * registry, the definition's type check, the static option checks, `packages`, the secret variables and the option
+   * tables of docs/steps.md come from it.
+   */
+  manifest: StepManifest;
   runIn: StepEnvironment;
   /** Safe to run again after an interruption without `retryCount`. */
   rerunnable: boolean;
   /** `ignored`: the step's continue-on-error setting has no effect (a failure always propagates), as documented for it. */
   continueOnError?: 'ignored';
   ports: readonly PortName[];
-  /** JSON Schema over the options object (`property` -> string), checked with ajv at load time. */
-  optionsSchema?: object;
-  /** `optionsSchema` compiled ahead of time (ajv standalone); used instead of compiling at start-up. */
-  compiledOptionsValidator?: CompiledValidator;
-  /** Static checks beyond the schema (pure). */
+  /**
+   * Static checks of the options (pure). Without it the preflight checks each option by its manifest kind; with it
+   * the module judges its options itself, reading them by kind through the engine's `parseOptions` or
+   * `convertOption` and adding the rules across options, so each problem comes once and in the step's order.
+   */
   validate?(view: StepDefinitionView): StepProblem[];
   /**
-   * Package ids the step will take from the Content port, from its options (pure): the preflight refuses a run whose
-   * packages are missing before anything happens. Values that reference `%VAR%` are left out (known at run time only).
+   * Package ids the step will take from the Content port beyond its manifest's package options (pure), e.g. from a
+   * list: the preflight refuses a run whose packages are missing before anything happens. Values that reference
+   * `%VAR%` are left out (known at run time only).
    */
   packages?(view: StepDefinitionView): string[];
   run(ctx: StepContext): Promise<StepResult>;

@@ -1,31 +1,22 @@
 /**
  * Variables that are secret by design: the SDK marks them `Secret` (passwords) or "quasi-secret" (product keys).
- * Their values are redacted everywhere even when nobody flagged them.
+ * Their values are redacted everywhere even when nobody flagged them. Which names these are is a fact of the steps
+ * (their manifests) and of the engine's catalog, and this layer imports neither: the engine registers them when it
+ * builds its step registry, before any run or check fills a variable store.
  */
-const SECRET_NAMES = [
-  'OSDJoinPassword',
-  'OSDLocalAdminPassword',
-  'OSDCaptureAccountPassword',
-  'SMSConnectNetworkFolderPassword',
-  'SMSTSRunCommandLineUserPassword',
-  'SMSTSRunPowerShellUserPassword',
-  'OSDMigrateLocalAccountPassword',
-  'OSDProductKey',
-  'OSDBitLockerPIN',
-  'OSDBitLockerRecoveryPassword',
-  'OSDBitLockerStartupKey',
-  'OSDStateStorePassword',
-  'OSDMigrateEncryptionKey',
-].map((n) => n.toLowerCase());
+const SECRET_SET = new Set<string>();
 
-const SECRET_SET = new Set(SECRET_NAMES);
+/** Adds `names` to the secret-by-name variables for the rest of the process (letter case does not matter). */
+export function registerSecretNames(names: Iterable<string>): void {
+  for (const n of names) SECRET_SET.add(n.toLowerCase());
+}
 
-/** True when `name` is one of the documented password / product-key variables. */
+/** True when `name` is one of the registered password / product-key variables. */
 export function isSecretByName(name: string): boolean {
   return SECRET_SET.has(name.toLowerCase());
 }
 
-/** The documented secret variable names (lower case). */
+/** The registered secret variable names (lower case). */
 export function secretNames(): readonly string[] {
-  return SECRET_NAMES;
+  return [...SECRET_SET];
 }

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VariableStore, VariableError, MASK, checkName, isReadOnlyName } from './index.ts';
+import { VariableStore, VariableError, MASK, checkName, isReadOnlyName, registerSecretNames } from './index.ts';
+
+// Secret by name: the step manifests declare these variables and a registry registers them at start.
+registerSecretNames(['OSDJoinPassword']);
 
 test('names are case-insensitive and keep the first spelling', () => {
   const v = new VariableStore();

@@ -7,7 +7,6 @@ import { Ajv } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { sourceDocumentSchema } from '../content/source-document-schema.ts';
 import { profileSchema } from '../backends/simulated/profile/profile-schema.ts';
-import { importRuntimeHelpers } from './render-step-validators.ts';
 
 type StandaloneCode = (ajv: Ajv, refs: Record<string, string>) => string;
 
@@ -46,4 +45,15 @@ export function renderAgentValidators(): Record<string, string> {
     files[v.path.replace(/\.js$/, '.d.ts')] = `${banner}import type { ErrorObject } from 'ajv';\n\n/** Validates ${v.what}; on failure \`errors\` lists every finding. */\nexport declare const ${v.exportName}: {\n  (data: unknown): boolean;\n  errors?: ErrorObject[] | null;\n};\n`;
   }
   return files;
+}
+
+/** ajv's standalone output `require`s small runtime helpers (e.g. for maxLength); an ES module imports them. */
+export function importRuntimeHelpers(code: string): string {
+  const imports: string[] = [];
+  const body = code.replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)/g, (_, mod: string) => {
+    const name = `__runtime${imports.length}`;
+    imports.push(`import ${name} from "${mod}.js";`);
+    return name;
+  });
+  return imports.length ? `${imports.join('\n')}\n${body}` : body;
 }

@@ -7,7 +7,7 @@ import {
   compileProgram, createRegistry, dedupeProblems, hasErrors, InvalidInputError, preflightProgram, relaxForValidation,
   loadDocument, type ContentPort, type MediaType, type Problem, type Program, type Registry, type SequenceDocument, type SourceForm,
 } from '../../engine/index.ts';
-import { BUILTIN_STEPS } from '../../steps/index.ts';
+import { BUILTIN_STEP_CATALOG, BUILTIN_STEPS } from '../../steps/index.ts';
 import { readSequenceFile } from './read-sequence-file.ts';
 import { loadChildren, type ChildMap } from './load-children.ts';
 import { createFolderContent } from '../content/folder-content.ts';
@@ -46,7 +46,7 @@ export interface PrepareOptions {
  */
 export function prepareRun(options: PrepareOptions): PreparedRun {
   const loaded = options.bytes
-    ? loadDocument(options.bytes, options.file, { allowUnknownSteps: options.allowUnknownSteps })
+    ? loadDocument(options.bytes, options.file, { allowUnknownSteps: options.allowUnknownSteps, catalog: BUILTIN_STEP_CATALOG })
     : readSequenceFile(options.file, { allowUnknownSteps: options.allowUnknownSteps });
   if (!loaded.loaded) throw new InvalidInputError(`${options.file}: the sequence cannot be loaded`, loaded.problems);
   const problems: Problem[] = [...loaded.problems];

@@ -1,6 +1,7 @@
 /** Reads a sequence file (any form) from disk, refusing oversized input before reading it. */
 import { readFileSync, statSync } from 'node:fs';
 import { InvalidInputError, loadDocument, MAX_INPUT_BYTES, type LoadResult } from '../../engine/index.ts';
+import { BUILTIN_STEP_CATALOG } from '../../steps/index.ts';
 
 /**
  * Loads and validates `file`.
@@ -18,5 +19,5 @@ export function readSequenceFile(file: string, options: { allowUnknownSteps?: bo
     const message = `the file is ${size} bytes; the limit is ${MAX_INPUT_BYTES} bytes (a task sequence is rarely over 1 MB: is this the right file?)`;
     throw new InvalidInputError(`${file}: ${message}`, [{ severity: 'error', code: 'input-too-large', file, message }]);
   }
-  return loadDocument(new Uint8Array(readFileSync(file)), file, options);
+  return loadDocument(new Uint8Array(readFileSync(file)), file, { catalog: BUILTIN_STEP_CATALOG, ...options });
 }

@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateCondition } from './compile-condition.ts';
 import { condition, createFakeContext, variable } from './test-support/fake-context.ts';
+import { registerSecretNames } from '../../variables/index.ts';
+
+// Secret by name: the step manifests declare these variables and a registry registers them at start.
+registerSecretNames(['OSDJoinPassword', 'OSDLocalAdminPassword']);
 
 const VARS = { _SMSTSInWinPE: 'true', _SMSTSBootUEFI: 'false', Count: '010', Model: 'Latitude 7420', _SMSTSMediaType: 'OEMMedia' };
 

@@ -12,7 +12,7 @@ export { parseXmlElement } from './xml-tree.ts';
 export type { XmlElement } from './xml-tree.ts';
 export { readConditionElement } from './read-condition.ts';
 export { stepPath } from './step-path.ts';
-export { STEP_CATALOG, findStepType, SUB_TASK_SEQUENCE_TYPE, type StepCatalogEntry, type RunIn } from './step-catalog.ts';
+export { createStepCatalog, SUB_TASK_SEQUENCE_TYPE, type StepCatalog, type StepCatalogEntry, type RunIn } from './step-catalog.ts';
 export { unknownStepSeverity } from './validate-node.ts';
 export { CONDITION_EXPRESSION_TYPES, VARIABLE_CONDITION_OPERATORS } from './validate-condition.ts';
 export { childPackageIds } from './child-packages.ts';

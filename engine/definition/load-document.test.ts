@@ -6,6 +6,7 @@ import { withoutLocations } from './json-form.ts';
 import { loadDocument } from './load-document.ts';
 import { toJsonDocument } from './json-form.ts';
 import { writeExport } from './write-export.ts';
+import { FIXTURE_TYPES } from './test-support/fixture-catalog.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -19,7 +20,7 @@ test('the form comes from the content: bare ConfigMgr sequence, MDT ts.xml, CIM 
 });
 
 test('CIM export: package facts are read and problems name lines of the object.xml itself', () => {
-  const r = loadDocument(fixture('export-object.xml'), 'object.xml');
+  const r = loadDocument(fixture('export-object.xml'), 'object.xml', FIXTURE_TYPES);
   const loaded = r.loaded;
   assert.ok(loaded);
   assert.deepEqual(loaded.document.package, { packageId: 'LAB00030', packageName: 'Lab Deploy', packageType: '2', bootImageId: 'LAB00005' });
@@ -36,7 +37,7 @@ test('a console export zip: every sequence is loaded, the parent is primary, chi
     'SMS_TaskSequencePackage/LAB00030/object.xml': new Uint8Array(parent),
     'SMS_Package/LAB00012/object.xml': bytes('<INSTANCE CLASSNAME="SMS_Package"/>'),
   });
-  const r = loadDocument(zip, 'export.zip');
+  const r = loadDocument(zip, 'export.zip', FIXTURE_TYPES);
   assert.ok(r.loaded);
   assert.equal(r.loaded.form, 'cim-export-zip');
   assert.equal(r.loaded.file, 'export.zip');
@@ -68,7 +69,7 @@ test('UTF-16 LE with BOM loads to the same model as its UTF-8 twin', () => {
 });
 
 test('a leading comment before the declaration is an error but the file still loads', () => {
-  const r = loadDocument(fixture('leading-comment.xml'), 'ref.xml');
+  const r = loadDocument(fixture('leading-comment.xml'), 'ref.xml', FIXTURE_TYPES);
   assert.ok(r.loaded);
   assert.equal(r.loaded.document.sequence.children[0].name, 'Say hello');
   assert.deepEqual(r.problems.map((p) => [p.severity, p.code, p.line]), [['error', 'xml-declaration-not-first', 4]]);

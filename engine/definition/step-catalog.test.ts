@@ -1,22 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findStepType, STEP_CATALOG } from './step-catalog.ts';
+import { createStepCatalog } from './step-catalog.ts';
 
-test('the catalog holds every documented ConfigMgr action and MDT type, each once', () => {
-  const types = STEP_CATALOG.map((e) => e.type);
-  assert.equal(new Set(types).size, types.length);
-  for (const t of ['SMS_TaskSequence_PartitionDiskAction', 'SMS_TaskSequence_ConvertDiskAction', 'SMS_TaskSequence_InstallDeployToolsAction',
-    'SMS_TaskSequence_SubTasksequence', 'SMS_TaskSequence_OfflineEnableBitLockerAction', 'BDD_Gather', 'BDD_RecoverDomainJoin']) {
-    assert.ok(findStepType(t), t);
-  }
-  assert.equal(STEP_CATALOG.filter((e) => e.source === 'configmgr').length, 36);
-  assert.ok(STEP_CATALOG.every((e) => ['WinPE', 'FullOS', 'WinPEandFullOS'].includes(e.defaultRunIn) && e.displayName !== ''));
+test('without step modules only the documented types no module runs are known', () => {
+  const catalog = createStepCatalog([]);
+  assert.ok(catalog.find('SMS_TaskSequence_EnableBitLockerAction'));
+  assert.equal(catalog.find('SMS_TaskSequence_RunCommandLineAction'), undefined);
+  assert.equal(catalog.runnable('SMS_TaskSequence_EnableBitLockerAction'), false);
 });
 
-test('entries carry display name and default runIn; lookups are exact', () => {
-  assert.deepEqual(findStepType('SMS_TaskSequence_ApplyOperatingSystemAction'), {
-    type: 'SMS_TaskSequence_ApplyOperatingSystemAction', displayName: 'Apply Operating System Image', defaultRunIn: 'WinPE', source: 'configmgr',
-  });
-  assert.equal(findStepType('sms_tasksequence_rebootaction'), undefined);
-  assert.ok(Object.isFrozen(STEP_CATALOG) && Object.isFrozen(STEP_CATALOG[0]));
+test("a module's type comes first and once, as runnable; the untyped MDT step is no entry", () => {
+  const catalog = createStepCatalog([
+    { type: 'SMS_TaskSequence_EnableBitLockerAction', displayName: 'Enable BitLocker', defaultRunIn: 'FullOS' },
+    { type: '', displayName: 'MDT step without a type', defaultRunIn: 'WinPEandFullOS' },
+  ]);
+  assert.equal(catalog.entries[0].type, 'SMS_TaskSequence_EnableBitLockerAction');
+  assert.equal(catalog.entries.filter((e) => e.type === 'SMS_TaskSequence_EnableBitLockerAction').length, 1);
+  assert.equal(catalog.entries.some((e) => e.type === ''), false);
+  assert.equal(catalog.runnable('SMS_TaskSequence_EnableBitLockerAction'), true);
+  assert.equal(catalog.findIgnoringCase('sms_tasksequence_enablebitlockeraction')?.type, 'SMS_TaskSequence_EnableBitLockerAction');
 });

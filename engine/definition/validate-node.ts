@@ -1,7 +1,7 @@
 /** Checks of one group, step or Run Task Sequence node (attributes, type, success codes, child package). */
 import type { Severity } from '../problems.ts';
 import type { SequenceNode, StepNode, SubTaskSequenceNode } from './model.ts';
-import { findStepType, findStepTypeIgnoringCase, SUB_TASK_SEQUENCE_TYPE } from './step-catalog.ts';
+import { SUB_TASK_SEQUENCE_TYPE, type StepCatalog } from './step-catalog.ts';
 import { parseSuccessCodeList, sameCodeSet } from './success-codes.ts';
 
 /** The variable in a Run Task Sequence step's `defaultVarList` that names the child sequence's package. */
@@ -19,8 +19,14 @@ export function unknownStepSeverity(node: StepNode | SubTaskSequenceNode, allowU
   return allowUnknownSteps && hasAction(node) ? 'warning' : 'error';
 }
 
+/** How a node is judged: whether unknown steps may run as command lines, and which step types are known. */
+export interface NodeRules {
+  allowUnknownSteps: boolean;
+  catalog: StepCatalog;
+}
+
 /** Reports the problems of one node's own fields (not its condition or variables). */
-export function validateNodeFields(node: SequenceNode, allowUnknownSteps: boolean, report: NodeReporter): void {
+export function validateNodeFields(node: SequenceNode, rules: NodeRules, report: NodeReporter): void {
   if (node.name.trim() === '') report('error', 'missing-name', `a <${node.kind}> has no name`, 'name');
   if (node.kind === 'group') {
     if (node.action !== undefined && node.action.trim() !== '') {
@@ -33,7 +39,7 @@ export function validateNodeFields(node: SequenceNode, allowUnknownSteps: boolea
   }
   if (node.timeout === 0) report('error', 'invalid-timeout', 'timeout="0": a time-out must be at least 1 second (leave it out for none)', 'timeout');
   validateSuccessCodes(node, report);
-  validateType(node, allowUnknownSteps, report);
+  validateType(node, rules, report);
   if (node.kind === 'subtasksequence') validateChildPackage(node, report);
 }
 
@@ -48,7 +54,7 @@ function validateSuccessCodes(node: StepNode | SubTaskSequenceNode, report: Node
   }
 }
 
-function validateType(node: StepNode | SubTaskSequenceNode, allowUnknownSteps: boolean, report: NodeReporter): void {
+function validateType(node: StepNode | SubTaskSequenceNode, rules: NodeRules, report: NodeReporter): void {
   const type = node.type;
   if (type === undefined || type === '') {
     if (node.kind === 'step' && !hasAction(node)) {
@@ -61,9 +67,9 @@ function validateType(node: StepNode | SubTaskSequenceNode, allowUnknownSteps: b
       `a <step> of type ${type} names no ${CHILD_PACKAGE_VARIABLE}; Run Task Sequence is written as <subtasksequence>`, 'type');
     return;
   }
-  if (findStepType(type)) return;
-  const severity = unknownStepSeverity(node, allowUnknownSteps);
-  const hint = findStepTypeIgnoringCase(type);
+  if (rules.catalog.find(type)) return;
+  const severity = unknownStepSeverity(node, rules.allowUnknownSteps);
+  const hint = rules.catalog.findIgnoringCase(type);
   const what = `unknown step type "${type}"${hint ? ` (did you mean ${hint.type}?)` : ''}`;
   const message = severity === 'warning'
     ? `${what}; it will run its <action> as a command line because unknown steps are allowed`

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { loadDocument, validateDocument } from './load-document.ts';
 import type { SequenceDocument, StepNode } from './model.ts';
 import { unknownStepSeverity } from './validate-node.ts';
+import { FIXTURE_TYPES } from './test-support/fixture-catalog.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
 function problemsOf(name: string, options = {}) {
-  const r = loadDocument(fixture(name), name, options);
+  const r = loadDocument(fixture(name), name, { ...FIXTURE_TYPES, ...options });
   assert.ok(r.loaded);
   return r.problems;
 }
@@ -65,7 +66,7 @@ test('empty operators warn with their meaning: and is true, or is false, not is 
       }],
     },
   };
-  const messages = validateDocument(doc, 'd.json').map((p) => `${p.code}: ${p.message}`);
+  const messages = validateDocument(doc, 'd.json', FIXTURE_TYPES).map((p) => `${p.code}: ${p.message}`);
   assert.deepEqual(messages, [
     'empty-operator: <operator type="and"> has no clauses; it counts as true',
     'empty-operator: <operator type="or"> has no clauses; it counts as false',
@@ -75,7 +76,7 @@ test('empty operators warn with their meaning: and is true, or is false, not is 
 
 test('a differently cased step type is unknown, with a hint', () => {
   const doc: SequenceDocument = { sequence: { version: '3.10', children: [{ kind: 'step', name: 'S', type: 'SMS_TaskSequence_rebootaction', action: 'x' }] } };
-  const [p] = validateDocument(doc, 'd');
+  const [p] = validateDocument(doc, 'd', FIXTURE_TYPES);
   assert.equal(p.code, 'unknown-step-type');
   assert.match(p.message, /did you mean SMS_TaskSequence_RebootAction\?/);
 });

@@ -7,7 +7,8 @@ import { createProblem } from './create-problem.ts';
 import type { Condition, SequenceNode, SourceLocation, TaskSequence } from './model.ts';
 import { stepPath } from './step-path.ts';
 import { validateCondition } from './validate-condition.ts';
-import { validateNodeFields } from './validate-node.ts';
+import { validateNodeFields, type NodeRules } from './validate-node.ts';
+import { createStepCatalog, type StepCatalog } from './step-catalog.ts';
 import { validateVariableList } from './validate-variables.ts';
 
 /** A finding from a pluggable check; validation adds file, path and (when missing) line. */
@@ -22,6 +23,11 @@ export interface CheckFinding {
 export interface ValidateOptions {
   /** Unknown step types with an `<action>` become warnings (they run as command lines). */
   allowUnknownSteps?: boolean;
+  /**
+   * The known step types (a registry's `catalog`: the step modules' types plus the documented ones no module runs).
+   * Without it only the types no module runs are known.
+   */
+  catalog?: StepCatalog;
   /** Deeper checks of each condition (e.g. the conditions module's `checkCondition`). */
   checkCondition?: (condition: Condition) => CheckFinding[];
   /** Extra checks of each group/step node; `path` is its step path. */
@@ -34,12 +40,14 @@ export const SUPPORTED_VERSIONS: readonly string[] = Object.freeze(['3.00', '3.1
 interface Walk {
   file?: string;
   options: ValidateOptions;
+  rules: NodeRules;
   problems: Problem[];
 }
 
 /** Validates a sequence and returns every problem found (empty when it is clean). */
 export function validateSequence(seq: TaskSequence, file?: string, options: ValidateOptions = {}): Problem[] {
-  const walk: Walk = { file, options, problems: [] };
+  const rules = { allowUnknownSteps: options.allowUnknownSteps ?? false, catalog: options.catalog ?? createStepCatalog([]) };
+  const walk: Walk = { file, options, rules, problems: [] };
   if (!SUPPORTED_VERSIONS.includes(seq.version)) {
     const got = seq.version === '' ? 'is missing' : `"${seq.version}" is not supported`;
     push(walk, seq.loc, undefined, 'error', 'unsupported-version', `sequence version ${got} (expected 3.00 or 3.10)`, 'version');
@@ -55,7 +63,7 @@ export function validateSequence(seq: TaskSequence, file?: string, options: Vali
 
 function validateNode(walk: Walk, node: SequenceNode, ancestors: string[]): void {
   const path = stepPath(ancestors, node.name);
-  validateNodeFields(node, walk.options.allowUnknownSteps ?? false, (severity, code, message, field) =>
+  validateNodeFields(node, walk.rules, (severity, code, message, field) =>
     push(walk, node.loc, path, severity, code, message, field));
   if (node.condition) validateNodeCondition(walk, node, node.condition, path);
   if (node.kind !== 'group' && node.defaultVarList) {

@@ -9,8 +9,9 @@ import { EXIT_ACCESS_DENIED, EXIT_CONTENT_NOT_FOUND, EXIT_NOT_SUPPORTED } from '
 import { preflightProgram, requiredPackages } from './preflight.ts';
 
 const v = (name: string, value: string): VariableEntry => ({ name, property: name, value });
+const manifest = (type: string) => ({ types: [{ type, displayName: type, defaultRunIn: 'WinPEandFullOS' as const }], options: [] });
 const fake = (id: string, extra: Partial<StepModule> = {}): StepModule => ({
-  id, component: id, types: [`Fake_${id}`], runIn: 'both', rerunnable: true, ports: [],
+  id, component: id, manifest: manifest(`Fake_${id}`), runIn: 'both', rerunnable: true, ports: [],
   // Writing a `_` name is the certain failure these tests are about.
   validate: (view) => (view.options.VariableName?.startsWith('_')
     ? [{ severity: 'error', code: 'read-only-variable', field: 'VariableName', message: `cannot write ${view.options.VariableName}` }]
@@ -20,7 +21,7 @@ const fake = (id: string, extra: Partial<StepModule> = {}): StepModule => ({
   ...extra,
 });
 const registry = createRegistry([
-  fake('Write'), fake('Setup', { continueOnError: 'ignored' }), fake('Drivers', { types: ['SMS_TaskSequence_AutoApplyAction'] }),
+  fake('Write'), fake('Setup', { continueOnError: 'ignored' }), fake('Drivers', { manifest: manifest('SMS_TaskSequence_AutoApplyAction') }),
 ]);
 const step = (name: string, type: string, extra: Partial<SequenceNode> & { defaultVarList?: VariableEntry[] } = {}): SequenceNode => ({ kind: 'step', name, type, ...extra } as SequenceNode);
 const writes = (name: string, extra: object = {}) => step(name, 'Fake_Write', { defaultVarList: [v('VariableName', '_SMSTSInWinPE')], ...extra });

@@ -10,10 +10,9 @@ import type { Registry } from '../registry/index.ts';
 import type { ContentPort } from '../ports/content.ts';
 import type { StepModule } from '../step-module.ts';
 import type { MediaType } from '../ports/system-info.ts';
-import { STEP_CATALOG } from '../definition/index.ts';
 import { checkCondition } from '../conditions/index.ts';
 import { stepView } from './step-options.ts';
-import { checkOptions } from './options-validator.ts';
+import { checkManifestOptions, stepPackages } from '../options/check-options.ts';
 import { standAloneMediaFindings } from './standalone-media-rules.ts';
 import { CONTENT_FAILURE_EXIT_CODE, judgeFinding, markCertainFailures, stepFailureFinding, type PreflightFinding } from './certain-failure.ts';
 
@@ -101,7 +100,7 @@ function stepFindings(req: PreflightRequest, instr: Instruction): PreflightFindi
   const node = instr.node.kind === 'group' ? undefined : instr.node;
   const module = moduleOf(req, instr);
   if (!module) {
-    const known = STEP_CATALOG.find((c) => c.type === node?.type);
+    const known = req.registry.catalog.find(node?.type ?? '');
     if (!known) return []; // the definition validator already reported the unknown type
     return [stepFailureFinding({
       ...where, severity: 'error', code: 'unsupported-step-type', field: 'type',
@@ -109,7 +108,7 @@ function stepFindings(req: PreflightRequest, instr: Instruction): PreflightFindi
     }, instr)];
   }
   const view = stepView(instr, req.program);
-  const own: Problem[] = [...checkOptions(module, view.options), ...(module.validate?.(view) ?? [])].map((p) => ({ ...p, ...where }));
+  const own: Problem[] = checkManifestOptions(module, view).map((p) => ({ ...p, ...where }));
   // A step's own options concern that step alone: an option its module refuses makes it fail when it runs.
   return own.map((p) => (p.severity === 'error' ? stepFailureFinding(p, instr) : { problem: p }));
 }
@@ -138,7 +137,7 @@ function neededPackages(req: Pick<PreflightRequest, 'program' | 'registry' | 'al
   for (const instr of req.program.instructions) {
     if (instr.kind !== 'step' || inactive(req.program, instr)) continue;
     const module = moduleOf(req, instr);
-    for (const id of module?.packages?.(stepView(instr, req.program)) ?? []) add(id, instr);
+    if (module) for (const id of stepPackages(module, stepView(instr, req.program))) add(id, instr);
   }
   return needed;
 }

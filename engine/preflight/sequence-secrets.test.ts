@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import type { SequenceDocument, SequenceNode, VariableEntry } from '../definition/model.ts';
 import { compileProgram } from '../program/index.ts';
 import { findSequenceSecrets, hasLiteralPassword } from './sequence-secrets.ts';
+import { registerSecretNames } from '../../variables/index.ts';
+
+// Secret by name: the step manifests declare these variables and a registry registers them at start.
+registerSecretNames(['OSDJoinPassword', 'OSDLocalAdminPassword']);
 
 const v = (name: string, value: string, property = name): VariableEntry => ({ name, property, value });
 const step = (name: string, type: string | undefined, vars: VariableEntry[], action?: string): SequenceNode => ({ kind: 'step', name, type, defaultVarList: vars, action } as SequenceNode);

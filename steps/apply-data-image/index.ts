@@ -6,10 +6,9 @@ import type { StepContext, StepDefinitionView, StepModule, StepResult } from '..
 import { prepareImage, wipeAndApply } from '../apply-operating-system/image-flow.ts';
 import { validateImageStep } from '../apply-operating-system/validate.ts';
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
-import { optionValues } from '../shared/option-value.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { applyDataImageManifest } from './manifest.ts';
 
-export const APPLY_DATA_IMAGE_TYPE = 'SMS_TaskSequence_ApplyDataImageAction';
+export { APPLY_DATA_IMAGE_TYPE } from './manifest.ts';
 
 async function run(ctx: StepContext): Promise<StepResult> {
   if (!ctx.environment.inWinPE) return { exitCode: EXIT_NOT_SUPPORTED, message: 'Apply Data Image runs only in Windows PE' };
@@ -22,13 +21,11 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const applyDataImageStep: StepModule = {
   id: 'apply-data-image',
   component: 'ApplyOperatingSystem',
-  types: [APPLY_DATA_IMAGE_TYPE],
+  manifest: applyDataImageManifest,
   runIn: 'WinPE',
   // With the wipe, a rerun gives the same result; without it the image's files are written again over themselves.
   rerunnable: true,
   ports: ['disks', 'content', 'imaging', 'volumes'],
-  optionsSchema: stringOptions(['ImagePackageID', 'ImageIndex', 'WipeDestinationPartition', 'DestinationVariable', 'DestinationDisk', 'DestinationPartition', 'DestinationDriveLetter', 'RunFromNet']),
   validate: (view: StepDefinitionView) => validateImageStep(view, 'data'),
-  packages: (view) => optionValues(view, ['ImagePackageID']),
   run,
 };

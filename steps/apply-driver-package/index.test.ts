@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createFakeContext, defaults } from '../test-support/fake-context.ts';
 import { createDriversFake, driverInf } from '../test-support/drivers-fake.ts';
 import { createWindowsFake, installation } from '../test-support/windows-fake.ts';
+import { stepPackages } from '../../engine/index.ts';
 import { applyDriverPackageStep, APPLY_DRIVER_PACKAGE_TYPE } from './index.ts';
 
 const PACKAGE = [
@@ -54,5 +55,5 @@ test('validate and packages: the package id is required and declared for the pre
   const view = (options: Record<string, string>) => ({ node: { kind: 'step' as const, name: 'Apply Driver Package' }, options, optionVariables: {} });
   assert.deepEqual(applyDriverPackageStep.validate!(view({})).map((p) => p.field), ['DriverPackageID']);
   assert.deepEqual(applyDriverPackageStep.validate!(view({ DriverPackageID: 'DRV00001', Recurse: 'maybe' })).map((p) => p.field), ['Recurse']);
-  assert.deepEqual(applyDriverPackageStep.packages!(view({ DriverPackageID: 'DRV00001' })), ['DRV00001']);
+  assert.deepEqual(stepPackages(applyDriverPackageStep, view({ DriverPackageID: 'DRV00001' })), ['DRV00001']);
 });

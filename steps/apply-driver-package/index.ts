@@ -7,20 +7,12 @@ import {
   EXIT_CONTENT_NOT_FOUND, EXIT_FAILED, EXIT_NOT_SUPPORTED,
   type StepContext, type StepDefinitionView, type StepModule, type StepProblem, type StepResult,
 } from '../../engine/index.ts';
-import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
+import { parseFlag, readOption } from '../shared/option-value.ts';
 import { logCatalogProblems, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
 import { checkFlags } from '../shared/drivers/driver-options.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { applyDriverPackageManifest, APPLY_DRIVER_PACKAGE_TYPE, BOOT_CRITICAL } from './manifest.ts';
 
-export const APPLY_DRIVER_PACKAGE_TYPE = 'SMS_TaskSequence_ApplyDriverPackageAction';
-
-/** Boot-critical options by property, with the variable that carries each. */
-const BOOT_CRITICAL: ReadonlyArray<[string, string]> = [
-  ['BootCriticalContentUniqueID', 'OSDApplyDriverBootCriticalContentUniqueID'],
-  ['BootCriticalHardwareComponent', 'OSDApplyDriverBootCriticalHardwareComponent'],
-  ['BootCriticalID', 'OSDApplyDriverBootCriticalID'],
-  ['BootCriticalINFFile', 'OSDApplyDriverBootCriticalINFFile'],
-];
+export { APPLY_DRIVER_PACKAGE_TYPE } from './manifest.ts';
 
 function reportBootCritical(ctx: StepContext): void {
   const set = BOOT_CRITICAL.filter(([p, v]) => readOption(ctx, p, v) !== undefined).map(([, v]) => v);
@@ -61,12 +53,10 @@ function validate(view: StepDefinitionView): StepProblem[] {
 export const applyDriverPackageStep: StepModule = {
   id: 'apply-driver-package',
   component: 'ApplyDriverPackage',
-  types: [APPLY_DRIVER_PACKAGE_TYPE],
+  manifest: applyDriverPackageManifest,
   runIn: 'WinPE',
   rerunnable: true,
   ports: ['drivers', 'imaging', 'windows', 'content'],
-  optionsSchema: stringOptions(['DriverPackageID', 'UnsignedDriver', 'Recurse', ...BOOT_CRITICAL.map(([p]) => p)]),
   validate,
-  packages: (view) => optionValues(view, ['DriverPackageID']),
   run,
 };

@@ -9,9 +9,9 @@ import { openTargetAnswerFile, saveTargetAnswerFile } from '../shared/target-ans
 import { replaceComponent } from '../shared/unattend-edit.ts';
 import { checkNetworkSettings, planDnsClient, planJoin, planTcpip } from './plan.ts';
 import { readNetworkValues } from './read-values.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { applyNetworkSettingsManifest, APPLY_NETWORK_SETTINGS_TYPE } from './manifest.ts';
 
-export const APPLY_NETWORK_SETTINGS_TYPE = 'SMS_TaskSequence_ApplyNetworkSettingsAction';
+export { APPLY_NETWORK_SETTINGS_TYPE } from './manifest.ts';
 
 async function run(ctx: StepContext): Promise<StepResult> {
   if (!ctx.environment.inWinPE) return { exitCode: EXIT_NOT_SUPPORTED, message: 'Apply Network Settings runs in Windows PE, before Setup Windows and ConfigMgr' };
@@ -40,10 +40,9 @@ const PROPERTIES = ['Type', 'DomainName', 'DomainOUName', 'DomainUserName', 'Dom
 export const applyNetworkSettingsStep: StepModule = {
   id: 'apply-network-settings',
   component: 'OSDNetSettings',
-  types: [APPLY_NETWORK_SETTINGS_TYPE],
+  manifest: applyNetworkSettingsManifest,
   runIn: 'WinPE',
   rerunnable: true,
   ports: ['volumes', 'windows'],
-  optionsSchema: stringOptions(PROPERTIES),
   run,
 };

@@ -9,11 +9,9 @@ import { setStepVariable } from '../shared/set-step-variable.ts';
 import { buildAnswerFile } from './answer-file.ts';
 import { portFailure, prepareImage, wipeAndApply } from './image-flow.ts';
 import { validateApplyOperatingSystem } from './validate.ts';
-import { optionValues } from '../shared/option-value.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { applyOperatingSystemManifest, MDT_INSTALL_OS_TYPE } from './manifest.ts';
 
-export const APPLY_OS_TYPE = 'SMS_TaskSequence_ApplyOperatingSystemAction';
-export const MDT_INSTALL_OS_TYPE = 'BDD_InstallOS';
+export { APPLY_OS_TYPE, MDT_INSTALL_OS_TYPE } from './manifest.ts';
 export { APPLIED_TARGETS_VARIABLE, resolveDestination, parseTargets } from './destination.ts';
 export type { ResolvedDestination } from './destination.ts';
 export { parseApplyImageOptions, normalizeLetter } from './parse-options.ts';
@@ -55,14 +53,13 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const applyOperatingSystemStep: StepModule = {
   id: 'apply-operating-system',
   component: 'ApplyOperatingSystem',
-  types: [APPLY_OS_TYPE, MDT_INSTALL_OS_TYPE],
+  manifest: applyOperatingSystemManifest,
   runIn: 'WinPE',
   // The apply starts with a wipe, so running it again gives the same result.
   rerunnable: true,
   ports: ['disks', 'content', 'imaging', 'volumes'],
-  optionsSchema: stringOptions(['ImagePackageID', 'ImageIndex', 'InstallPackageID', 'InstallEditionIndex', 'ConfigFilePackage', 'ConfigFileName', 'DestinationVariable', 'DestinationDisk', 'DestinationPartition', 'DestinationDriveLetter', 'RunFromNet', 'OSGUID', 'DestinationOSInstallType', 'DestinationOSVariable', 'DestinationOSDriveLetter']),
   validate: validateApplyOperatingSystem,
-  // MDT's image package follows from OSGUID or a variable set at run time, so it is checked when the step runs.
-  packages: (view) => optionValues(view, ['ImagePackageID', 'InstallPackageID', 'ConfigFilePackage']),
+  // Packages come from the manifest; MDT's image package follows from OSGUID or a variable set at run time, so it is
+  // checked when the step runs.
   run,
 };

@@ -2,8 +2,9 @@
  * Options of the image steps (Apply Operating System Image, MDT Install Operating System, Apply Data Image) as typed
  * values (pure). Used by `validate()` on the raw definition and by `run()` on the expanded values.
  */
-import type { StepProblem } from '../../engine/index.ts';
+import type { OptionSpec, StepProblem } from '../../engine/index.ts';
 import { OptionCollector, type OptionReader } from '../shared/option-collector.ts';
+import { imageOptions, INSTALL_EDITION_INDEX, WIPE_DESTINATION } from './image-options.ts';
 
 /** Where the image goes; `variable` names a variable holding `C:` or `disk,partition`. */
 export type Destination =
@@ -50,17 +51,15 @@ export function normalizeLetter(text: string): string | undefined {
   return m ? `${m[1].toUpperCase()}:` : undefined;
 }
 
-function whole(r: OptionCollector, property: string, min: number): number | undefined {
-  const v = r.value(property);
-  if (v === undefined) return undefined;
-  if (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= 2147483647) return Number(v);
-  r.error('invalid-number', property, `${property} is "${v}"; expected a whole number from ${min}`);
-  return undefined;
+const IMAGE = imageOptions('OSDImageIndex');
+
+function whole(r: OptionCollector, spec: OptionSpec): number | undefined {
+  return r.byKind<number | undefined>(spec, undefined);
 }
 
 function diskPartition(r: OptionCollector): Destination | undefined {
-  const disk = whole(r, 'DestinationDisk', 0);
-  const partition = whole(r, 'DestinationPartition', 1);
+  const disk = whole(r, IMAGE.DestinationDisk);
+  const partition = whole(r, IMAGE.DestinationPartition);
   if (r.present('DestinationDisk') && !r.present('DestinationPartition')) r.error('incomplete-destination', 'DestinationPartition', 'DestinationDisk is set but DestinationPartition is empty; give both');
   if (!r.present('DestinationDisk') && r.present('DestinationPartition')) r.error('incomplete-destination', 'DestinationDisk', 'DestinationPartition is set but DestinationDisk is empty; give both');
   return disk !== undefined && partition !== undefined ? { kind: 'disk', disk, partition } : undefined;
@@ -118,14 +117,6 @@ function imageSource(r: OptionCollector, kind: ImageStepKind): { source?: ImageS
   return { ...(image ? { source: { kind: 'image', packageId: image } } : {}), indexField: 'ImageIndex' };
 }
 
-function flag(r: OptionCollector, property: string, fallback: boolean): boolean {
-  const v = r.value(property);
-  if (v === undefined) return fallback;
-  if (/^(true|false)$/i.test(v)) return /^true$/i.test(v);
-  r.error('invalid-flag', property, `${property} is "${v}"; expected true or false`);
-  return fallback;
-}
-
 /**
  * Parses the options of one image step. `skip` says which values cannot be judged yet (static checks pass
  * `isDeferred`); such a value leaves `options` undefined without an error. The MDT index defaults to 1 (MDT keeps the
@@ -134,14 +125,14 @@ function flag(r: OptionCollector, property: string, fallback: boolean): boolean 
 export function parseApplyImageOptions(read: OptionReader, kind: ImageStepKind, skip: (value: string) => boolean = () => false): ParsedApplyImageOptions {
   const r = new OptionCollector(read, skip);
   const { source, indexField } = imageSource(r, kind);
-  const index = whole(r, indexField, 1) ?? (kind === 'mdt' && !r.present(indexField) ? 1 : undefined);
+  const index = whole(r, indexField === 'ImageIndex' ? IMAGE.ImageIndex : INSTALL_EDITION_INDEX) ?? (kind === 'mdt' && !r.present(indexField) ? 1 : undefined);
   if (!r.present(indexField) && kind !== 'mdt') r.error('missing-index', indexField, `${indexField} is empty; expected the index of the image in the WIM (1 or more)`);
   const destination = kind === 'mdt' ? mdtDestination(r) : configMgrDestination(r);
   const configPackage = kind === 'os' ? r.value('ConfigFilePackage') : undefined;
   const configFileName = kind === 'os' ? r.value('ConfigFileName') : undefined;
   if (kind === 'os' && r.present('ConfigFileName') && !r.present('ConfigFilePackage')) r.error('config-without-package', 'ConfigFileName', 'ConfigFileName is set but ConfigFilePackage is empty; name the package holding the answer file');
-  const runFromNet = flag(r, 'RunFromNet', false);
-  const wipe = kind === 'data' ? flag(r, 'WipeDestinationPartition', true) : true;
+  const runFromNet = r.byKind(IMAGE.RunFromNet, false);
+  const wipe = kind === 'data' ? r.byKind(WIPE_DESTINATION, true) : true;
   if (r.deferred || r.problems.length > 0 || !source || index === undefined) return { problems: r.problems };
   const options: ApplyImageOptions = {
     source, index, indexField, destination, runFromNet, wipe,

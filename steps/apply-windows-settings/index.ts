@@ -9,9 +9,9 @@ import { parseFlag, readOption } from '../shared/option-value.ts';
 import { openTargetAnswerFile, saveTargetAnswerFile } from '../shared/target-answer-file.ts';
 import { editSettings } from '../shared/unattend-edit.ts';
 import { checkWindowsSettings, planWindowsSettings, type WindowsSettingsValues } from './plan.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { applyWindowsSettingsManifest, APPLY_WINDOWS_SETTINGS_TYPE } from './manifest.ts';
 
-export const APPLY_WINDOWS_SETTINGS_TYPE = 'SMS_TaskSequence_ApplyWindowsSettingsAction';
+export { APPLY_WINDOWS_SETTINGS_TYPE } from './manifest.ts';
 
 function readValues(ctx: StepContext): WindowsSettingsValues {
   const o = (p: string, v?: string) => readOption(ctx, p, v);
@@ -53,11 +53,10 @@ const PROPERTIES = ['ComputerName', 'RegisteredUserName', 'RegisteredOrgName', '
 export const applyWindowsSettingsStep: StepModule = {
   id: 'apply-windows-settings',
   component: 'OSDWinSettings',
-  types: [APPLY_WINDOWS_SETTINGS_TYPE],
+  manifest: applyWindowsSettingsManifest,
   runIn: 'WinPE',
   // Writing the same values into the answer file again gives the same file.
   rerunnable: true,
   ports: ['volumes', 'windows'],
-  optionsSchema: stringOptions(PROPERTIES),
   run,
 };

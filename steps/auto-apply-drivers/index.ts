@@ -9,9 +9,9 @@ import {
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { chosenInfs, logCatalogProblems, matchAndExplain, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
 import { checkFlags, commaList, guardedByMediaType } from '../shared/drivers/driver-options.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { autoApplyDriversManifest, AUTO_APPLY_DRIVERS_TYPE } from './manifest.ts';
 
-export const AUTO_APPLY_DRIVERS_TYPE = 'SMS_TaskSequence_AutoApplyAction';
+export { AUTO_APPLY_DRIVERS_TYPE } from './manifest.ts';
 
 /** The message of the failure on stand-alone media. */
 export const STAND_ALONE_MESSAGE = 'Auto Apply Drivers is not supported on stand-alone media (_SMSTSMediaType=FullMedia): it needs the site\'s driver catalog; use Apply Driver Package instead';
@@ -68,12 +68,11 @@ function validate(view: StepDefinitionView): StepProblem[] {
 export const autoApplyDriversStep: StepModule = {
   id: 'auto-apply-drivers',
   component: 'AutoApplyDrivers',
-  types: [AUTO_APPLY_DRIVERS_TYPE],
+  manifest: autoApplyDriversManifest,
   runIn: 'WinPE',
   // Staging the same INF again lands in the same driver store folder.
   rerunnable: true,
   ports: ['drivers', 'imaging', 'windows'],
-  optionsSchema: stringOptions(['BestMatch', 'UnsignedDriver', 'CategoryList']),
   validate,
   run,
 };

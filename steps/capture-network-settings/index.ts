@@ -7,9 +7,9 @@ import type { AdapterSettings, StepContext, StepModule, StepResult } from '../..
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { captureNetworkSettingsManifest, CAPTURE_NETWORK_SETTINGS_TYPE } from './manifest.ts';
 
-export const CAPTURE_NETWORK_SETTINGS_TYPE = 'SMS_TaskSequence_CaptureNetworkSettingsAction';
+export { CAPTURE_NETWORK_SETTINGS_TYPE } from './manifest.ts';
 
 /** The `OSDAdapter<n>*` variables of one adapter. */
 export function adapterVariables(a: AdapterSettings, n: number): Array<[string, string]> {
@@ -52,10 +52,9 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const captureNetworkSettingsStep: StepModule = {
   id: 'capture-network-settings',
   component: 'OSDNetSettings',
-  types: [CAPTURE_NETWORK_SETTINGS_TYPE],
+  manifest: captureNetworkSettingsManifest,
   runIn: 'FullOS',
   rerunnable: true,
   ports: ['windows'],
-  optionsSchema: stringOptions(['MigrateNetworkMembership', 'MigrateAdapterSettings']),
   run,
 };

@@ -6,9 +6,9 @@ import type { StepContext, StepModule, StepResult } from '../../engine/index.ts'
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { captureAll, prepareCapture } from './capture-flow.ts';
 import { validateCaptureSystemImage } from './validate.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { captureSystemImageManifest } from './manifest.ts';
 
-export const CAPTURE_SYSTEM_IMAGE_TYPE = 'SMS_TaskSequence_CaptureSystemImageAction';
+export { CAPTURE_SYSTEM_IMAGE_TYPE } from './manifest.ts';
 export { planCaptureVolumes, renderImageName, letteredVolumes } from './capture-volumes.ts';
 export type { CapturePlan, CaptureVolume, SkippedVolume } from './capture-volumes.ts';
 export { parseCaptureOptions, parseCaptureDestination, CAPTURE_OPTION_VARIABLES, MAX_TEXT_LENGTH, MAX_VERSION_LENGTH } from './parse-options.ts';
@@ -27,12 +27,11 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const captureSystemImageStep: StepModule = {
   id: 'capture-system-image',
   component: 'CaptureSystemImage',
-  types: [CAPTURE_SYSTEM_IMAGE_TYPE],
+  manifest: captureSystemImageManifest,
   runIn: 'WinPE',
   // The first image is written with `create`, which replaces the file, so a rerun starts the WIM over.
   rerunnable: true,
   ports: ['disks', 'imaging', 'volumes'],
-  optionsSchema: stringOptions(['CaptureDestination', 'CaptureAccount', 'CaptureAccountPassword', 'ImageCreator', 'ImageDescription', 'ImageVersion']),
   validate: validateCaptureSystemImage,
   run,
 };

@@ -4,21 +4,17 @@
  */
 import type { StepProblem } from '../../engine/index.ts';
 import type { OptionReader } from '../shared/option-collector.ts';
+import { captureSystemImageManifest } from './manifest.ts';
 
 /** Longest destination, creator and description the SDK accepts. */
 export const MAX_TEXT_LENGTH = 255;
 /** Longest image version the SDK accepts. */
 export const MAX_VERSION_LENGTH = 32;
 
-/** Option properties and the documented variables that carry them. */
-export const CAPTURE_OPTION_VARIABLES = {
-  CaptureDestination: 'OSDCaptureDestination',
-  CaptureAccount: 'OSDCaptureAccount',
-  CaptureAccountPassword: 'OSDCaptureAccountPassword',
-  ImageCreator: 'OSDImageCreator',
-  ImageDescription: 'OSDImageDescription',
-  ImageVersion: 'OSDImageVersion',
-} as const;
+/** Option properties and the documented variables that carry them (from the manifest). */
+export const CAPTURE_OPTION_VARIABLES: Readonly<Record<string, string>> = Object.fromEntries(
+  captureSystemImageManifest.options.map((o) => [o.name, o.variable]),
+);
 
 /** A destination `.wim` on a lettered volume: `D:\Captures\ref.wim` -> letter `D:`, path as given (`\` separators). */
 export interface CaptureDestination {

@@ -8,9 +8,9 @@ import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { readUsmtBase, usmtFailure } from '../shared/usmt-options.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { captureUserStateManifest, CAPTURE_USER_STATE_TYPE } from './manifest.ts';
 
-export const CAPTURE_USER_STATE_TYPE = 'SMS_TaskSequence_CaptureUserStateAction';
+export { CAPTURE_USER_STATE_TYPE } from './manifest.ts';
 export const ENCRYPTION_KEY_VARIABLE = 'OSDMigrateEncryptionKey';
 
 function readRequest(ctx: StepContext): CaptureUserStateRequest | StepResult {
@@ -62,12 +62,10 @@ const PROPERTIES = ['UsmtPackageID', 'Mode', 'ConfigFiles', 'ContinueOnLockedFil
 export const captureUserStateStep: StepModule = {
   id: 'capture-user-state',
   component: 'OSDUSMT',
-  types: [CAPTURE_USER_STATE_TYPE],
+  manifest: captureUserStateManifest,
   runIn: 'both',
   // ScanState overwrites its store (/o): capturing again gives the same store.
   rerunnable: true,
   ports: ['userState', 'content'],
-  optionsSchema: stringOptions(PROPERTIES),
-  packages: (view) => [view.options.UsmtPackageID?.trim()].filter((v): v is string => !!v && !v.includes('%')),
   run,
 };

@@ -7,9 +7,9 @@ import type { StepContext, StepModule, StepResult, WindowsInstallation } from '.
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { captureWindowsSettingsManifest, CAPTURE_WINDOWS_SETTINGS_TYPE } from './manifest.ts';
 
-export const CAPTURE_WINDOWS_SETTINGS_TYPE = 'SMS_TaskSequence_CaptureWindowsSettingsAction';
+export { CAPTURE_WINDOWS_SETTINGS_TYPE } from './manifest.ts';
 
 /** Documented default for each switch: true. */
 const enabled = (value: string | undefined) => value === undefined || value.trim().toLowerCase() !== 'false';
@@ -44,10 +44,9 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const captureWindowsSettingsStep: StepModule = {
   id: 'capture-windows-settings',
   component: 'OSDWinSettings',
-  types: [CAPTURE_WINDOWS_SETTINGS_TYPE],
+  manifest: captureWindowsSettingsManifest,
   runIn: 'both',
   rerunnable: true,
   ports: ['windows'],
-  optionsSchema: stringOptions(['MigrateComputerName', 'MigrateRegistrationInfo', 'MigrateTimeZone']),
   run,
 };

@@ -5,8 +5,9 @@
  */
 import type { StepModule, StepProblem, StepResult } from '../../engine/index.ts';
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import { convertDiskManifest, CONVERT_DISK_TYPE } from './manifest.ts';
 
-export const CONVERT_DISK_TYPE = 'SMS_TaskSequence_ConvertDiskAction';
+export { CONVERT_DISK_TYPE } from './manifest.ts';
 export const CONVERT_DISK_UNSUPPORTED =
   'Convert Disk to Dynamic is not supported: dynamic disks are deprecated and Windows Setup cannot install to them; remove or disable the step';
 
@@ -14,7 +15,7 @@ export const CONVERT_DISK_UNSUPPORTED =
 export const convertDiskStep: StepModule = {
   id: 'convert-disk',
   component: 'OSDDiskPart',
-  types: [CONVERT_DISK_TYPE],
+  manifest: convertDiskManifest,
   runIn: 'WinPE',
   rerunnable: true,
   ports: [],

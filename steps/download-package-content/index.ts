@@ -12,7 +12,7 @@ import {
   DOWNLOAD_PACKAGE_CONTENT_TYPE, parseLocation, parsePackageList, pathVariableName, planDestination, variableBase,
 } from './plan.ts';
 import { validateDownloadPackageContent } from './validate.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { downloadPackageContentManifest } from './manifest.ts';
 
 interface Plan {
   ids: string[];
@@ -73,11 +73,10 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const downloadPackageContentStep: StepModule = {
   id: 'download-package-content',
   component: 'DownloadPackageContent',
-  types: [DOWNLOAD_PACKAGE_CONTENT_TYPE],
+  manifest: downloadPackageContentManifest,
   runIn: 'both',
   rerunnable: true,
   ports: ['content'],
-  optionsSchema: stringOptions(['DownloadPackages', 'DestinationLocationType', 'DestinationCustomPath', 'DestinationVariable', 'ContinueDownloadOnError'], { required: ['DownloadPackages'] }),
   validate: validateDownloadPackageContent,
   packages: (view) => parsePackageList(view.options.DownloadPackages).filter((id) => !isDeferred(id)),
   run,

@@ -9,9 +9,9 @@ import {
 } from '../../engine/index.ts';
 import { isDeferred, parseFlag, readOption } from '../shared/option-value.ts';
 import { chosenInfs, logCatalogProblems, matchAndExplain, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { injectDriversManifest, INJECT_DRIVERS_TYPE } from './manifest.ts';
 
-export const INJECT_DRIVERS_TYPE = 'BDD_InjectDrivers';
+export { INJECT_DRIVERS_TYPE } from './manifest.ts';
 const MODES = ['AUTO', 'ALL'];
 
 /** The INFs of a selection profile. */
@@ -48,11 +48,10 @@ function validate(view: StepDefinitionView): StepProblem[] {
 export const injectDriversStep: StepModule = {
   id: 'inject-drivers',
   component: 'ZTIDrivers',
-  types: [INJECT_DRIVERS_TYPE],
+  manifest: injectDriversManifest,
   runIn: 'WinPE',
   rerunnable: true,
   ports: ['drivers', 'imaging', 'windows'],
-  optionsSchema: stringOptions(['DriverSelectionProfile', 'DriverInjectionMode']),
   validate,
   run,
 };

@@ -5,9 +5,9 @@
 import type { JoinRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { joinDomainWorkgroupManifest, JOIN_DOMAIN_TYPE } from './manifest.ts';
 
-export const JOIN_DOMAIN_TYPE = 'SMS_TaskSequence_JoinDomainWorkgroupAction';
+export { JOIN_DOMAIN_TYPE } from './manifest.ts';
 
 function readRequest(ctx: StepContext): JoinRequest | string {
   const type = readOption(ctx, 'Type', 'OSDJoinType')?.trim();
@@ -50,11 +50,10 @@ const PROPERTIES = ['Type', 'DomainName', 'DomainOUName', 'DomainUserName', 'Dom
 export const joinDomainWorkgroupStep: StepModule = {
   id: 'join-domain-workgroup',
   component: 'OSDJoin',
-  types: [JOIN_DOMAIN_TYPE],
+  manifest: joinDomainWorkgroupManifest,
   runIn: 'FullOS',
   // Joining the same domain or workgroup again changes nothing.
   rerunnable: true,
   ports: ['windows'],
-  optionsSchema: stringOptions(PROPERTIES),
   run,
 };

@@ -10,9 +10,9 @@ import { setStepVariable } from '../shared/set-step-variable.ts';
 import { parsePartitionDiskOptions } from './parse-options.ts';
 import { planLayout, selectDisk } from './plan.ts';
 import { validatePartitionDisk } from './validate.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { partitionDiskManifest, PARTITION_DISK_TYPE } from './manifest.ts';
 
-export const PARTITION_DISK_TYPE = 'SMS_TaskSequence_PartitionDiskAction';
+export { PARTITION_DISK_TYPE } from './manifest.ts';
 export { planLayout, selectDisk, describePartition, formatBytes } from './plan.ts';
 export type { PlanResult } from './plan.ts';
 export { parsePartitionDiskOptions } from './parse-options.ts';
@@ -79,12 +79,11 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const partitionDiskStep: StepModule = {
   id: 'partition-disk',
   component: 'OSDDiskPart',
-  types: [PARTITION_DISK_TYPE],
+  manifest: partitionDiskManifest,
   runIn: 'WinPE',
   // Wiping and partitioning again after an interruption gives the same result.
   rerunnable: true,
   ports: ['disks'],
-  optionsSchema: stringOptions(['DiskIndex', 'PartitionStyle', 'Partitions', 'GPTBootDisk', 'DiskType', 'DiskpartBiosCompatibilityMode']),
   validate: validatePartitionDisk,
   run,
 };

@@ -2,9 +2,10 @@
  * Format and Partition Disk options (property -> string) as typed values (pure). Used by `validate()` on the raw
  * definition and by `run()` on the expanded values.
  */
-import type { PartitionRole, StepProblem } from '../../engine/index.ts';
+import { listOfChoices, parseOptions, type PartitionRole, type StepProblem } from '../../engine/index.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
 import { OptionCollector, type OptionReader } from '../shared/option-collector.ts';
+import { partitionDiskManifest } from './manifest.ts';
 
 export const PARTITION_DISK_WRITER = 'Format and Partition Disk';
 
@@ -48,37 +49,21 @@ export interface ParsedPartitionDiskOptions {
 
 export type { OptionReader } from '../shared/option-collector.ts';
 
-const ROLES: Record<string, PartitionRole> = {
-  primary: 'Primary', extended: 'Extended', logical: 'Logical', hidden: 'Hidden', efi: 'EFI', msr: 'MSR', recovery: 'Recovery',
-};
+const ROLES: readonly PartitionRole[] = ['Primary', 'Extended', 'Logical', 'Hidden', 'EFI', 'MSR', 'Recovery'];
 const UNITS: Record<string, SizeUnit> = { mb: 'MB', gb: 'GB', percent: 'Percent', '%': 'Percent' };
 const PARTITION_PROPERTY = /^Partitions(\d+)[A-Za-z]+$/;
 const ENTRY_FIELDS = ['Type', 'FileSystem', 'Size', 'SizeUnits', 'Bootable', 'QuickFormat', 'VolumeName', 'VolumeLetterVariable', 'AssignVolumeLetter'];
 
 function parseBool(c: OptionCollector, property: string, fallback: boolean): boolean {
-  const v = c.value(property);
-  if (v === undefined) return fallback;
-  if (/^true$/i.test(v)) return true;
-  if (/^false$/i.test(v)) return false;
-  c.error('invalid-flag', property, `${property} is "${v}"; expected true or false`);
-  return fallback;
+  return c.byKind({ kind: 'flag', name: property, description: '' }, fallback);
 }
 
-function parseCount(c: OptionCollector, property: string): number | undefined {
-  const v = c.value(property);
-  if (v === undefined) return undefined;
-  if (/^\d+$/.test(v)) return Number(v);
-  c.error(property === 'DiskIndex' ? 'invalid-disk-index' : 'invalid-partition-count', property, `${property} is "${v}"; expected a whole number`);
-  return undefined;
-}
-
-function parseStyle(c: OptionCollector): 'MBR' | 'GPT' {
-  const v = c.value('PartitionStyle');
-  const style = v?.toUpperCase();
-  if (style === 'MBR' || style === 'GPT') return style;
-  if (v !== undefined) c.error('invalid-partition-style', 'PartitionStyle', `PartitionStyle is "${v}"; expected MBR or GPT`);
-  else if (c.isEmpty('PartitionStyle')) c.error('invalid-partition-style', 'PartitionStyle', 'PartitionStyle is empty; expected MBR or GPT');
-  return 'GPT';
+/** The disk-wide options named, by their manifest kinds (problems in manifest order). */
+function diskOptions(c: OptionCollector, names: readonly string[]): Record<string, unknown> {
+  const parsed = parseOptions(partitionDiskManifest.options.filter((o) => names.includes(o.name)), c.read, c.skip);
+  c.problems.push(...parsed.problems);
+  if (parsed.deferred) c.deferred = true;
+  return parsed.values;
 }
 
 function checkDiskType(c: OptionCollector): void {
@@ -105,11 +90,9 @@ function parseSize(c: OptionCollector, n: number, unit: SizeUnit): number | unde
 
 function parseRole(c: OptionCollector, n: number): PartitionRole {
   const field = `Partitions${n}Type`;
-  const v = c.value(field);
-  const role = v === undefined ? undefined : ROLES[v.toLowerCase()];
+  const role = c.byKind<PartitionRole | undefined>({ kind: 'one-of', name: field, values: ROLES, code: 'invalid-partition-type', description: '' }, undefined, `partition ${n + 1}: `);
   if (role) return role;
-  if (v !== undefined) c.error('invalid-partition-type', field, `partition ${n + 1}: ${field} is "${v}"; expected Primary, Extended, Logical, Hidden, EFI, MSR or Recovery`);
-  else if (c.isEmpty(field)) c.error('invalid-partition-type', field, `partition ${n + 1}: ${field} is empty; expected Primary, Extended, Logical, Hidden, EFI, MSR or Recovery`);
+  if (c.isEmpty(field)) c.error('invalid-partition-type', field, `partition ${n + 1}: ${field} is empty; expected ${listOfChoices(ROLES)}`);
   return 'Primary';
 }
 
@@ -183,16 +166,17 @@ function entryIndexes(read: OptionReader, properties: readonly string[], count: 
  */
 export function parsePartitionDiskOptions(read: OptionReader, properties: readonly string[], skip: (value: string) => boolean = () => false): ParsedPartitionDiskOptions {
   const c = new OptionCollector(read, skip);
-  const diskIndex = parseCount(c, 'DiskIndex');
-  if (c.isEmpty('DiskIndex')) c.error('invalid-disk-index', 'DiskIndex', 'DiskIndex is empty; expected the number of the disk to partition');
-  const style = parseStyle(c);
-  const count = parseCount(c, 'Partitions');
+  const disk = diskOptions(c, ['DiskIndex', 'PartitionStyle', 'Partitions']) as { DiskIndex?: number; PartitionStyle?: 'MBR' | 'GPT'; Partitions?: number };
   checkDiskType(c);
-  const gptBootDisk = parseBool(c, 'GPTBootDisk', false);
-  const biosCompatibilityMode = parseBool(c, 'DiskpartBiosCompatibilityMode', false);
+  const flags = diskOptions(c, ['GPTBootDisk', 'DiskpartBiosCompatibilityMode']) as { GPTBootDisk: boolean; DiskpartBiosCompatibilityMode: boolean };
+  const count = disk.Partitions;
   const partitions = entryIndexes(read, properties, count).map((n, i) => parseEntry(c, n, i + 1));
   if (count !== undefined && count !== partitions.length) {
     c.warn('partition-count-mismatch', 'Partitions', `Partitions is ${count} but ${partitions.length} partition entries are present; the entries are used`);
   }
-  return { options: { diskIndex: diskIndex ?? 0, style, ...(count !== undefined ? { count } : {}), gptBootDisk, biosCompatibilityMode, partitions }, problems: c.problems, deferred: c.deferred };
+  const options = {
+    diskIndex: disk.DiskIndex ?? 0, style: disk.PartitionStyle ?? 'GPT', ...(count !== undefined ? { count } : {}),
+    gptBootDisk: flags.GPTBootDisk, biosCompatibilityMode: flags.DiskpartBiosCompatibilityMode, partitions,
+  };
+  return { options, problems: c.problems, deferred: c.deferred };
 }

@@ -4,9 +4,9 @@
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_FAILED, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { prepareClientManifest, PREPARE_CLIENT_TYPE } from './manifest.ts';
 
-export const PREPARE_CLIENT_TYPE = 'SMS_TaskSequence_PrepareSMSClientAction';
+export { PREPARE_CLIENT_TYPE } from './manifest.ts';
 
 async function run(ctx: StepContext): Promise<StepResult> {
   const windows = ctx.environment.inWinPE ? undefined : ctx.ports.windows.running();
@@ -27,11 +27,10 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const prepareClientStep: StepModule = {
   id: 'prepare-configmgr-client',
   component: 'OSDPrepareSMSClient',
-  types: [PREPARE_CLIENT_TYPE],
+  manifest: prepareClientManifest,
   runIn: 'FullOS',
   // Removing an identity that is already gone changes nothing.
   rerunnable: true,
   ports: ['windows'],
-  optionsSchema: stringOptions([]),
   run,
 };

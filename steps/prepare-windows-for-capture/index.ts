@@ -8,9 +8,9 @@ import { EXIT_FAILED, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/inde
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { validatePrepareWindows } from './validate.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { prepareWindowsManifest, PREPARE_OS_TYPE } from './manifest.ts';
 
-export const PREPARE_OS_TYPE = 'SMS_TaskSequence_PrepareOSAction';
+export { PREPARE_OS_TYPE } from './manifest.ts';
 
 const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
 
@@ -45,12 +45,11 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const prepareWindowsStep: StepModule = {
   id: 'prepare-windows-for-capture',
   component: 'OSDPrepareOS',
-  types: [PREPARE_OS_TYPE],
+  manifest: prepareWindowsManifest,
   runIn: 'FullOS',
   // Sysprep cannot run twice on a generalized Windows: an interrupted run is not repeated without retryCount.
   rerunnable: false,
   ports: ['windows'],
-  optionsSchema: stringOptions(['KeepActivation', 'BuildStorageDriverList', 'ShutdownPreparedOs', 'SysprepPackageID']),
   validate: validatePrepareWindows,
   run,
 };

@@ -5,9 +5,9 @@
 import type { StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
 import type { StepContext } from '../../engine/index.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { releaseStateStoreManifest, RELEASE_STATE_STORE_TYPE } from './manifest.ts';
 
-export const RELEASE_STATE_STORE_TYPE = 'SMS_TaskSequence_ReleaseStateStoreAction';
+export { RELEASE_STATE_STORE_TYPE } from './manifest.ts';
 
 async function run(ctx: StepContext): Promise<StepResult> {
   const id = ctx.vars.get('OSDStateStoreID')?.trim();
@@ -27,10 +27,9 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const releaseStateStoreStep: StepModule = {
   id: 'release-state-store',
   component: 'OSDSMPClient',
-  types: [RELEASE_STATE_STORE_TYPE],
+  manifest: releaseStateStoreManifest,
   runIn: 'both',
   rerunnable: true,
   ports: ['userState'],
-  optionsSchema: stringOptions([]),
   run,
 };

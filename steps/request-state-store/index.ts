@@ -8,9 +8,9 @@ import type { StepContext, StepModule, StepResult } from '../../engine/index.ts'
 import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { requestStateStoreManifest, REQUEST_STATE_STORE_TYPE } from './manifest.ts';
 
-export const REQUEST_STATE_STORE_TYPE = 'SMS_TaskSequence_RequestStateStoreAction';
+export { REQUEST_STATE_STORE_TYPE } from './manifest.ts';
 export const STORE_ID_VARIABLE = 'OSDStateStoreID';
 
 function number(ctx: StepContext, property: string, variable: string, fallback: number): number | string {
@@ -56,11 +56,10 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const requestStateStoreStep: StepModule = {
   id: 'request-state-store',
   component: 'OSDSMPClient',
-  types: [REQUEST_STATE_STORE_TYPE],
+  manifest: requestStateStoreManifest,
   runIn: 'both',
   // A repeated request for the same computer gets the same store from the point.
   rerunnable: true,
   ports: ['userState'],
-  optionsSchema: stringOptions(['RequestType', 'SMPRetryCount', 'SMPRetryTime', 'FallbackToNAA']),
   run,
 };

@@ -4,7 +4,7 @@ import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readOption } from '../shared/option-value.ts';
 import { MAX_MESSAGE_LENGTH, parseTarget, REBOOT_TYPE, selectTarget } from './plan.ts';
 import { validateRestart } from './validate.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { restartComputerManifest } from './manifest.ts';
 
 export { parseTarget, parseActionTarget, selectTarget, REBOOT_TYPE } from './plan.ts';
 export type { RebootTarget } from './plan.ts';
@@ -27,12 +27,11 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const restartComputerStep: StepModule = {
   id: 'restart-computer',
   component: 'RestartComputer',
-  types: [REBOOT_TYPE],
+  manifest: restartComputerManifest,
   runIn: 'both',
   // The engine records a restart that happened, so running the step again never restarts twice.
   rerunnable: true,
   ports: [],
-  optionsSchema: stringOptions(['Target', 'Message', 'MessageTimeout']),
   validate: validateRestart,
   run,
 };

@@ -7,9 +7,9 @@ import type { RestoreUserStateRequest, StepContext, StepModule, StepResult } fro
 import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { readUsmtBase, usmtFailure } from '../shared/usmt-options.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { restoreUserStateManifest, RESTORE_USER_STATE_TYPE } from './manifest.ts';
 
-export const RESTORE_USER_STATE_TYPE = 'SMS_TaskSequence_RestoreUserStateAction';
+export { RESTORE_USER_STATE_TYPE } from './manifest.ts';
 
 function readRequest(ctx: StepContext): RestoreUserStateRequest | StepResult {
   const base = readUsmtBase(ctx, 'UsmtRestorePackageID', '_OSDMigrateUsmtRestorePackageID', 'LoadState.log');
@@ -51,12 +51,10 @@ const PROPERTIES = ['UsmtRestorePackageID', 'Mode', 'ConfigFiles', 'ContinueOnRe
 export const restoreUserStateStep: StepModule = {
   id: 'restore-user-state',
   component: 'OSDUSMT',
-  types: [RESTORE_USER_STATE_TYPE],
+  manifest: restoreUserStateManifest,
   runIn: 'FullOS',
   // LoadState writes the same files and accounts again.
   rerunnable: true,
   ports: ['userState', 'content'],
-  optionsSchema: stringOptions(PROPERTIES),
-  packages: (view) => [view.options.UsmtRestorePackageID?.trim()].filter((v): v is string => !!v && !v.includes('%')),
   run,
 };

@@ -228,7 +228,7 @@ test('BDD_Gather runs its action; its PackageID option is not treated as content
 
 test('any step action runs (allow unknown steps)', async () => {
   const module = createUnknownStepModule('SMS_TaskSequence_PrepareSomethingAction');
-  assert.deepEqual(module.types, ['SMS_TaskSequence_PrepareSomethingAction']);
+  assert.deepEqual(module.manifest.types.map((t) => t.type), ['SMS_TaskSequence_PrepareSomethingAction']);
   const f = createFakeContext({
     node: { type: 'SMS_TaskSequence_PrepareSomethingAction', action: 'OSDPrepareSomething.exe /x', defaultVarList: defaults({ CommandLine: 'ignored.exe' }) },
     commands: [{ match: 'OSDPrepareSomething.exe /x', result: ok() }],

@@ -7,11 +7,11 @@ import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/ind
 import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
 import { commandTimeoutMs, runCommand } from './apply-command-result.ts';
 import { DO_NOT_LOG_VARIABLE, renderCommandLogLine } from './command-log.ts';
-import { hasCommandLineOptions, MDT_SCRIPT_TYPES, planCommandSource, RUN_COMMAND_LINE_TYPE } from './plan.ts';
+import { hasCommandLineOptions, planCommandSource } from './plan.ts';
 import { decideRunAs, RUN_COMMAND_LINE_RUN_AS } from './run-as.ts';
 import { validateCommandLineStep } from './validate.ts';
 import { parseAction } from './parse-action.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { runCommandLineManifest } from './manifest.ts';
 
 export { applyCommandResult, commandTimeoutMs, runCommand, OUTPUT_VARIABLE_CHARS } from './apply-command-result.ts';
 export type { CommandOutcomeOptions } from './apply-command-result.ts';
@@ -20,7 +20,8 @@ export type { CommandLogPolicy } from './command-log.ts';
 export { decideRunAs, RUN_COMMAND_LINE_RUN_AS, RUN_POWERSHELL_RUN_AS } from './run-as.ts';
 export type { RunAsSettings, RunAsDecision } from './run-as.ts';
 export { parseAction } from './parse-action.ts';
-export { MDT_SCRIPT_TYPES, RUN_COMMAND_LINE_TYPE, planCommandSource } from './plan.ts';
+export { RUN_COMMAND_LINE_TYPE, planCommandSource } from './plan.ts';
+export { MDT_SCRIPT_TYPES } from './manifest.ts';
 
 type Built = { request: CommandRequest; outputVariable?: string } | { failure: StepResult };
 
@@ -78,11 +79,10 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const runCommandLineStep: StepModule = {
   id: 'run-command-line',
   component: 'InstallSoftware',
-  types: [RUN_COMMAND_LINE_TYPE, '', ...MDT_SCRIPT_TYPES],
+  manifest: runCommandLineManifest,
   runIn: 'both',
   rerunnable: false,
   ports: ['commands', 'content'],
-  optionsSchema: stringOptions(['CommandLine', 'WorkingDirectory', 'OutputVariableName'], { overrides: { CommandLine: { type: 'string', maxLength: 32000 } } }),
   validate: validateCommandLineStep,
   // Run Command Line names its package in PackageID; every other type it runs only through `smsswd.exe /run:<id>`.
   packages: (view) => {
@@ -98,5 +98,5 @@ export const runCommandLineStep: StepModule = {
  * `smsswd.exe /run:` wrapper. Used for `--allow-unknown-steps`; its options are not interpreted.
  */
 export function createUnknownStepModule(type: string): StepModule {
-  return { ...runCommandLineStep, types: [type] };
+  return { ...runCommandLineStep, manifest: { ...runCommandLineManifest, types: [{ type, displayName: type, defaultRunIn: 'WinPEandFullOS' }] } };
 }

@@ -4,26 +4,6 @@ import { parseAction } from './parse-action.ts';
 
 export const RUN_COMMAND_LINE_TYPE = 'SMS_TaskSequence_RunCommandLineAction';
 
-/** MDT step types that MDT runs as a script call: their `<action>` is the command (reference §2.11). */
-export const MDT_SCRIPT_TYPES: readonly string[] = [
-  'BDD_Gather',
-  'BDD_Validate',
-  'BDD_InstallApplication',
-  'BDD_RunPowerShellAction',
-  'BDD_InstallUpdatesOffline',
-  'BDD_InstallRoles',
-  'BDD_UninstallRoles',
-  'BDD_ConfigureADDS',
-  'BDD_ConfigureDNS',
-  'BDD_ConfigureDHCP',
-  'BDD_EnableBDE',
-  'BDD_InstallLanguagePacksOffline',
-  'BDD_InstallLanguagePacksOnline',
-  'BDD_ExecuteRunbook',
-  'BDD_UsePackage',
-  'BDD_RecoverDomainJoin',
-];
-
 /**
  * True for the types whose `defaultVarList` holds Run Command Line's options (`CommandLine`, `PackageID`,
  * `WorkingDirectory`, run-as, output variable): Run Command Line itself and MDT steps without a type. Every other type

@@ -15,7 +15,7 @@ import {
   type ScriptSource,
 } from './plan.ts';
 import { validatePowerShellStep } from './validate.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { runPowerShellManifest } from './manifest.ts';
 
 export { decodeSourceScript, encodeSourceScript } from './source-script.ts';
 export { renderInlineScriptPath, renderScriptGuid, INLINE_SCRIPT_FOLDER } from './script-file-name.ts';
@@ -93,11 +93,10 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const runPowerShellStep: StepModule = {
   id: 'run-powershell',
   component: 'RunPowerShellScript',
-  types: [RUN_POWERSHELL_TYPE],
+  manifest: runPowerShellManifest,
   runIn: 'both',
   rerunnable: false,
   ports: ['commands', 'content'],
-  optionsSchema: stringOptions(['SourceScript', 'ScriptName', 'PackageID', 'Parameters', 'ExecutionPolicy', 'OutputVariableName', 'WorkingDirectory']),
   validate: validatePowerShellStep,
   // An inline script needs no package; a script file comes from PackageID.
   packages: (view) => (optionValues(view, ['SourceScript']).length ? [] : optionValues(view, ['PackageID'])),

@@ -11,14 +11,14 @@ import { planBuiltIns } from './built-ins.ts';
 import { parseRules, type Rule } from './parse-rules.ts';
 import { evaluateRuleCondition } from './rule-conditions.ts';
 import { validateSetDynamicVariables } from './validate.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { setDynamicVariablesManifest, SET_DYNAMIC_VARIABLES_TYPE } from './manifest.ts';
 
 export { planBuiltIns } from './built-ins.ts';
 export { parseRules } from './parse-rules.ts';
 export type { Rule, RuleVariable } from './parse-rules.ts';
 export { evaluateRuleCondition, matchWildcard, isRuleOnlyType } from './rule-conditions.ts';
 
-export const SET_DYNAMIC_VARIABLES_TYPE = 'SMS_TaskSequence_SetDynamicVariablesAction';
+export { SET_DYNAMIC_VARIABLES_TYPE } from './manifest.ts';
 
 function gatherBuiltIns(ctx: StepContext): void {
   const pairs = planBuiltIns(ctx.facts);
@@ -75,12 +75,11 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const setDynamicVariablesStep: StepModule = {
   id: 'set-dynamic-variables',
   component: 'SetDynamicVariables',
-  types: [SET_DYNAMIC_VARIABLES_TYPE],
+  manifest: setDynamicVariablesManifest,
   runIn: 'both',
   rerunnable: true,
   // Rule conditions may query WMI, files or the registry through the engine's evaluator.
   ports: ['probe'],
-  optionsSchema: stringOptions(['Rules']),
   validate: validateSetDynamicVariables,
   run,
 };

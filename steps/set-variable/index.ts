@@ -8,9 +8,9 @@ import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../../engine/index.t
 import { parseFlag } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { SET_VARIABLE_WRITER, validateSetVariable } from './validate.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { setVariableManifest, SET_VARIABLE_TYPE } from './manifest.ts';
 
-export const SET_VARIABLE_TYPE = 'SMS_TaskSequence_SetVariableAction';
+export { SET_VARIABLE_TYPE } from './manifest.ts';
 
 async function run(ctx: StepContext): Promise<StepResult> {
   const name = ctx.option('VariableName')?.trim();
@@ -33,11 +33,10 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const setVariableStep: StepModule = {
   id: 'set-variable',
   component: 'SetVariable',
-  types: [SET_VARIABLE_TYPE],
+  manifest: setVariableManifest,
   runIn: 'both',
   rerunnable: true,
   ports: [],
-  optionsSchema: stringOptions(['VariableName', 'VariableValue', 'DoNotShowVariableValue'], { required: ['VariableName'] }),
   validate: validateSetVariable,
   run,
 };

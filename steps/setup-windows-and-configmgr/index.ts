@@ -8,9 +8,9 @@ import type { StepContext, StepModule, StepResult, WindowsInstallation } from '.
 import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, resumeProblem, TaskseqError } from '../../engine/index.ts';
 import { optionValues, readOption, readOptionExpansion, parseFlag } from '../shared/option-value.ts';
 import { completeAnswerFile } from './answer-file.ts';
-import { stringOptions } from '../shared/string-options.ts';
+import { setupWindowsManifest, SETUP_WINDOWS_TYPE } from './manifest.ts';
 
-export const SETUP_WINDOWS_TYPE = 'SMS_TaskSequence_SetupWindowsAndSMSAction';
+export { SETUP_WINDOWS_TYPE } from './manifest.ts';
 export { substituteVariables, NUMERIC_ONLY_FIELDS } from './substitute-variables.ts';
 
 const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
@@ -60,13 +60,13 @@ async function run(ctx: StepContext): Promise<StepResult> {
 export const setupWindowsStep: StepModule = {
   id: 'setup-windows-and-configmgr',
   component: 'OSDSetupWindows',
-  types: [SETUP_WINDOWS_TYPE],
+  manifest: setupWindowsManifest,
   runIn: 'WinPE',
   // Substituting again finds no tokens and staging the client again is the same staging: a rerun changes nothing.
   rerunnable: true,
   continueOnError: 'ignored',
   ports: ['volumes', 'windows'],
-  optionsSchema: stringOptions(['ClientPackageID', 'ClientInstallProperties', 'PreProdPackageID', 'UsePreProdClient']),
-  packages: (view) => optionValues(view, ['ClientPackageID', ...(view.options.UsePreProdClient?.toLowerCase() === 'true' ? ['PreProdPackageID'] : [])]),
+  // ClientPackageID is a package option of the manifest; the pre-production package counts only when chosen.
+  packages: (view) => (view.options.UsePreProdClient?.toLowerCase() === 'true' ? optionValues(view, ['PreProdPackageID']) : []),
   run,
 };

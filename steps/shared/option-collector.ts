@@ -2,7 +2,7 @@
  * Reading a step's options one property at a time while collecting problems: the same reader serves `validate()`
  * (raw values; one that references `%VAR%` is only known at run time and is skipped) and `run()` (expanded values).
  */
-import type { StepProblem } from '../../engine/index.ts';
+import { convertOption, type OptionSpec, type StepProblem } from '../../engine/index.ts';
 
 /** Reads one option by property; undefined when absent or empty. */
 export type OptionReader = (property: string) => string | undefined;
@@ -32,6 +32,19 @@ export class OptionCollector {
   /** True when the property is absent or empty. */
   isEmpty(property: string): boolean {
     return !this.present(property);
+  }
+
+  /**
+   * The value of `spec.name` converted by its manifest kind; a refused value is reported (its message after
+   * `prefix`) and reads as `fallback`, as does an absent or skipped one.
+   */
+  byKind<T>(spec: OptionSpec, fallback: T, prefix = ''): T {
+    const v = this.value(spec.name);
+    if (v === undefined) return fallback;
+    const converted = convertOption(spec, v);
+    if ('value' in converted) return converted.value as T;
+    this.problems.push({ ...converted.problem, message: prefix + converted.problem.message });
+    return fallback;
   }
 
   error(code: string, field: string, message: string): void {
