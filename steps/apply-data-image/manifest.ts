@@ -1,6 +1,6 @@
 /** Apply Data Image's facts: its type and options (the image steps' options, plus the wipe switch). */
 import { defineManifest } from '../../engine/index.ts';
-import { imageOptions, WIPE_DESTINATION } from '../apply-operating-system/image-options.ts';
+import { imageOptions, WIPE_DESTINATION } from '../shared/image-options.ts';
 
 export const APPLY_DATA_IMAGE_TYPE = 'SMS_TaskSequence_ApplyDataImageAction';
 

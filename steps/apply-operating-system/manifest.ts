@@ -1,6 +1,6 @@
 /** Apply Operating System Image's facts: its types (ConfigMgr's and MDT's) and their options. */
 import { defineManifest } from '../../engine/index.ts';
-import { imageOptions, INSTALL_EDITION_INDEX } from './image-options.ts';
+import { imageOptions, INSTALL_EDITION_INDEX } from '../shared/image-options.ts';
 
 export const APPLY_OS_TYPE = 'SMS_TaskSequence_ApplyOperatingSystemAction';
 export const MDT_INSTALL_OS_TYPE = 'BDD_InstallOS';

@@ -4,7 +4,7 @@
  */
 import type { OptionSpec, StepProblem } from '../../engine/index.ts';
 import { OptionCollector, type OptionReader } from '../shared/option-collector.ts';
-import { imageOptions, INSTALL_EDITION_INDEX, WIPE_DESTINATION } from './image-options.ts';
+import { imageOptions, INSTALL_EDITION_INDEX, WIPE_DESTINATION } from '../shared/image-options.ts';
 
 /** Where the image goes; `variable` names a variable holding `C:` or `disk,partition`. */
 export type Destination =
