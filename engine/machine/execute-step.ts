@@ -10,40 +10,42 @@ import type { StepRecord } from '../journal/records.ts';
 import type { StepResult } from '../step-module.ts';
 import { TaskseqError } from '../problems.ts';
 import { EXIT_ACCESS_DENIED, EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_TIMEOUT } from '../step-exit-codes.ts';
-import { createStepContext } from './step-context.ts';
+import type { StepModule } from '../step-module.ts';
+import { createStepContext } from '../step-context.ts';
 import { setEnvironmentBuiltins } from './builtins.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
 import { gateRestart } from './restart-gate.ts';
+import type { StepExecution } from './decision.ts';
 
 
 /** Characters of a step's console output copied into the log (the end of it, where errors usually are). */
 const MAX_LOGGED_OUTPUT = 4000;
 
-export interface StepExecution {
-  record: StepRecord;
-  succeeded: boolean;
-  /** The machine refused the restart the step asked for: ConfigMgr then fails the sequence whatever continue on error says. */
-  restartRefused?: boolean;
+/** A step's judged result and whether it asked to shut the computer down. */
+export interface StepRun {
+  execution: StepExecution;
+  shutdownRequested: boolean;
 }
 
-export async function executeStep(deps: EngineDeps, instr: Instruction, attempt: number): Promise<StepExecution> {
+export async function executeStep(deps: EngineDeps, instr: Instruction, attempt: number): Promise<StepRun> {
   const module = moduleFor(deps, instr);
   deps.log.event({ kind: 'step-start', index: instr.index, path: instr.path, name: instr.name, type: instr.type, attempt });
   let result: StepResult;
+  const requests = { shutdown: false };
   if (!module) {
     result = { exitCode: EXIT_FAILED, message: `no handler for step type ${instr.type}` };
   } else {
     deps.vars.setLocals(instr.defaults.map((d) => ({ name: d.name, value: d.value })));
     try {
-      result = await runWithTimeout(deps, instr, module);
+      result = await runWithTimeout(deps, instr, module, () => (requests.shutdown = true));
     } finally {
       deps.vars.clearLocals();
     }
   }
-  const gated = gateRestart(deps, instr, result);
+  const gated = gateRestart(deps, instr, result, requests.shutdown);
   const execution = judge(deps, instr, gated.result, gated.refused);
   refreshEnvironment(deps);
-  return gated.refused ? { ...execution, restartRefused: true } : execution;
+  return { execution: gated.refused ? { ...execution, restartRefused: true } : execution, shutdownRequested: requests.shutdown };
 }
 
 /**
@@ -55,10 +57,19 @@ function refreshEnvironment(deps: EngineDeps): void {
   setEnvironmentBuiltins(deps.vars, deps.environment);
 }
 
-async function runWithTimeout(deps: EngineDeps, instr: Instruction, module: NonNullable<ReturnType<typeof moduleFor>>): Promise<StepResult> {
+async function runWithTimeout(deps: EngineDeps, instr: Instruction, module: StepModule, onShutdown: () => void): Promise<StepResult> {
   const timeoutMs = instr.timeoutSeconds !== undefined && instr.timeoutSeconds > 0 ? instr.timeoutSeconds * 1000 : undefined;
   const signal = timeoutMs !== undefined ? deps.ports.clock.timeout(timeoutMs) : new AbortController().signal;
-  const ctx = createStepContext(deps, instr, module, signal);
+  const node = instr.node.kind === 'group' ? undefined : instr.node;
+  if (!node) throw new Error(`instruction ${instr.index} is a group, not a step`);
+  const ctx = createStepContext({
+    step: {
+      index: instr.index, path: instr.path, name: instr.name, type: instr.type, action: node.action,
+      startIn: node.startIn, timeoutSeconds: instr.timeoutSeconds, successCodes: instr.successCodes, node,
+    },
+    vars: deps.vars, facts: deps.facts, environment: deps.environment, ports: deps.ports, signal, onShutdown,
+    log: (severity, message) => logLine(deps, severity, message, module.component),
+  });
   const timedOut = new Promise<StepResult>((resolve) => {
     const onAbort = (): void => resolve({ exitCode: EXIT_TIMEOUT, message: `timed out after ${instr.timeoutSeconds} s` });
     if (signal.aborted) onAbort();

@@ -7,7 +7,7 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { StepRecord } from '../journal/records.ts';
-import type { Settled } from './settle.ts';
+import type { Decision } from './decision.ts';
 
 export interface InterpreterContext {
   ip: number;
@@ -19,43 +19,58 @@ export interface InterpreterContext {
   reboot?: { target: 'HD' | 'WinPE'; afterStep: number };
   /** The step whose request shut the computer down, ending the run. */
   shutdownAfter?: number;
+  /** The step an unexpected restart interrupted, until dispatching has decided what to do with it. */
+  interrupted?: { ip: number; attempt: number };
   error?: string;
 }
 
-export type DispatchOutput =
-  | { kind: 'run'; ip: number; attempt: number }
-  | { kind: 'end' }
-  | { kind: 'settled'; ip: number; settled: Settled };
-
-export type RunStepOutput = { kind: 'interrupted' } | { kind: 'settled'; ip: number; settled: Settled };
+/** What dispatching starts from (snapshots written before `attempt` and `interrupted` were passed hold `ip` only). */
+export interface DispatchInput {
+  ip: number;
+  attempt?: number;
+  interrupted?: { ip: number; attempt: number };
+}
 
 export interface InterpreterActors {
-  dispatch(input: { ip: number }): Promise<DispatchOutput>;
-  runStep(input: { ip: number; attempt: number }): Promise<RunStepOutput>;
+  dispatch(input: DispatchInput): Promise<Decision>;
+  runStep(input: { ip: number; attempt: number }): Promise<Decision>;
   boot(input: { target: 'HD' | 'WinPE' }): Promise<void>;
 }
 
-type Out = DispatchOutput | RunStepOutput;
-const isSettled = (o: Out, kind: Settled['kind']): boolean => o.kind === 'settled' && o.settled.kind === kind;
-
-/** Context update for a judged result. */
-function applySettled(ctx: InterpreterContext, o: Out): Partial<InterpreterContext> {
-  if (o.kind !== 'settled') return {};
-  const s = o.settled;
-  const base = { seq: ctx.seq + 1, last: s.step, attempt: 1 };
-  if (s.kind === 'sequence-failed') return { ...base, exitCode: s.exitCode };
-  if (s.kind === 'reboot') return { ...base, ip: s.ip, reboot: { target: s.target, afterStep: o.ip } };
-  if (s.kind === 'shutdown') return { ...base, exitCode: 0, shutdownAfter: o.ip };
-  return { ...base, ip: s.ip };
+/** The context a decision leads to: a judged result is counted once, so that the journal writes it once. */
+function enter(ctx: InterpreterContext, d: Decision): Partial<InterpreterContext> {
+  const next: Partial<InterpreterContext> = { ip: d.ip, attempt: d.attempt, interrupted: d.interrupted };
+  if (d.last) Object.assign(next, { seq: ctx.seq + 1, last: d.last });
+  if (d.exitCode !== undefined) next.exitCode = d.exitCode;
+  if (d.reboot) next.reboot = d.reboot;
+  if (d.shutdownAfter !== undefined) next.shutdownAfter = d.shutdownAfter;
+  return next;
 }
+
+const outputOf = (event: unknown): Decision => (event as { output: Decision }).output;
+
+/** The transitions out of a state whose actor returns a decision: into the state the decision names. */
+const DECIDED = (['running', 'succeeded', 'failed', 'rebooting', 'dispatching'] as const).map((value) => ({
+  guard: { type: 'decided', params: { value } } as const,
+  target: value,
+  actions: 'enter' as const,
+  // Dispatching again starts a fresh dispatch actor.
+  reenter: value === 'dispatching',
+}));
 
 export function createInterpreterMachine(actors: InterpreterActors) {
   return setup({
     types: {} as { context: InterpreterContext; input: { context: InterpreterContext } },
     actors: {
-      dispatch: fromPromise<DispatchOutput, { ip: number }>(({ input }) => actors.dispatch(input)),
-      runStep: fromPromise<RunStepOutput, { ip: number; attempt: number }>(({ input }) => actors.runStep(input)),
+      dispatch: fromPromise<Decision, DispatchInput>(({ input }) => actors.dispatch(input)),
+      runStep: fromPromise<Decision, { ip: number; attempt: number }>(({ input }) => actors.runStep(input)),
       boot: fromPromise<void, { target: 'HD' | 'WinPE' }>(({ input }) => actors.boot(input)),
+    },
+    guards: {
+      decided: ({ event }, params: { value: Decision['value'] }) => outputOf(event).value === params.value,
+    },
+    actions: {
+      enter: assign(({ context, event }) => enter(context, outputOf(event))),
     },
   }).createMachine({
     id: 'taskseq',
@@ -65,14 +80,8 @@ export function createInterpreterMachine(actors: InterpreterActors) {
       dispatching: {
         invoke: {
           src: 'dispatch',
-          input: ({ context }) => ({ ip: context.ip }),
-          onDone: [
-            { guard: ({ event }) => event.output.kind === 'run', target: 'running', actions: assign(({ event }) => (event.output.kind === 'run' ? { ip: event.output.ip, attempt: event.output.attempt } : {})) },
-            { guard: ({ event }) => event.output.kind === 'end', target: 'succeeded', actions: assign({ exitCode: 0 }) },
-            { guard: ({ event }) => isSettled(event.output, 'sequence-failed'), target: 'failed', actions: assign(({ context, event }) => applySettled(context, event.output)) },
-            { guard: ({ event }) => isSettled(event.output, 'reboot'), target: 'rebooting', actions: assign(({ context, event }) => applySettled(context, event.output)) },
-            { target: 'dispatching', reenter: true, actions: assign(({ context, event }) => applySettled(context, event.output)) },
-          ],
+          input: ({ context }) => ({ ip: context.ip, attempt: context.attempt, ...(context.interrupted ? { interrupted: context.interrupted } : {}) }),
+          onDone: DECIDED,
           onError: { target: 'crashed', actions: assign({ error: ({ event }) => String((event.error as Error)?.message ?? event.error) }) },
         },
       },
@@ -80,13 +89,7 @@ export function createInterpreterMachine(actors: InterpreterActors) {
         invoke: {
           src: 'runStep',
           input: ({ context }) => ({ ip: context.ip, attempt: context.attempt }),
-          onDone: [
-            { guard: ({ event }) => event.output.kind === 'interrupted', target: 'dispatching' },
-            { guard: ({ event }) => isSettled(event.output, 'sequence-failed'), target: 'failed', actions: assign(({ context, event }) => applySettled(context, event.output)) },
-            { guard: ({ event }) => isSettled(event.output, 'reboot'), target: 'rebooting', actions: assign(({ context, event }) => applySettled(context, event.output)) },
-            { guard: ({ event }) => isSettled(event.output, 'shutdown'), target: 'succeeded', actions: assign(({ context, event }) => applySettled(context, event.output)) },
-            { target: 'dispatching', actions: assign(({ context, event }) => applySettled(context, event.output)) },
-          ],
+          onDone: DECIDED,
           onError: { target: 'crashed', actions: assign({ error: ({ event }) => String((event.error as Error)?.message ?? event.error) }) },
         },
       },

@@ -7,7 +7,8 @@ import { isSuccessCode } from '../program/index.ts';
 import type { StepResult } from '../step-module.ts';
 import { EXIT_FAILED } from '../step-exit-codes.ts';
 import { afterResult } from './transitions.ts';
-import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
+import { logLine, type EngineDeps } from './engine-deps.ts';
+import { rebootTarget } from './reboot-target.ts';
 
 /** The machine's answer to "may this restart happen now?" (the agent implements it; tests may leave it out). */
 export interface RestartGate {
@@ -18,10 +19,6 @@ export interface RestartGate {
   refusal(target: 'HD' | 'WinPE', variable: (name: string) => string | undefined): string | undefined;
 }
 
-/** `SMSTSRebootRequested`: `WinPE` restarts into the boot image; `HD` or any other value into the installed OS. */
-export function rebootTarget(requested: string): 'HD' | 'WinPE' {
-  return /^winpe$/i.test(requested.trim()) ? 'WinPE' : 'HD';
-}
 
 /** A step's result after the gate: `refused` makes the engine judge it failed whatever its success codes say. */
 export interface GatedResult {
@@ -34,11 +31,11 @@ export interface GatedResult {
  * clears the request (nothing will restart), logs the firmware's reason as an error and turns the result into a
  * failure carrying that reason: E_FAIL for a step that had succeeded, its own exit code for one that had failed.
  */
-export function gateRestart(deps: EngineDeps, instr: Instruction, result: StepResult): GatedResult {
+export function gateRestart(deps: EngineDeps, instr: Instruction, result: StepResult, shutdownRequested: boolean): GatedResult {
   const requested = deps.vars.get('SMSTSRebootRequested');
   if (!deps.restart || !requested) return { result, refused: false };
   const succeeded = isSuccessCode(result.exitCode, instr.successCodes);
-  if (!restartWouldFollow(deps, instr, succeeded)) return { result, refused: false };
+  if (!restartWouldFollow(deps, instr, succeeded, shutdownRequested)) return { result, refused: false };
   const target = rebootTarget(requested);
   const why = deps.restart.refusal(target, (n) => deps.vars.get(n));
   if (why === undefined) return { result, refused: false };
@@ -56,10 +53,10 @@ export function gateRestart(deps: EngineDeps, instr: Instruction, result: StepRe
 
 /**
  * The restart is carried out unless the step's result ends the sequence or a shutdown the step asked for wins:
- * only then is the machine's answer worth asking (settle() decides the same way afterwards).
+ * only then is the machine's answer worth asking (decide-settle.ts decides the same way afterwards).
  */
-function restartWouldFollow(deps: EngineDeps, instr: Instruction, succeeded: boolean): boolean {
-  if (succeeded && deps.shutdownRequested) return false;
-  const ignoreCoe = moduleFor(deps, instr)?.continueOnError === 'ignored';
+function restartWouldFollow(deps: EngineDeps, instr: Instruction, succeeded: boolean, shutdownRequested: boolean): boolean {
+  if (succeeded && shutdownRequested) return false;
+  const ignoreCoe = deps.view.traits[instr.index]?.continueOnErrorIgnored === true;
   return afterResult(deps.program, instr.index, succeeded, ignoreCoe).kind !== 'sequence-failed';
 }

@@ -1,9 +1,14 @@
-/** The work behind the interpreter's states: find the next step, run it, come back from a restart. */
+/**
+ * The work behind the interpreter's states. Each actor turns what happened into an event, lets `decide` say where
+ * the run goes, executes the effects and hands the decision to the machine, which enters it (the journal observer
+ * then writes it). Only running a step and coming back from a restart are work of their own.
+ */
 import { TaskseqError } from '../problems.ts';
 import type { InterpreterActors } from './interpreter-machine.ts';
-import { dispatch } from './dispatch.ts';
+import { decide } from './decide.ts';
+import type { Decision, DecideState, RunEvent } from './decision.ts';
 import { executeStep } from './execute-step.ts';
-import { settle } from './settle.ts';
+import { executeEffects, persistable, runFacts } from './execute-effects.ts';
 import { logLine, type EngineDeps } from './engine-deps.ts';
 
 /** Restart bookkeeping of one engine instance. */
@@ -14,19 +19,37 @@ export interface BootState {
   requested?: 'HD' | 'WinPE';
 }
 
-export function createRunActors(deps: EngineDeps, boot: BootState, finish: () => void): InterpreterActors {
+/** Decides from `event` and executes the effects, deciding again while a condition must be evaluated. */
+function decideAndExecute(deps: EngineDeps, state: DecideState, event: RunEvent): Decision {
+  let decided = decide(deps.view, state, event);
+  for (let asked = executeEffects(deps, decided.effects); asked; asked = executeEffects(deps, decided.effects)) {
+    decided = decide(deps.view, decided.state, { type: 'condition', ip: asked.ip, verdict: asked.verdict, facts: runFacts(deps) });
+  }
+  return persistable(deps, decided.state);
+}
+
+/**
+ * @param interrupted the step the journal says was started without a result: when the restored machine runs it
+ *   again, that is an unexpected restart, which `decide` judges (once: the machine's context carries it from there)
+ */
+export function createRunActors(deps: EngineDeps, boot: BootState, interrupted: { ip: number; attempt: number } | undefined, finish: () => void): InterpreterActors {
+  let pending = interrupted;
   return {
-    dispatch: async ({ ip }) => {
+    dispatch: async (input) => {
       await Promise.resolve();
-      const d = dispatch(deps, ip);
-      return d.kind === 'result' ? { kind: 'settled', ip: d.ip, settled: settle(deps, d.ip, d.execution) } : d;
+      const state: DecideState = { ip: input.ip, attempt: input.attempt ?? 1, ...(input.interrupted ? { interrupted: input.interrupted } : {}) };
+      return decideAndExecute(deps, state, { type: 'dispatch', facts: runFacts(deps) });
     },
     runStep: async ({ ip, attempt }) => {
       // Let the observer journal "step started" before the step's first side effect.
       await Promise.resolve();
-      if (deps.interrupted && deps.interrupted.ip === ip) return { kind: 'interrupted' };
-      const exec = await executeStep(deps, deps.program.instructions[ip], attempt);
-      return { kind: 'settled', ip, settled: settle(deps, ip, exec) };
+      if (pending && pending.ip === ip) {
+        const event: RunEvent = { type: 'interrupted', ip, attempt: pending.attempt };
+        pending = undefined;
+        return decideAndExecute(deps, { ip, attempt }, event);
+      }
+      const run = await executeStep(deps, deps.program.instructions[ip], attempt);
+      return decideAndExecute(deps, { ip, attempt }, { type: 'step-done', ip, ...run, facts: runFacts(deps) });
     },
     boot: async ({ target }) => {
       await Promise.resolve();

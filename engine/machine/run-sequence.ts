@@ -17,7 +17,7 @@ import { createInterpreterMachine, type InterpreterContext } from './interpreter
 import { setEnvironmentBuiltins, setSequenceBuiltins } from './builtins.ts';
 import { createRunActors } from './run-actors.ts';
 import { createJournalObserver } from './journal-observer.ts';
-import { logLine, type EngineDeps } from './engine-deps.ts';
+import { logLine, programView, type EngineDeps } from './engine-deps.ts';
 import type { RestartGate } from './restart-gate.ts';
 
 export interface RunRequest {
@@ -71,10 +71,11 @@ export async function runSequence(req: RunRequest): Promise<RunOutcome> {
   if (state) journal.restoreVariables(state, vars);
   if (state?.ended) return endedOutcome(state, journal, vars);
   const environment = req.ports.system.environment();
+  const allowUnknownSteps = req.allowUnknownSteps === true;
   const deps: EngineDeps = {
-    program: req.program, registry: req.registry, vars, ports: req.ports, log: req.log, journal, environment,
-    facts: req.ports.system.facts(), allowUnknownSteps: req.allowUnknownSteps === true, conditions: new Map(),
-    interrupted: state?.pending, ...(req.restart ? { restart: req.restart } : {}),
+    program: req.program, view: programView({ program: req.program, registry: req.registry, allowUnknownSteps }),
+    registry: req.registry, vars, ports: req.ports, log: req.log, journal, environment,
+    facts: req.ports.system.facts(), allowUnknownSteps, conditions: new Map(), ...(req.restart ? { restart: req.restart } : {}),
   };
   req.log.event({ kind: 'run-start', sequence: req.program.name, packageId: req.program.packageId, resumed: !!state, inWinPE: environment.inWinPE });
   vars.onChange((c) => req.log.event({ kind: 'variable', name: c.name, value: c.value === undefined ? null : c.secret ? '********' : vars.redact(c.value), secret: c.secret }));
@@ -117,7 +118,7 @@ async function drive(deps: EngineDeps, req: RunRequest, state: ReplayedState | u
   let finish: () => void = () => {};
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const boot = { pending: state?.pendingReboot, requested: undefined as 'HD' | 'WinPE' | undefined };
-  const machine = createInterpreterMachine(createRunActors(deps, boot, () => finish()));
+  const machine = createInterpreterMachine(createRunActors(deps, boot, state?.pending, () => finish()));
   const initialContext: InterpreterContext = { ip: 0, attempt: 1, seq: 0, exitCode: 0 };
   const actor = state?.snapshot
     ? createActor(machine, { snapshot: state.snapshot as Snapshot<unknown>, input: { context: initialContext } })
