@@ -37,16 +37,16 @@ test('only taskseq media build loads the media builder; the run path never reach
 
 test('self-test: a media builder import outside media build is caught, a test may import it', () => {
   const files: SourceFile[] = [
-    { path: 'agent/runner/run-deployment.ts', text: `import { buildMedia } from '../media/build-media.ts';` },
-    { path: 'agent/media/open-media.ts', text: `const m = await import('./build-parts.ts');` },
-    { path: 'agent/cli/media-command.ts', text: `import { buildMedia } from '../media/build-media.ts';` },
-    { path: 'agent/media/build-media.ts', text: `import { assignParts } from './build-parts.ts';` },
-    { path: 'agent/media/build-parts.test.ts', text: `import { assignParts } from './build-parts.ts';` },
+    { path: 'agent/runner/run-deployment.ts', text: `import { buildMedia } from '../media-builder/build-media.ts';` },
+    { path: 'agent/media/open-media.ts', text: `const m = await import('../media-builder/build-parts.ts');` },
+    { path: 'agent/cli/media-command.ts', text: `import { buildMedia } from '../media-builder/build-media.ts';` },
+    { path: 'agent/media-builder/build-media.ts', text: `import { assignParts } from './build-parts.ts';` },
+    { path: 'agent/media-builder/build-parts.test.ts', text: `import { assignParts } from './build-parts.ts';` },
   ];
   assert.deepEqual(checkBuilderImports(files).map((v) => `${v.file}:${v.line} -> ${v.specifier}`), [
-    'agent/runner/run-deployment.ts:1 -> agent/media/build-media.ts', 'agent/media/open-media.ts:1 -> agent/media/build-parts.ts',
+    'agent/runner/run-deployment.ts:1 -> agent/media-builder/build-media.ts', 'agent/media/open-media.ts:1 -> agent/media-builder/build-parts.ts',
   ]);
-  assert.deepEqual([...reachableFrom(files, 'agent/cli/media-command.ts')], ['agent/cli/media-command.ts', 'agent/media/build-media.ts', 'agent/media/build-parts.ts']);
+  assert.deepEqual([...reachableFrom(files, 'agent/cli/media-command.ts')], ['agent/cli/media-command.ts', 'agent/media-builder/build-media.ts', 'agent/media-builder/build-parts.ts']);
 });
 
 test('self-test: layer violations are caught for every import form', () => {

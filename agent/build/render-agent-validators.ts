@@ -6,7 +6,7 @@
 import { Ajv } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { sourceDocumentSchema } from '../content/source-document-schema.ts';
-import { profileSchema } from '../backends/simulated/profile-schema.ts';
+import { profileSchema } from '../backends/simulated/profile/profile-schema.ts';
 import { importRuntimeHelpers } from './render-step-validators.ts';
 
 type StandaloneCode = (ajv: Ajv, refs: Record<string, string>) => string;
@@ -28,8 +28,8 @@ export const AGENT_VALIDATORS: ValidatorFile[] = [
     schema: sourceDocumentSchema, from: 'agent/content/source-document-schema.ts', what: 'a parsed `taskseq-source.json`',
   },
   {
-    path: 'agent/backends/simulated/profile-validator.generated.js', exportName: 'validateProfileSchema',
-    schema: profileSchema, from: 'agent/backends/simulated/profile-schema.ts', what: 'a machine profile (schema only; cross-field rules are separate)',
+    path: 'agent/backends/simulated/profile/profile-validator.generated.js', exportName: 'validateProfileSchema',
+    schema: profileSchema, from: 'agent/backends/simulated/profile/profile-schema.ts', what: 'a machine profile (schema only; cross-field rules are separate)',
   },
 ];
 

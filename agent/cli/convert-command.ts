@@ -1,7 +1,7 @@
 /** `taskseq convert <file> --to json|xml [--out FILE]`: lossless conversion between the XML and JSON forms. */
 import { InvalidInputError, toJsonDocument, writeSequenceXml } from '../../engine/index.ts';
-import { readSequenceFile } from '../input/read-sequence-file.ts';
-import { checkOutputPaths, writeOutputFile } from '../runner/output-folders.ts';
+import { readSequenceFile } from '../load/read-sequence-file.ts';
+import { checkOutputPaths, writeOutputFile } from '../output/output-folders.ts';
 import type { CliIO } from './io.ts';
 import { printProblems } from './report-problems.ts';
 import { EXIT_OK } from './exit-codes.ts';

@@ -5,7 +5,7 @@
  *  [--allow-unknown-steps] [--force] [--json]`
  */
 import { InvalidInputError } from '../../engine/index.ts';
-import { buildMedia, type BuildReport } from '../media/build-media.ts';
+import { buildMedia, type BuildReport } from '../media-builder/build-media.ts';
 import type { CliIO } from './io.ts';
 import { newMediaPassword } from './media-input.ts';
 import { parseVariableOptions } from './option-values.ts';

@@ -9,7 +9,7 @@ import { InvalidInputError } from '../../engine/index.ts';
 import { runDeployment, type DeploymentReport } from '../runner/run-deployment.ts';
 import type { DeploymentOptions } from '../runner/deployment-options.ts';
 import { openMedia } from '../media/open-media.ts';
-import { checkOutputPaths } from '../runner/output-folders.ts';
+import { checkOutputPaths } from '../output/output-folders.ts';
 import { createMediaRun, type MediaRun } from '../media/media-run.ts';
 import type { CliIO } from './io.ts';
 import { partPrompt, passwordSource } from './media-input.ts';

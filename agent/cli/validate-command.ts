@@ -4,7 +4,7 @@
  * step whose failure continue on error catches: a warning, as the run fails that step and goes on).
  */
 import { InvalidInputError, type MediaType } from '../../engine/index.ts';
-import { prepareRun } from '../runner/prepare-run.ts';
+import { prepareRun } from '../load/prepare-run.ts';
 import type { CliIO } from './io.ts';
 import { parseMediaType } from './option-values.ts';
 import { counts, printProblems } from './report-problems.ts';

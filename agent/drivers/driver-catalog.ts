@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { DriverCatalog, DriverInf, InfProblem } from '../../engine/index.ts';
-import { decodeInf } from './inf-text.ts';
-import { parseInf } from './parse-inf.ts';
+import { decodeInf } from '../formats/inf/inf-text.ts';
+import { parseInf } from '../formats/inf/parse-inf.ts';
 
 /** The file of a package that lists its categories. */
 export const CATEGORIES_FILE = 'categories.txt';

@@ -6,7 +6,7 @@ import { InvalidInputError, type LogLine, type LogPort } from '../../engine/inde
 import { workDir, writeFixture } from '../../test/support/harness.ts';
 import { writeContent } from '../../test/support/media-fixtures.ts';
 import { command, sequence } from '../../test/support/sequence-builder.ts';
-import { buildMedia } from './build-media.ts';
+import { buildMedia } from '../media-builder/build-media.ts';
 import { createMediaRun } from './media-run.ts';
 import { openMedia } from './open-media.ts';
 import type { PartPrompt } from './media-parts.ts';

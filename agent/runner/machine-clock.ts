@@ -1,7 +1,7 @@
 /** The time the machine's clock shows before a run starts it, for checks such as a media's validity window. */
 import { join } from 'node:path';
 import type { MachineProfile } from '../backends/simulated/index.ts';
-import { readMachineState, stateFilePath } from '../backends/simulated/machine-state.ts';
+import { readMachineState, stateFilePath } from '../backends/simulated/machine/machine-state.ts';
 import type { ClockReading } from '../media/media-validity.ts';
 
 /**

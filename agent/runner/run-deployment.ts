@@ -18,21 +18,21 @@ import { createFileJournalStore, parseKillAfterAppends, KILL_AFTER_APPENDS_ENV }
 import { createSecretSealer } from '../journal/secret-sealer.ts';
 import { createRunLog, type RunLog } from '../log/index.ts';
 import { createContentCatalog, createContentResolver, type ContentResolver } from '../content/content-resolver.ts';
-import { createSimulatedDestination } from '../content/simulated-destination.ts';
+import { createSimulatedDestination } from '../backends/simulated/content/simulated-destination.ts';
 import { createHttpClient } from '../content/http-client.ts';
 import { fetchSourceManifests, loadDeploymentInput, type DeploymentInput } from './deployment-input.ts';
 import { progressLogger, stageBeforeRun } from './stage-before-run.ts';
 import { wireStatus } from './status-wiring.ts';
 import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
 import { createDriversPort, devicesFromProfile } from '../drivers/drivers-port.ts';
-import { prepareRun } from './prepare-run.ts';
+import { prepareRun } from '../load/prepare-run.ts';
 import { contentFolderFor, type ContentFolder } from './content-folder.ts';
 import { clearStateFolder, lockStateFolder } from './state-folder-lock.ts';
 import { withCrashHook } from './crash-hook.ts';
 import { withSignalTurns } from './signal-turns.ts';
 import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
 import { readMachineClock } from './machine-clock.ts';
-import { createOutputFolders } from './output-folders.ts';
+import { createOutputFolders } from '../output/output-folders.ts';
 import type { MediaRun } from '../media/media-run.ts';
 
 export interface DeploymentReport {

@@ -8,7 +8,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, 
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { TaskseqError } from '../../engine/index.ts';
-import { createOutputFolders } from './output-folders.ts';
+import { createOutputFolders } from '../output/output-folders.ts';
 
 export const LOCK_FILE = 'run.lock';
 

@@ -5,8 +5,8 @@ import {
   type Problem, type SequenceDocument,
 } from '../../engine/index.ts';
 import { BUILTIN_STEPS } from '../../steps/index.ts';
-import { readSequenceFile } from '../../agent/input/read-sequence-file.ts';
-import type { ChildMap } from '../../agent/input/load-children.ts';
+import { readSequenceFile } from '../../agent/load/read-sequence-file.ts';
+import type { ChildMap } from '../../agent/load/load-children.ts';
 import { planPartitionSteps, type PlanLine } from './partition-plans.ts';
 
 export interface Inspection {

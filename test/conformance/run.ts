@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatProblem } from '../../engine/index.ts';
-import { loadChildren } from '../../agent/input/load-children.ts';
+import { loadChildren } from '../../agent/load/load-children.ts';
 import { inspect, type Inspection } from './inspect.ts';
 
 const dir = process.argv[2];

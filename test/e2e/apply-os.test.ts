@@ -7,7 +7,7 @@ import { runSequenceFile, workDir, writeFixture } from '../support/harness.ts';
 import { BIOS_LAYOUT, UEFI_LAYOUT, applyOs as applyOsStep, partitionDisk, restart, sequence, setVariable, setupWindows } from '../support/sequence-builder.ts';
 
 const applyOs = (name: string, packageId: string, index = 1, extra = '') => applyOsStep(name, packageId, { index, extra });
-import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
+import { captureWim, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 
 
 /** A content folder with package LAB00100 holding a WIM of a fake Windows tree. */

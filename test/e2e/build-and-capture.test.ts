@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { builtinProfile, runSequenceFile, workDir, writeFixture, writeProfile } from '../support/harness.ts';
 import { findWindowsVolume, volumeTree } from '../support/volume-tree.ts';
 import { applyOs, partitionDisk, sequence, setupWindows, UEFI_LAYOUT } from '../support/sequence-builder.ts';
-import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
+import { captureWim, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/build-and-capture.xml', import.meta.url));
 const ADMIN_PASSWORD = 'Ref-Admin-Pw-42';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { runSequenceFile, workDir, writeFixture } from '../support/harness.ts';
 import { findWindowsVolume, volumeTree } from '../support/volume-tree.ts';
 import { UEFI_LAYOUT, partitionDisk, sequence } from '../support/sequence-builder.ts';
-import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
+import { captureWim, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 
 const applyOs = (packageId: string) => `<step type="SMS_TaskSequence_ApplyOperatingSystemAction" name="Apply Operating System" runIn="WinPE" successCodeList="0"><action>OSDApplyOS.exe</action><defaultVarList><variable name="ImagePackageID" property="ImagePackageID">${packageId}</variable><variable name="OSDImageIndex" property="ImageIndex">1</variable><variable name="DestinationVariable" property="DestinationVariable">OSDisk</variable></defaultVarList></step>`;
 const capture = (destination: string) => `<step type="SMS_TaskSequence_CaptureSystemImageAction" name="Capture the Reference Machine" runIn="WinPE" successCodeList="0"><action>osdcapturesystemimage.exe</action><defaultVarList><variable name="OSDCaptureDestination" property="CaptureDestination">${destination}</variable><variable name="OSDImageCreator" property="ImageCreator">Lab</variable><variable name="OSDImageDescription" property="ImageDescription">Reference</variable><variable name="OSDImageVersion" property="ImageVersion">1.0</variable><variable name="OSDCaptureAccount" property="CaptureAccount">LAB\\capture</variable><variable name="OSDCaptureAccountPassword" property="CaptureAccountPassword">Capture-Secret-1</variable></defaultVarList></step>`;

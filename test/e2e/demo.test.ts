@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { runCli, runSequenceFile, workDir } from '../support/harness.ts';
 import { findWindowsVolume } from '../support/volume-tree.ts';
 import { DEMO_IMAGE_FILES, DEMO_IMAGE_NAME, DEMO_IMAGE_PATH, DEMO_IMAGE_PROPERTIES } from '../../agent/build/demo-image.ts';
-import { readWimlibInfo, wimlib } from '../../agent/wim/test-support/wim-fixtures.ts';
-import { decodeWimXml } from '../../agent/wim/wim-xml.ts';
+import { readWimlibInfo, wimlib } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
+import { decodeWimXml } from '../../agent/formats/wim/wim-xml.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const example = join(root, 'examples', 'deploy-windows.xml');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runCli, runSequenceFile, workDir, writeFixture } from '../support/harness.ts';
 import { UEFI_LAYOUT, applyOs, partitionDisk, sequence, varCondition } from '../support/sequence-builder.ts';
 import { buildDriverCatalog } from '../support/driver-catalog-builder.ts';
-import { captureWim, wimlib, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
+import { captureWim, wimlib, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 import { loadProfile } from '../../agent/backends/simulated/index.ts';
 import { devicesFromProfile } from '../../agent/drivers/drivers-port.ts';
 

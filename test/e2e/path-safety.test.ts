@@ -11,7 +11,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join, sep } from 'node:path';
 import { builtinProfile, runSequenceFile, workDir, writeFixture, writeProfile, type HarnessRun } from '../support/harness.ts';
 import { UEFI_LAYOUT, applyOs, captureImage, partitionDisk, sequence } from '../support/sequence-builder.ts';
-import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
+import { captureWim, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 
 /** Every file and link below `folder` (links are listed, not followed). */
 function entriesBelow(folder: string): string[] {

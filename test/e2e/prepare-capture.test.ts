@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinProfile, runSequenceFile, workDir, writeFixture, writeProfile } from '../support/harness.ts';
 import { applyOs, partitionDisk, prepareClient, prepareWindows, sequence, setupWindows, setVariable, UEFI_LAYOUT } from '../support/sequence-builder.ts';
-import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
+import { captureWim, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 
 const STATE_FILE = ['Windows', 'System32', 'config', 'simulated-state.json'];
 

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinProfile, runSequenceFile, workDir, writeFixture, writeProfile, type HarnessRun } from '../support/harness.ts';
-import { captureWim, writeFakeWindowsTree } from '../../agent/wim/test-support/wim-fixtures.ts';
+import { captureWim, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 import { startTestStateMigrationPoint } from '../support/smp-server.ts';
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('./fixtures/refresh.xml', import.meta.url)), 'utf8');

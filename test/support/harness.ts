@@ -86,5 +86,5 @@ export function writeProfile(dir: string, name: string, base: Record<string, unk
 
 /** The built-in profile's JSON (for tests that derive their own machines from it). */
 export function builtinProfile(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../agent/backends/simulated/profiles/${name}.json`, import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(new URL(`../../agent/backends/simulated/profile/profiles/${name}.json`, import.meta.url), 'utf8'));
 }

@@ -146,8 +146,8 @@ function isTestFile(rel: string): boolean {
 }
 
 /** The media builder: only `taskseq media build` may load it, so that a run can never write or re-seal a media. */
-export const MEDIA_BUILDER = /^agent\/media\/build-[^/]+\.ts$/;
-const BUILDER_USERS = /^(agent\/media\/build-[^/]+\.ts|agent\/cli\/media-command\.ts)$/;
+export const MEDIA_BUILDER = /^agent\/media-builder\/[^/]+\.ts$/;
+const BUILDER_USERS = /^(agent\/media-builder\/[^/]+\.ts|agent\/cli\/media-command\.ts)$/;
 
 /** Relative imports of `file`, resolved to project paths (`agent/media/open-media.ts`). */
 export function projectImports(file: SourceFile): Array<{ line: number; target: string }> {
@@ -158,7 +158,7 @@ export function projectImports(file: SourceFile): Array<{ line: number; target: 
 
 /** Imports of the media builder from anywhere but the builder itself, `agent/cli/media-command.ts` and tests. */
 export function checkBuilderImports(files: readonly SourceFile[]): ImportViolation[] {
-  const rule = 'agent/media/build-*.ts may be imported only by agent/cli/media-command.ts and the builder itself';
+  const rule = 'agent/media-builder/ may be imported only by agent/cli/media-command.ts and the builder itself';
   return files.filter((f) => isScannedPath(f.path) && !BUILDER_USERS.test(f.path) && !isTestFile(f.path))
     .flatMap((f) => projectImports(f).filter((i) => MEDIA_BUILDER.test(i.target)).map((i) => ({ file: f.path, line: i.line, specifier: i.target, rule })));
 }

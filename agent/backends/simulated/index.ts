@@ -5,18 +5,18 @@ export type {
   BootEntryProfile, InstalledOsProfile, WinPEProfile, CommandScript, FileEntry,
   FolderEntry, RegistryEntry, RegistryContent, InstalledProductProfile, BootTarget, FirmwareMode, LaunchMode,
   RegistryType,
-} from './profile-types.ts';
-export { profileSchema } from './profile-schema.ts';
-export { validateProfile, renderProfileProblems, PROFILE_PROBLEM } from './profile-validate.ts';
-export { listBuiltinProfiles, loadProfile, DEFAULT_PROFILE } from './profile-load.ts';
-export { captureLocalProfile } from './profile-capture.ts';
-export { knownTimeZones, lookupTimeZone } from './time-zones.ts';
+} from './profile/profile-types.ts';
+export { profileSchema } from './profile/profile-schema.ts';
+export { validateProfile, renderProfileProblems, PROFILE_PROBLEM } from './profile/profile-validate.ts';
+export { listBuiltinProfiles, loadProfile, DEFAULT_PROFILE } from './profile/profile-load.ts';
+export { captureLocalProfile } from './profile/profile-capture.ts';
+export { knownTimeZones, lookupTimeZone } from './profile/time-zones.ts';
 export {
   createSimulatedMachine, REBOOT_MS, type SimulatedMachine, type SimulatedMachineOptions, type SimulatedDiskImage,
-} from './simulated-machine.ts';
+} from './machine/simulated-machine.ts';
 export {
   SECRET_COMMAND_LINE, NOT_SCRIPTED_EXIT_CODE, type CommandRecord,
-} from './simulated-commands.ts';
-export { STATE_FILE_NAME } from './machine-state.ts';
-export type { RebootOptions } from './machine-restart.ts';
+} from './machine/simulated-commands.ts';
+export { STATE_FILE_NAME } from './machine/machine-state.ts';
+export type { RebootOptions } from './machine/machine-restart.ts';
 export type { SimulatedVolumes } from './disks/simulated-volumes.ts';

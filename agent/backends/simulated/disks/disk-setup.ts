@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TaskseqError } from '../../../../engine/index.ts';
-import type { MachineProfile } from '../profile-types.ts';
+import type { MachineProfile } from '../profile/profile-types.ts';
 import {
   diskImagePath, volumeFolderPath, holdsVolume, type DiskState, type StorageState,
 } from './disk-state.ts';

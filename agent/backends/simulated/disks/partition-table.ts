@@ -5,16 +5,16 @@
  */
 import { gptAttributesOf, gptTypeOf, mbrTypeOf, TaskseqError } from '../../../../engine/index.ts';
 import { createDiskImage, withImageReader, writeImageChunks, type ImageReader } from './disk-image.ts';
-import { parseEbrChain, renderEbrChain } from './ebr.ts';
-import { parseGpt, renderGpt, type GptEntry } from './gpt.ts';
-import { deriveGuid, deriveU32 } from './guid.ts';
+import { parseEbrChain, renderEbrChain } from '../../../formats/partition-table/ebr.ts';
+import { parseGpt, renderGpt, type GptEntry } from '../../../formats/partition-table/gpt.ts';
+import { deriveGuid, deriveU32 } from '../../../formats/partition-table/guid.ts';
 import {
   EXTENDED_TYPES, hasBootSignature, parseDiskSignature, parseMbrSlots, PROTECTIVE_TYPE, renderMbrSector, type MbrSlot,
-} from './mbr.ts';
-import { checkPartitionTable, EBR_GAP_BYTES } from './partition-table-rules.ts';
-import type { DiskGeometry, ReadEntry, ReadTable, TableEntry } from './partition-table-types.ts';
+} from '../../../formats/partition-table/mbr.ts';
+import { checkPartitionTable, EBR_GAP_BYTES } from '../../../formats/partition-table/partition-table-rules.ts';
+import type { DiskGeometry, ReadEntry, ReadTable, TableEntry } from '../../../formats/partition-table/partition-table-types.ts';
 
-export type { DiskGeometry, ReadEntry, ReadTable, TableEntry } from './partition-table-types.ts';
+export type { DiskGeometry, ReadEntry, ReadTable, TableEntry } from '../../../formats/partition-table/partition-table-types.ts';
 export { createDiskImage };
 
 type Chunk = { offsetBytes: number; bytes: Uint8Array };

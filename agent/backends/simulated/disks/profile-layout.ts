@@ -4,7 +4,7 @@
  * can convert an MBR disk in place).
  */
 import { PARTITION_ALIGNMENT } from '../../../../engine/index.ts';
-import type { DiskProfile } from '../profile-types.ts';
+import type { DiskProfile } from '../profile/profile-types.ts';
 import type { DiskState, PartitionState } from './disk-state.ts';
 
 const MiB = 1024 * 1024;

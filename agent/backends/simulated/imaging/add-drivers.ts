@@ -11,8 +11,8 @@ import {
   InvalidInputError, TaskseqError, type AddDriversRequest, type AddDriversResult, type Architecture,
 } from '../../../../engine/index.ts';
 import { findInfFiles } from '../../../drivers/driver-catalog.ts';
-import { decodeInf } from '../../../drivers/inf-text.ts';
-import { parseInf } from '../../../drivers/parse-inf.ts';
+import { decodeInf } from '../../../formats/inf/inf-text.ts';
+import { parseInf } from '../../../formats/inf/parse-inf.ts';
 import { findFolder, putFolder } from '../disks/volume-files.ts';
 import { copyFileNoFollow } from '../paths/no-follow.ts';
 import type { SimulatedImagingDeps } from './imaging-deps.ts';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import {
   TaskseqError, type ApplyImageRequest, type ImageFacts, type WimFacts,
 } from '../../../../engine/index.ts';
-import { findImage, readWim } from '../../../wim/index.ts';
+import { findImage, readWim } from '../../../formats/wim/index.ts';
 import { normalizeLetter } from '../disks/disk-state.ts';
 import { resolveImagePath } from './image-path.ts';
 import type { SimulatedImagingDeps } from './imaging-deps.ts';

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TaskseqError, type CaptureImageRequest } from '../../../../engine/index.ts';
-import { readWim } from '../../../wim/index.ts';
+import { readWim } from '../../../formats/wim/index.ts';
 import { normalizeLetter } from '../disks/disk-state.ts';
 import { prepareOutputPath, type ImagePath } from './image-path.ts';
 import type { SimulatedImagingDeps } from './imaging-deps.ts';

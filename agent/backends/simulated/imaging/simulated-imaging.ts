@@ -3,7 +3,7 @@
  * folders with `wimlib-imagex`, boot files written as the machine's boot rules expect them, and drivers staged into the offline driver store.
  */
 import type { ImagingPort } from '../../../../engine/index.ts';
-import { readWim } from '../../../wim/index.ts';
+import { readWim } from '../../../formats/wim/index.ts';
 import { addDrivers } from './add-drivers.ts';
 import { applyImage } from './apply-image.ts';
 import { writeBootFiles } from './boot-files.ts';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { findEntry, listNames, putFile, putFolder, readText, removeEntry, usedBytesOf } from '../disks/volume-files.ts';
-import { tempDir } from '../test-machine.ts';
+import { tempDir } from '../test-support/test-machine.ts';
 import { copyFileNoFollow, walkNoFollow } from './no-follow.ts';
 
 /** A volume folder and, beside it, a host folder with one file that must never change. */

@@ -10,13 +10,13 @@ import { dirname, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InvalidInputError, TaskseqError, UsmtError, type UserStatePort, type UserStateResult } from '../../../../engine/index.ts';
 import type { CaptureUserStateRequest, RestoreUserStateRequest } from '../../../../engine/index.ts';
-import { renderLoadState, renderScanState } from '../../windows/usmt-command.ts';
-import { explainUsmtExitCode } from '../../windows/usmt-exit-codes.ts';
+import { renderLoadState, renderScanState } from '../../../renderers/windows/usmt-command.ts';
+import { explainUsmtExitCode } from '../../../renderers/windows/usmt-exit-codes.ts';
 import { lookupVolume, type StorageHost } from '../disks/simulated-volumes.ts';
 import { findFolder, placeFor, putFile, splitVolumePath } from '../disks/volume-files.ts';
 import { confinedJoin, isInside, parseWindowsPath } from '../paths/path-confinement.ts';
 import { checkNoLinks, entryKind, makeFoldersNoFollow, walkNoFollow, writeFileNoFollow } from '../paths/no-follow.ts';
-import type { CommandScript } from '../profile-types.ts';
+import type { CommandScript } from '../profile/profile-types.ts';
 import { loadInstallation } from '../windows/machine-windows-port.ts';
 import { writeWindowsState, type UserProfileState, type WindowsState } from '../windows/windows-state.ts';
 import {

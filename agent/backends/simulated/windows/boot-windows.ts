@@ -6,7 +6,7 @@
 import { findWindowsVolume } from '../disks/disk-setup.ts';
 import { volumeFolderPath, type DiskState } from '../disks/disk-state.ts';
 import { findEntry, putFile, readText, splitVolumePath } from '../disks/volume-files.ts';
-import type { MachineProfile } from '../profile-types.ts';
+import type { MachineProfile } from '../profile/profile-types.ts';
 import { ANSWER_FILE_PATH, TaskseqError } from '../../../../engine/index.ts';
 import { readAnswerFileSettings } from './answer-file-settings.ts';
 import { stateFromProfile } from './identity.ts';

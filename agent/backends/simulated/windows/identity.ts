@@ -1,6 +1,6 @@
 /** Where a simulated installation's identity comes from: the image it was applied from, or the machine profile. */
 import type { ImageFacts } from '../../../../engine/index.ts';
-import type { MachineProfile } from '../profile-types.ts';
+import type { MachineProfile } from '../profile/profile-types.ts';
 import { newWindowsState, type WindowsIdentity, type WindowsState } from './windows-state.ts';
 
 /** LCIDs of the language tags install images carry most often; others fall back to en-US. */

@@ -1,6 +1,6 @@
 /** The profile's network adapters as the running Windows reports their settings. */
 import type { AdapterSettings } from '../../../../engine/index.ts';
-import type { MachineProfile } from '../profile-types.ts';
+import type { MachineProfile } from '../profile/profile-types.ts';
 
 const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
 

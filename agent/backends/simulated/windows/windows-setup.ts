@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ANSWER_FILE_PATH, resumeProblem, SETUP_COMPLETE_PATH, TaskseqError } from '../../../../engine/index.ts';
-import { lookupTimeZone } from '../time-zones.ts';
+import { lookupTimeZone } from '../profile/time-zones.ts';
 import { maskAnswerFilePasswords, readAnswerFileSettings, type AnswerFileSettings } from './answer-file-settings.ts';
 import { clientFiles } from './configmgr-client.ts';
 import { isResumeHook } from './resume-hook.ts';

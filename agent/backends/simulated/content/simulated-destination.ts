@@ -1,0 +1,36 @@
+/**
+ * Package folders on the simulated machine's volumes: each file is first declared through the volumes API (which
+ * applies the file-system rules: RAW, FAT32's 4 GiB limit, free space) and then filled with the real bytes.
+ */
+import { copyFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { TaskseqError } from '../../../../engine/index.ts';
+import type { SimulatedVolumes } from '../index.ts';
+import { findEntry, splitVolumePath } from '../disks/volume-files.ts';
+import type { PackageDestination } from '../../../content/package-destination.ts';
+
+export function createSimulatedDestination(volumes: SimulatedVolumes): PackageDestination {
+  return {
+    place(folder, files, destination, packageId) {
+      const m = /^([A-Za-z]:)(\\.*)?$/.exec(destination.trim().replace(/\//g, '\\'));
+      if (!m) throw new TaskseqError('unsupported', `destination "${destination}" is not a drive path such as D:\\Drivers`);
+      const letter = m[1].toUpperCase();
+      const base = `${(m[2] ?? '').replace(/\\+$/, '')}\\${packageId}`;
+      let root: string;
+      try {
+        root = volumes.find(letter).root;
+      } catch (e) {
+        throw new TaskseqError('unsupported', `cannot put package ${packageId} into ${destination}: ${(e as Error).message}`, { cause: e });
+      }
+      volumes.remove(letter, base);
+      volumes.createFolder(letter, base);
+      for (const rel of files) {
+        const path = `${base}\\${rel.replace(/\//g, '\\')}`;
+        const source = join(folder, ...rel.split('/'));
+        volumes.writeFile(letter, path, { sizeBytes: statSync(source).size });
+        copyFileSync(source, findEntry(root, splitVolumePath(path))!);
+      }
+      return `${letter}${base}`;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/** Wires the simulated imaging backend to the machine's storage: volumes by letter, the ESP, the BIOS boot disk. */
+import type { ApplyImageRequest, Architecture, ImagingPort } from '../../../../engine/index.ts';
+import { identityFromImage } from '../windows/identity.ts';
+import { holdsWindows, newWindowsState, readWindowsState, writeWindowsState } from '../windows/windows-state.ts';
+import { lookupVolume, type SimulatedVolumes, type StorageHost } from '../disks/simulated-volumes.ts';
+import { volumeFolderPath, type DiskState, type PartitionState } from '../disks/disk-state.ts';
+import { createSimulatedImaging, type BootVolume } from '../imaging/index.ts';
+
+function bootVolume(host: StorageHost, disk: DiskState, p: PartitionState): BootVolume {
+  return {
+    root: volumeFolderPath(host.stateDir, disk.index, p.number), disk: disk.index, partition: p.number,
+    fileSystem: p.fileSystem, ...(p.letter ? { letter: p.letter } : {}),
+  };
+}
+
+/**
+ * A stock image carries no simulated registry: give the applied installation one from the image's metadata, as a
+ * real image's hives would describe it (generalized, ready for Windows Setup).
+ */
+function recordAppliedWindows(port: ImagingPort, host: StorageHost, request: ApplyImageRequest, architecture: string): void {
+  const root = lookupVolume(host, request.target)?.root;
+  if (!root || !holdsWindows(root) || readWindowsState(root)) return;
+  const image = port.inspect(request.path).images.find((i) => i.index === request.index);
+  if (image) writeWindowsState(root, newWindowsState(identityFromImage(image, architecture)));
+}
+
+export function createMachineImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture): ImagingPort {
+  const port = createBaseImaging(host, volumes, architecture);
+  return {
+    ...port,
+    apply: async (request) => {
+      const done = await port.apply(request);
+      recordAppliedWindows(port, host, request, architecture);
+      return done;
+    },
+  };
+}
+
+function createBaseImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture): ImagingPort {
+  const disks = () => [...host.storage().disks].sort((a, b) => a.index - b.index);
+  return createSimulatedImaging({
+    volumeRoot: (letter) => lookupVolume(host, letter)?.root,
+    volumeInfo: (letter) => {
+      const ref = lookupVolume(host, letter);
+      return ref ? { fileSystem: ref.partition.fileSystem, sizeBytes: ref.partition.sizeBytes, usedBytes: volumes.usedBytes(letter) } : undefined;
+    },
+    architecture,
+    espFor: () => {
+      for (const d of disks()) {
+        const esp = d.style === 'GPT' ? d.partitions.find((p) => p.role === 'EFI') : undefined;
+        if (esp) return bootVolume(host, d, esp);
+      }
+      return undefined;
+    },
+    bootDisk: () => {
+      const d = disks().find((x) => !x.removable);
+      if (!d) return undefined;
+      const active = d.partitions.find((p) => p.active);
+      return { disk: d.index, ...(active ? { active: bootVolume(host, d, active) } : {}) };
+    },
+    addBootEntry: (entry) => {
+      const firmware = host.storage().firmware;
+      const same = (e: typeof entry) => e.disk === entry.disk && e.partition === entry.partition && e.path.toLowerCase() === entry.path.toLowerCase();
+      firmware.bootEntries = [entry, ...firmware.bootEntries.filter((e) => !same(e))];
+      host.save();
+    },
+  });
+}
