@@ -17,8 +17,6 @@ export { planLayout, selectDisk, describePartition, formatBytes } from './plan.t
 export type { PlanResult } from './plan.ts';
 export { parsePartitionDiskOptions } from './parse-options.ts';
 export type { PartitionDiskOptions, PartitionEntry, SizeUnit } from './parse-options.ts';
-// Kept until the renderers take it from engine/disks, its home.
-export { usableRange } from '../../engine/index.ts';
 
 function fail(exitCode: number, message: string): StepResult {
   return { exitCode, message };

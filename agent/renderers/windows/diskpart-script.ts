@@ -3,11 +3,8 @@
  * diskpart's `size=` means; the partition that reaches the end of the usable space gets no size so diskpart takes
  * the rest exactly as it computes it.
  */
-import { gptAttributesOf, gptTypeOf, mbrTypeOf, TaskseqError } from '../../../engine/index.ts';
+import { gptAttributesOf, gptTypeOf, MIB, mbrTypeOf, partitionEnd, TaskseqError, usableRange } from '../../../engine/index.ts';
 import type { DiskFacts, PartitionLayout, PlannedPartition } from '../../../engine/index.ts';
-import { usableRange } from '../../../steps/partition-disk/index.ts';
-
-const MIB = 1024 * 1024;
 
 export interface DiskpartScriptOptions {
   /** Partition number -> drive letter (`C` or `C:`) to assign; partitions not listed get `assign` (next free). */
@@ -56,8 +53,8 @@ export function renderDiskpartScript(layout: PartitionLayout, disk: DiskFacts, o
   const extended = layout.partitions.find((p) => p.role === 'Extended');
   const lines = [`select disk ${layout.diskIndex}`, 'clean', `convert ${layout.style.toLowerCase()}`];
   for (const p of layout.partitions) {
-    const limit = p.role === 'Logical' && extended ? extended.offsetBytes + extended.sizeBytes : end;
-    lines.push(createCommand(p, p.offsetBytes + p.sizeBytes === limit));
+    const limit = p.role === 'Logical' && extended ? partitionEnd(extended) : end;
+    lines.push(createCommand(p, partitionEnd(p) === limit));
     const format = formatCommand(p, layout.diskIndex);
     if (format) lines.push(format);
     lines.push(...typeCommands(p, layout.style));

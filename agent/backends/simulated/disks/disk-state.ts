@@ -4,14 +4,10 @@
  * `<stateDir>/volumes/disk<N>-part<M>/`.
  */
 import { join } from 'node:path';
-import type { DiskFacts, FileSystemKind, PartitionRole } from '../../../../engine/index.ts';
+import type { DiskFacts, FileSystemKind, PartitionPlacement, PartitionRole } from '../../../../engine/index.ts';
 
-export interface PartitionState {
-  number: number;
-  role: PartitionRole;
-  offsetBytes: number;
-  sizeBytes: number;
-  active: boolean;
+/** A partition as the machine keeps it: the engine's placement plus its volume's label and letters. */
+export interface PartitionState extends PartitionPlacement {
   /** RAW = not formatted. Extended and MSR partitions hold no volume and stay RAW. */
   fileSystem: FileSystemKind;
   label: string;

@@ -3,7 +3,7 @@
  * simulated machine's disks. Deterministic: the MBR disk signature and the GPT GUIDs derive from the disk's `id`.
  * Layout details and what is refused: docs/disks.md, "Partition tables".
  */
-import { gptAttributesOf, gptTypeOf, mbrTypeOf, TaskseqError } from '../../../../engine/index.ts';
+import { EBR_GAP_BYTES, gptAttributesOf, gptTypeOf, mbrTypeOf, TaskseqError } from '../../../../engine/index.ts';
 import { createDiskImage, withImageReader, writeImageChunks, type ImageReader } from './disk-image.ts';
 import { parseEbrChain, renderEbrChain } from '../../../formats/partition-table/ebr.ts';
 import { parseGpt, renderGpt, type GptEntry } from '../../../formats/partition-table/gpt.ts';
@@ -11,7 +11,7 @@ import { deriveGuid, deriveU32 } from '../../../formats/partition-table/guid.ts'
 import {
   EXTENDED_TYPES, hasBootSignature, parseDiskSignature, parseMbrSlots, PROTECTIVE_TYPE, renderMbrSector, type MbrSlot,
 } from '../../../formats/partition-table/mbr.ts';
-import { checkPartitionTable, EBR_GAP_BYTES } from '../../../formats/partition-table/partition-table-rules.ts';
+import { checkPartitionTable } from '../../../formats/partition-table/partition-table-rules.ts';
 import type { DiskGeometry, ReadEntry, ReadTable, TableEntry } from '../../../formats/partition-table/partition-table-types.ts';
 
 export type { DiskGeometry, ReadEntry, ReadTable, TableEntry } from '../../../formats/partition-table/partition-table-types.ts';

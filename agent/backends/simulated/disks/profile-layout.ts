@@ -3,11 +3,9 @@
  * offsets in the order given. The last 1 MiB of every disk stays free so that a GPT's backup copy fits (and MBR2GPT
  * can convert an MBR disk in place).
  */
-import { PARTITION_ALIGNMENT } from '../../../../engine/index.ts';
+import { alignUp, convertibleEnd, MIB, PARTITION_ALIGNMENT } from '../../../../engine/index.ts';
 import type { DiskProfile } from '../profile/profile-types.ts';
 import type { DiskState, PartitionState } from './disk-state.ts';
-
-const MiB = 1024 * 1024;
 
 /** Bytes of a profile disk: `sizeBytes`, or `sizeGB` decimal gigabytes rounded down to whole sectors. */
 export function profileDiskBytes(d: DiskProfile): number {
@@ -17,27 +15,22 @@ export function profileDiskBytes(d: DiskProfile): number {
   return bytes - (bytes % sector);
 }
 
-/** End (exclusive) of the space partitions may use: 1 MiB before the end, aligned down. */
-export function usableEnd(sizeBytes: number): number {
-  return Math.floor((sizeBytes - MiB) / PARTITION_ALIGNMENT) * PARTITION_ALIGNMENT;
-}
-
 /**
  * Partitions of a profile disk with offsets and sizes. A partition without `sizeMB` takes the rest of the usable
  * space (validation allows that only for the last one).
  * @returns partitions that may end past the usable space; validation reports that
  */
 export function planProfilePartitions(d: DiskProfile): PartitionState[] {
-  const end = usableEnd(profileDiskBytes(d));
+  const end = convertibleEnd(profileDiskBytes(d));
   let offset = PARTITION_ALIGNMENT;
   return (d.partitions ?? []).map((p, i) => {
-    const sizeBytes = p.sizeMB !== undefined ? p.sizeMB * MiB : Math.max(0, end - offset);
+    const sizeBytes = p.sizeMB !== undefined ? p.sizeMB * MIB : Math.max(0, end - offset);
     const state: PartitionState = {
       number: i + 1, role: p.role, offsetBytes: offset, sizeBytes, active: p.active ?? false,
       fileSystem: p.role === 'MSR' ? 'RAW' : p.fileSystem ?? 'RAW', label: p.label ?? '',
     };
     if (p.letter) state.fixedLetter = p.letter.toUpperCase();
-    offset += Math.ceil(sizeBytes / PARTITION_ALIGNMENT) * PARTITION_ALIGNMENT;
+    offset += alignUp(sizeBytes);
     return state;
   });
 }
