@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GIB, MIB } from './geometry.ts';
-import { checkPartitionLayout } from './layout-check.ts';
+import { checkPartitionLayout, refuseLayoutProblems } from './layout-check.ts';
 import type { PartitionPlacement } from './placement.ts';
 
 const disk = { sizeBytes: 64 * GIB, sectorSize: 512 as const };
@@ -36,4 +36,11 @@ test('GPT: the usable LBAs and the 128 entries bound the partitions', () => {
 test('a logical partition without an extended one is one problem, not one per logical', () => {
   const problems = checkPartitionLayout(disk, 'MBR', [part(5, 'Logical', 2 * MIB, GIB), part(6, 'Logical', 2 * GIB, GIB)]);
   assert.deepEqual(problems, [{ kind: 'table', number: 5, reason: 'a logical partition needs an extended partition' }]);
+});
+
+test('a refusal names the disk index and the partition of the first problem of the kinds asked for', () => {
+  const layout = { diskIndex: 2, style: 'GPT' as const, partitions: [part(1, 'Primary', MIB, 40 * GIB, 'FAT32'), part(2, 'Primary', MIB, GIB, 'NTFS')] };
+  assert.throws(() => refuseLayoutProblems(disk, layout, ['format']), /^TaskseqError: disk 2 partition 1: Windows does not format FAT32 volumes larger than 32 GB$/);
+  assert.throws(() => refuseLayoutProblems(disk, layout, ['table']), /^TaskseqError: disk 2 partition 2: overlaps partition 1$/);
+  assert.doesNotThrow(() => refuseLayoutProblems(disk, { ...layout, partitions: layout.partitions.slice(0, 1) }, ['table']));
 });

@@ -4,6 +4,8 @@
  * volumes Windows will not format. Callers word a problem for their reader; `reason` is the words the simulated
  * table writer and machine use.
  */
+import type { PartitionLayout } from '../ports/disks.ts';
+import { TaskseqError } from '../problems.ts';
 import type { DiskSize } from './geometry.ts';
 import { EBR_GAP_BYTES } from './geometry.ts';
 import { exceedsVolumeLimit } from './file-system-limits.ts';
@@ -11,6 +13,9 @@ import { partitionEnd as endOf, type PartitionPlacement } from './placement.ts';
 import {
   GPT_ENTRY_COUNT, GPT_NAME_LENGTH, gptUsableLbas, MBR_FIRST_LOGICAL, MBR_MAX_PRIMARIES, MBR_MAX_SECTORS,
 } from './table-limits.ts';
+
+/** A whole-disk layout as the check needs it: a `PartitionLayout` is one. */
+export type PlacedLayout = Pick<PartitionLayout, 'diskIndex' | 'style'> & { partitions: readonly PartitionPlacement[] };
 
 /** One refused partition. */
 export interface LayoutProblem {
@@ -108,4 +113,18 @@ export function checkPartitionLayout(disk: DiskSize, style: 'MBR' | 'GPT', parti
     }
   }
   return problems;
+}
+
+/** The first problem of one of `kinds` in a whole-disk layout, or undefined when there is none. */
+export function firstLayoutProblem(disk: DiskSize, layout: PlacedLayout, kinds: ReadonlyArray<LayoutProblem['kind']>): LayoutProblem | undefined {
+  return checkPartitionLayout(disk, layout.style, layout.partitions).find((p) => kinds.includes(p.kind));
+}
+
+/**
+ * Refuses a layout with a problem of one of `kinds`, as a renderer or a machine does before acting.
+ * @throws TaskseqError('unsupported') `disk <index> partition <n>: <reason>` for the first one
+ */
+export function refuseLayoutProblems(disk: DiskSize, layout: PlacedLayout, kinds: ReadonlyArray<LayoutProblem['kind']>): void {
+  const problem = firstLayoutProblem(disk, layout, kinds);
+  if (problem) throw new TaskseqError('unsupported', `disk ${layout.diskIndex} partition ${problem.number}: ${problem.reason}`);
 }

@@ -3,7 +3,9 @@
  * diskpart's `size=` means; the partition that reaches the end of the usable space gets no size so diskpart takes
  * the rest exactly as it computes it.
  */
-import { gptAttributesOf, gptTypeOf, MIB, mbrTypeOf, partitionEnd, TaskseqError, usableRange } from '../../../engine/index.ts';
+import {
+  gptAttributesOf, gptTypeOf, MIB, mbrTypeOf, partitionEnd, refuseLayoutProblems, TaskseqError, usableRange,
+} from '../../../engine/index.ts';
 import type { DiskFacts, PartitionLayout, PlannedPartition } from '../../../engine/index.ts';
 
 export interface DiskpartScriptOptions {
@@ -46,9 +48,11 @@ function letterCommand(p: PlannedPartition, letters: ReadonlyMap<number, string>
  * Renders the script: select the disk, `clean`, `convert gpt|mbr`, then per partition create, format, assign and
  * the type changes (recovery: GPT type id + attributes 0x8000000000000001, MBR id 27; `active` for bootable MBR).
  * Lines end in CRLF.
- * @throws TaskseqError('invalid-input') for a label diskpart cannot quote.
+ * @throws TaskseqError('unsupported') for a layout the disk cannot hold or a volume Windows will not format (engine
+ *   layout check), TaskseqError('invalid-input') for a label diskpart cannot quote.
  */
 export function renderDiskpartScript(layout: PartitionLayout, disk: DiskFacts, options: DiskpartScriptOptions = {}): string {
+  refuseLayoutProblems(disk, layout, ['table', 'format']);
   const { end } = usableRange(disk, layout.style);
   const extended = layout.partitions.find((p) => p.role === 'Extended');
   const lines = [`select disk ${layout.diskIndex}`, 'clean', `convert ${layout.style.toLowerCase()}`];

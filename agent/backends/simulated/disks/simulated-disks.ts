@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import {
-  checkPartitionLayout, TaskseqError, type AppliedLayout, type DiskFacts, type DisksPort, type PartitionFacts, type PartitionLayout,
+  firstLayoutProblem, TaskseqError, type AppliedLayout, type DiskFacts, type DisksPort, type PartitionFacts, type PartitionLayout,
   type PlannedPartition,
 } from '../../../../engine/index.ts';
 import {
@@ -50,7 +50,7 @@ function findDisk(host: StorageHost, index: number): DiskState {
 
 /** Refuses a volume Windows will not format; the table writer refuses the rest of what the layout check finds. */
 function checkFileSystems(disk: DiskState, layout: PartitionLayout): void {
-  const problem = checkPartitionLayout(disk, layout.style, layout.partitions).find((p) => p.kind === 'format');
+  const problem = firstLayoutProblem(disk, layout, ['format']);
   if (!problem) return;
   const size = layout.partitions.find((p) => p.number === problem.number)!.sizeBytes;
   throw new TaskseqError('unsupported', `disk ${layout.diskIndex} partition ${problem.number}: ${problem.reason} (this one is ${renderSize(size)})`);
