@@ -19,6 +19,13 @@ export const EBR_GAP_BYTES = PARTITION_ALIGNMENT;
  */
 export const CONVERSION_RESERVE_BYTES = MIB;
 
+/** Logical sector sizes a disk can have. */
+export type SectorSize = DiskFacts['sectorSize'];
+/** Every {@link SectorSize}, for schemas. */
+export const SECTOR_SIZES: readonly SectorSize[] = [512, 4096];
+/** What a disk that does not say has (machine profiles). */
+export const DEFAULT_SECTOR_SIZE: SectorSize = 512;
+
 /** The disk facts geometry needs. */
 export type DiskSize = Pick<DiskFacts, 'sizeBytes' | 'sectorSize'>;
 

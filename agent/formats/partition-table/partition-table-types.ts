@@ -1,9 +1,9 @@
 /** Shapes of the simulated disks' partition tables (re-exported by partition-table.ts). Sizes and offsets are bytes. */
-import type { PartitionPlacement } from '../../../engine/index.ts';
+import type { PartitionPlacement, SectorSize } from '../../../engine/index.ts';
 
 export interface DiskGeometry {
   sizeBytes: number;
-  sectorSize: 512 | 4096;
+  sectorSize: SectorSize;
   /** Stable seed for the MBR disk signature and GPT GUIDs (and named in refusals). */
   id: string;
 }

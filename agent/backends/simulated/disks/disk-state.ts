@@ -4,7 +4,7 @@
  * `<stateDir>/volumes/disk<N>-part<M>/`.
  */
 import { join } from 'node:path';
-import type { DiskFacts, FileSystemKind, PartitionPlacement, PartitionRole } from '../../../../engine/index.ts';
+import { GIB, MIB, type DiskFacts, type FileSystemKind, type PartitionPlacement, type PartitionRole } from '../../../../engine/index.ts';
 
 /** A partition as the machine keeps it: the engine's placement plus its volume's label and letters. */
 export interface PartitionState extends PartitionPlacement {
@@ -86,10 +86,8 @@ export function allVolumes(disks: readonly DiskState[]): Array<{ disk: DiskState
     .flatMap((disk) => disk.partitions.filter(holdsVolume).map((partition) => ({ disk, partition })));
 }
 
-const GiB = 1024 ** 3;
-
 /** `476.3 GB` (binary units, as Windows shows sizes). */
 export function renderSize(bytes: number): string {
-  if (bytes >= GiB) return `${(bytes / GiB).toFixed(1)} GB`;
-  return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= GIB) return `${(bytes / GIB).toFixed(1)} GB`;
+  return `${(bytes / MIB).toFixed(1)} MB`;
 }

@@ -3,13 +3,13 @@
  * offsets in the order given. The last 1 MiB of every disk stays free so that a GPT's backup copy fits (and MBR2GPT
  * can convert an MBR disk in place).
  */
-import { alignUp, convertibleEnd, MIB, PARTITION_ALIGNMENT } from '../../../../engine/index.ts';
+import { alignUp, convertibleEnd, DEFAULT_SECTOR_SIZE, MIB, PARTITION_ALIGNMENT } from '../../../../engine/index.ts';
 import type { DiskProfile } from '../profile/profile-types.ts';
 import type { DiskState, PartitionState } from './disk-state.ts';
 
 /** Bytes of a profile disk: `sizeBytes`, or `sizeGB` decimal gigabytes rounded down to whole sectors. */
 export function profileDiskBytes(d: DiskProfile): number {
-  const sector = d.sectorSize ?? 512;
+  const sector = d.sectorSize ?? DEFAULT_SECTOR_SIZE;
   if (d.sizeBytes !== undefined) return d.sizeBytes - (d.sizeBytes % sector);
   const bytes = Math.floor((d.sizeGB ?? 0) * 1e9);
   return bytes - (bytes % sector);
@@ -38,7 +38,7 @@ export function planProfilePartitions(d: DiskProfile): PartitionState[] {
 /** The starting state of a profile disk (no letters yet). */
 export function profileDiskState(d: DiskProfile): DiskState {
   return {
-    index: d.index, sizeBytes: profileDiskBytes(d), sectorSize: d.sectorSize ?? 512, bus: d.bus,
+    index: d.index, sizeBytes: profileDiskBytes(d), sectorSize: d.sectorSize ?? DEFAULT_SECTOR_SIZE, bus: d.bus,
     removable: d.removable ?? false, model: d.model, serialNumber: d.serialNumber, style: d.style ?? 'RAW',
     partitions: (d.style ?? 'RAW') === 'RAW' ? [] : planProfilePartitions(d),
   };

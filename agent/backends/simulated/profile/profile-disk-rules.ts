@@ -4,7 +4,9 @@
  */
 import type { MachineProfile, DiskProfile, PartitionProfile } from './profile-types.ts';
 import type { RuleFinding } from './profile-rules.ts';
-import { checkPartitionLayout, convertibleEnd, exceedsFileLimit, MBR_MAX_PRIMARIES } from '../../../../engine/index.ts';
+import {
+  checkPartitionLayout, convertibleEnd, DEFAULT_SECTOR_SIZE, exceedsFileLimit, MBR_MAX_PRIMARIES,
+} from '../../../../engine/index.ts';
 import { planProfilePartitions, profileDiskBytes } from '../disks/profile-layout.ts';
 
 const NO_LETTER = new Set(['EFI', 'MSR', 'Recovery', 'Hidden']);
@@ -31,7 +33,7 @@ function checkPartitionFit(d: DiskProfile, at: string, out: RuleFinding[]): void
   const end = convertibleEnd(sizeBytes);
   const partitions = planProfilePartitions(d);
   // Table problems are left to the machine's table writer; profiles only add the free last MiB to the style's rules.
-  const unformattable = checkPartitionLayout({ sizeBytes, sectorSize: d.sectorSize ?? 512 }, d.style === 'MBR' ? 'MBR' : 'GPT', partitions)
+  const unformattable = checkPartitionLayout({ sizeBytes, sectorSize: d.sectorSize ?? DEFAULT_SECTOR_SIZE }, d.style === 'MBR' ? 'MBR' : 'GPT', partitions)
     .filter((x) => x.kind === 'format');
   partitions.forEach((p, i) => {
     const problem = unformattable.find((x) => x.number === p.number);
