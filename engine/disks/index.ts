@@ -4,3 +4,4 @@ export * from './table-limits.ts';
 export * from './file-system-limits.ts';
 export * from './placement.ts';
 export * from './layout-check.ts';
+export * from './disk-kinds.ts';
