@@ -6,6 +6,7 @@
 import type { DiskFacts } from '../ports/disks.ts';
 import { gptUsableLbas, mbrAddressableBytes } from './table-limits.ts';
 
+/** Bytes in a MiB (diskpart's MB) and a GiB (its GB). */
 export const MIB = 1024 * 1024;
 export const GIB = 1024 * MIB;
 
