@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  checkBuilderImports, checkImportRules, findImports, isScannedPath, MEDIA_BUILDER, reachableFrom, renderViolation, type SourceFile,
+  checkBuilderImports, checkImportRules, checkPlanConsumerImports, findImports, isScannedPath, MEDIA_BUILDER, PLAN_CONSUMERS,
+  reachableFrom, renderViolation, type SourceFile,
 } from './support/import-rules.ts';
 import { readProjectSources } from './support/project-sources.ts';
 
@@ -47,6 +48,26 @@ test('self-test: a media builder import outside media build is caught, a test ma
     'agent/runner/run-deployment.ts:1 -> agent/media-builder/build-media.ts', 'agent/media/open-media.ts:1 -> agent/media-builder/build-parts.ts',
   ]);
   assert.deepEqual([...reachableFrom(files, 'agent/cli/media-command.ts')], ['agent/cli/media-command.ts', 'agent/media-builder/build-media.ts', 'agent/media-builder/build-parts.ts']);
+});
+
+test('backends and renderers import no step', () => {
+  const files = readProjectSources(root, LAYERED);
+  assert.ok(files.some((f) => PLAN_CONSUMERS.test(f.path) && f.path.startsWith('agent/renderers/')), 'scanner found no renderer files');
+  const violations = checkPlanConsumerImports(files).map(renderViolation);
+  assert.equal(violations.length, 0, `steps imported by backends or renderers:\n  ${violations.join('\n  ')}`);
+});
+
+test('self-test: a backend or renderer importing a step is caught, its tests and other agent/ code may', () => {
+  const files: SourceFile[] = [
+    { path: 'agent/renderers/windows/diskpart-script.ts', text: `import { x } from '../../../engine/index.ts';\nimport { usableRange } from '../../../steps/partition-disk/index.ts';` },
+    { path: 'agent/backends/simulated/disks/simulated-disks.ts', text: `const m = await import('../../../../steps/partition-disk/plan.ts');` },
+    { path: 'agent/renderers/windows/diskpart.test.ts', text: `import { planLayout } from '../../../steps/partition-disk/index.ts';` },
+    { path: 'agent/cli/plan-command.ts', text: `import { planLayout } from '../../steps/partition-disk/index.ts';` },
+  ];
+  assert.deepEqual(checkPlanConsumerImports(files).map((v) => `${v.file}:${v.line} -> ${v.specifier}`), [
+    'agent/renderers/windows/diskpart-script.ts:2 -> steps/partition-disk/index.ts',
+    'agent/backends/simulated/disks/simulated-disks.ts:1 -> steps/partition-disk/plan.ts',
+  ]);
 });
 
 test('self-test: layer violations are caught for every import form', () => {

@@ -30,9 +30,6 @@ export const MBR_TYPE = {
   efiSystem: 0xef,
 } as const;
 
-/** Alignment Windows uses for partition starts and sizes (1 MiB). */
-export const PARTITION_ALIGNMENT = 1024 * 1024;
-
 /** The GPT type GUID for a role. */
 export function gptTypeOf(role: PartitionRole): string {
   switch (role) {

@@ -4,12 +4,12 @@
  * fails when reached and the run goes on (the preflight's certain-failure rule).
  */
 import type { StepModule, StepProblem, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import { DYNAMIC_DISK_REASON, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { convertDiskManifest, CONVERT_DISK_TYPE } from './manifest.ts';
 
 export { CONVERT_DISK_TYPE } from './manifest.ts';
 export const CONVERT_DISK_UNSUPPORTED =
-  'Convert Disk to Dynamic is not supported: dynamic disks are deprecated and Windows Setup cannot install to them; remove or disable the step';
+  `Convert Disk to Dynamic is not supported: ${DYNAMIC_DISK_REASON}; remove or disable the step`;
 
 /** Convert Disk to Dynamic (`SMS_TaskSequence_ConvertDiskAction`): validation error `unsupported-step`. */
 export const convertDiskStep: StepModule = {

@@ -17,7 +17,6 @@ export { planLayout, selectDisk, describePartition, formatBytes } from './plan.t
 export type { PlanResult } from './plan.ts';
 export { parsePartitionDiskOptions } from './parse-options.ts';
 export type { PartitionDiskOptions, PartitionEntry, SizeUnit } from './parse-options.ts';
-export { usableRange } from './geometry.ts';
 
 function fail(exitCode: number, message: string): StepResult {
   return { exitCode, message };

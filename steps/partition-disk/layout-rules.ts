@@ -3,6 +3,7 @@
  * holds, where logical partitions may go and which partition takes the rest of the space. Shared by `validate()` and
  * the planner so both refuse with the same words.
  */
+import { exceedsVolumeLimit, FAT32_MAX_VOLUME_BYTES, GIB, MBR_MAX_PRIMARIES, MIB } from '../../engine/index.ts';
 import type { PartitionDiskOptions, PartitionEntry } from './parse-options.ts';
 
 /** One broken rule: `partition` is the 1-based position the editor shows, `field` the property at fault. */
@@ -12,9 +13,6 @@ export interface LayoutViolation {
   message: string;
   partition?: number;
 }
-
-/** Windows' format tool refuses FAT32 volumes above 32 GiB. */
-export const FAT32_MAX_MIB = 32 * 1024;
 
 /** True when the entry takes everything left (no size, or 100 %). */
 export function takesRest(e: PartitionEntry): boolean {
@@ -58,8 +56,8 @@ function checkMbrStructure(options: PartitionDiskOptions): LayoutViolation[] {
       out.push(violation(e, 'Type', 'second-extended-partition', `an MBR disk holds one extended partition (option Partitions${e.index}Type)`));
     }
     extendedSeen ||= e.role === 'Extended';
-    if (++primaries === 5) {
-      out.push(violation(e, 'Type', 'too-many-primary-partitions', `an MBR disk holds at most 4 primary and extended partitions; use an extended partition with logical ones (option Partitions${e.index}Type)`));
+    if (++primaries === MBR_MAX_PRIMARIES + 1) {
+      out.push(violation(e, 'Type', 'too-many-primary-partitions', `an MBR disk holds at most ${MBR_MAX_PRIMARIES} primary and extended partitions; use an extended partition with logical ones (option Partitions${e.index}Type)`));
     }
   }
   return out;
@@ -92,9 +90,9 @@ function checkRest(options: PartitionDiskOptions): LayoutViolation[] {
 
 function checkFat32Sizes(options: PartitionDiskOptions): LayoutViolation[] {
   return options.partitions
-    .filter((e) => e.fileSystem === 'FAT32' && e.role !== 'MSR' && e.size !== undefined && e.unit !== 'Percent')
-    .filter((e) => (e.unit === 'GB' ? e.size! * 1024 : e.size!) > FAT32_MAX_MIB)
-    .map((e) => violation(e, 'Size', 'fat32-too-large', `FAT32 volumes can be at most 32 GiB (${FAT32_MAX_MIB} MiB) when Windows formats them; ${e.size} ${e.unit} requested (options Partitions${e.index}FileSystem, Partitions${e.index}Size)`));
+    .filter((e) => e.role !== 'MSR' && e.size !== undefined && e.unit !== 'Percent')
+    .filter((e) => exceedsVolumeLimit(e.fileSystem, e.size! * (e.unit === 'GB' ? GIB : MIB)))
+    .map((e) => violation(e, 'Size', 'fat32-too-large', `FAT32 volumes can be at most 32 GiB (${FAT32_MAX_VOLUME_BYTES / MIB} MiB) when Windows formats them; ${e.size} ${e.unit} requested (options Partitions${e.index}FileSystem, Partitions${e.index}Size)`));
 }
 
 /** Every rule the partition list breaks, in list order per rule. Empty when the list is fine. */

@@ -2,7 +2,7 @@
  * Format and Partition Disk options (property -> string) as typed values (pure). Used by `validate()` on the raw
  * definition and by `run()` on the expanded values.
  */
-import { listOfChoices, parseOptions, type PartitionRole, type StepProblem } from '../../engine/index.ts';
+import { DYNAMIC_DISK_REASON, listOfChoices, parseOptions, type PartitionRole, type StepProblem } from '../../engine/index.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
 import { OptionCollector, type OptionReader } from '../shared/option-collector.ts';
 import { partitionDiskManifest } from './manifest.ts';
@@ -70,7 +70,7 @@ function checkDiskType(c: OptionCollector): void {
   const v = c.value('DiskType');
   if (v === undefined || /^basic$/i.test(v)) return;
   if (/^dynamic$/i.test(v)) {
-    c.error('dynamic-disk', 'DiskType', 'DiskType is DYNAMIC; dynamic disks are deprecated and Windows Setup cannot install to them: use BASIC');
+    c.error('dynamic-disk', 'DiskType', `DiskType is DYNAMIC; ${DYNAMIC_DISK_REASON}: use BASIC`);
   } else c.error('invalid-disk-type', 'DiskType', `DiskType is "${v}"; expected BASIC`);
 }
 

@@ -4,8 +4,10 @@
  * space that remains at that point, rounded down to a MiB. See docs/steps.md for every rule.
  */
 import type { DiskFacts, PartitionLayout, PlannedPartition } from '../../engine/index.ts';
-import { GIB, MIB, usableRange } from './geometry.ts';
-import { checkLayoutRules, FAT32_MAX_MIB, takesRest } from './layout-rules.ts';
+import {
+  EBR_GAP_BYTES, exceedsVolumeLimit, FAT32_MAX_VOLUME_BYTES, GIB, MBR_FIRST_LOGICAL, mbrAddressableBytes, MIB, usableRange,
+} from '../../engine/index.ts';
+import { checkLayoutRules, takesRest } from './layout-rules.ts';
 import type { PartitionDiskOptions, PartitionEntry } from './parse-options.ts';
 
 export type PlanResult =
@@ -51,8 +53,8 @@ function sizeEntry(e: PartitionEntry, at: Cursor): Sized {
   if (size < MIB) {
     return { error: `partition ${e.position} gets no space: ${leftMiB} MiB are left on ${at.where} and ${takesRest(e) ? 'it takes the rest' : `${e.size} % of that is under 1 MiB`} (${options})`, partition: e.position };
   }
-  if (e.fileSystem === 'FAT32' && e.role !== 'MSR' && size > FAT32_MAX_MIB * MIB) {
-    return { error: `partition ${e.position} would be a ${size / MIB} MiB FAT32 volume; Windows formats FAT32 up to ${FAT32_MAX_MIB} MiB (options Partitions${e.index}FileSystem, Partitions${e.index}Size)`, partition: e.position };
+  if (e.role !== 'MSR' && exceedsVolumeLimit(e.fileSystem, size)) {
+    return { error: `partition ${e.position} would be a ${size / MIB} MiB FAT32 volume; Windows formats FAT32 up to ${FAT32_MAX_VOLUME_BYTES / MIB} MiB (options Partitions${e.index}FileSystem, Partitions${e.index}Size)`, partition: e.position };
   }
   return { size };
 }
@@ -87,7 +89,8 @@ function stepNotes(options: PartitionDiskOptions, disk: DiskFacts): string[] {
     notes.push('GPTBootDisk is set but no EFI partition is listed; none is added (list an EFI partition to make the disk bootable)');
   }
   if (options.biosCompatibilityMode) notes.push('DiskpartBiosCompatibilityMode ignored: partitions are always aligned to 1 MiB');
-  if (options.style === 'MBR' && disk.sizeBytes > 2 ** 32 * disk.sectorSize) notes.push(`MBR addresses only the first ${formatBytes(2 ** 32 * disk.sectorSize)} of disk ${disk.index}`);
+  const addressable = mbrAddressableBytes(disk.sectorSize);
+  if (options.style === 'MBR' && disk.sizeBytes > addressable) notes.push(`MBR addresses only the first ${formatBytes(addressable)} of disk ${disk.index}`);
   return notes;
 }
 
@@ -114,13 +117,13 @@ export function planLayout(options: PartitionDiskOptions, disk: DiskFacts): Plan
   const top: Cursor = { next: range.start, end: range.end, where: `disk ${disk.index}` };
   let extended: Cursor | undefined;
   let primaryNumber = 0;
-  let logicalNumber = 4;
+  let logicalNumber = MBR_FIRST_LOGICAL - 1;
   const partitions: PlannedPartition[] = [];
   for (const e of options.partitions) {
     const logical = e.role === 'Logical';
     if (!logical) extended = undefined;
     const at = logical ? extended! : top;
-    if (logical) at.next += MIB; // the logical partition's EBR
+    if (logical) at.next += EBR_GAP_BYTES;
     const sized = sizeEntry(e, at);
     if ('error' in sized) return sized;
     const offsetBytes = at.next;

@@ -177,3 +177,16 @@ export function reachableFrom(files: readonly SourceFile[], entry: string): Set<
   visit(entry);
   return seen;
 }
+
+/** Backends and renderers: they turn plans into effects and must not depend on the steps that make the plans. */
+export const PLAN_CONSUMERS = /^agent\/(backends|renderers)\//;
+
+/**
+ * Imports of `steps/` from `agent/backends/**` or `agent/renderers/**`; what they share with steps lives in engine/
+ * (e.g. engine/disks). Tests are exempt: the renderers' golden tests render layouts the Partition Disk step plans.
+ */
+export function checkPlanConsumerImports(files: readonly SourceFile[]): ImportViolation[] {
+  const rule = 'agent/backends/ and agent/renderers/ may not import steps/ (shared facts belong in engine/)';
+  return files.filter((f) => isScannedPath(f.path) && PLAN_CONSUMERS.test(f.path) && !isTestFile(f.path))
+    .flatMap((f) => projectImports(f).filter((i) => i.target.startsWith('steps/')).map((i) => ({ file: f.path, line: i.line, specifier: i.target, rule })));
+}

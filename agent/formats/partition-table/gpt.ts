@@ -4,6 +4,7 @@
  * and over the entry array. Works in sectors of the disk's own size (512 or 4096).
  */
 import { crc32 } from 'node:zlib';
+import { GPT_ENTRY_COUNT, GPT_ENTRY_SIZE, GPT_NAME_LENGTH, gptArraySectors, gptUsableLbas } from '../../../engine/index.ts';
 import { parseGuidBytes, renderGuidBytes } from './guid.ts';
 
 /** One used GPT entry, in sectors (first/last inclusive). */
@@ -27,22 +28,19 @@ export interface GptLayout {
   backupArrayLba: number;
 }
 
-export const GPT_ENTRY_COUNT = 128;
-export const GPT_ENTRY_SIZE = 128;
-/** UTF-16 code units in an entry's name field. */
-export const GPT_NAME_LENGTH = 36;
 const HEADER_SIZE = 92;
 const SIGNATURE = 'EFI PART';
 const REVISION_1_0 = 0x00010000;
 
 /** The GPT layout of a disk. */
 export function planGptLayout(sectorSize: number, totalSectors: number): GptLayout {
-  const arraySectors = Math.ceil((GPT_ENTRY_COUNT * GPT_ENTRY_SIZE) / sectorSize);
+  const arraySectors = gptArraySectors(sectorSize);
+  const usable = gptUsableLbas(sectorSize, totalSectors);
   const lastLba = totalSectors - 1;
   return {
     arraySectors,
-    firstUsableLba: 2 + arraySectors,
-    lastUsableLba: lastLba - 1 - arraySectors,
+    firstUsableLba: usable.first,
+    lastUsableLba: usable.last,
     lastLba,
     backupArrayLba: lastLba - arraySectors,
   };

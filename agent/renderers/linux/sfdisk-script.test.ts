@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gptTypeOf } from '../../../engine/index.ts';
 import type { DiskFacts, PartitionLayout } from '../../../engine/index.ts';
 import { parsePartitionDiskOptions, planLayout } from '../../../steps/partition-disk/index.ts';
-import { disk, MDT_BIOS, MDT_UEFI, optionSet, RECOVERY_FIRST } from '../../../steps/partition-disk/test-fixtures.ts';
+import { disk, MDT_BIOS, MDT_UEFI, MiB, optionSet, RECOVERY_FIRST } from '../../../steps/partition-disk/test-fixtures.ts';
 import { renderFormatCommands, renderSfdiskScript } from './sfdisk-script.ts';
 
 function layoutOf(options: Record<string, string>, target: DiskFacts): PartitionLayout {
@@ -30,6 +30,14 @@ for (const [name, options, target] of CASES) {
     assert.equal(renderSfdiskScript(layoutOf(options, target), target), golden(name));
   });
 }
+
+test('a layout the disk cannot hold is refused by the engine layout check; a large FAT32 volume is not (mkfs.fat formats it)', () => {
+  const uefi = layoutOf(MDT_UEFI, disk());
+  const overlapping = { ...uefi, partitions: uefi.partitions.map((p, i) => (i === 1 ? { ...p, offsetBytes: p.offsetBytes - MiB } : p)) };
+  assert.throws(() => renderSfdiskScript(overlapping, disk()), /^TaskseqError: disk 0 partition 2: overlaps partition 1$/);
+  const bigFat = { ...uefi, partitions: uefi.partitions.map((p) => (p.number === 3 ? { ...p, fileSystem: 'FAT32' as const } : p)) };
+  assert.match(renderSfdiskScript(bigFat, disk()), /^label: gpt\n/);
+});
 
 test('format commands: FAT32 with label, NTFS quick with label, unformatted skipped', () => {
   const cmds = renderFormatCommands(layoutOf(MDT_UEFI, disk()), (n) => `/dev/nvme0n1p${n}`);

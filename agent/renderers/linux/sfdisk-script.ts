@@ -2,7 +2,9 @@
  * What the Linux backend runs for a layout (pure): an sfdisk script for the partition table and mkfs argv lists for
  * the file systems. Types, attributes and names match what the simulated tables contain (engine/disks).
  */
-import { GPT_ATTRIBUTE, gptAttributesOf, gptNameOf, gptTypeOf, mbrTypeOf } from '../../../engine/index.ts';
+import {
+  GPT_ATTRIBUTE, gptAttributesOf, gptNameOf, gptTypeOf, mbrTypeOf, refuseLayoutProblems,
+} from '../../../engine/index.ts';
 import type { DiskFacts, PartitionLayout, PlannedPartition } from '../../../engine/index.ts';
 
 
@@ -32,8 +34,11 @@ function partitionLine(p: PlannedPartition, layout: PartitionLayout, sectorSize:
  * The sfdisk script (`label: gpt|dos`, `unit: sectors`, `sector-size:`, one line per partition, in layout order).
  * On MBR sfdisk makes every line inside the extended partition a logical one (numbered from 5) and numbers the others
  * 1-4 in order, which is the planner's numbering. Starts and sizes are whole sectors (layouts are on the MiB grid).
+ * Only table problems are refused: mkfs.fat formats FAT32 volumes beyond Windows' 32 GiB.
+ * @throws TaskseqError('unsupported') for a layout the disk cannot hold (engine layout check)
  */
 export function renderSfdiskScript(layout: PartitionLayout, disk: DiskFacts): string {
+  refuseLayoutProblems(disk, layout, ['table']);
   const header = [`label: ${layout.style === 'GPT' ? 'gpt' : 'dos'}`, 'unit: sectors', `sector-size: ${disk.sectorSize}`, ''];
   return [...header, ...layout.partitions.map((p) => partitionLine(p, layout, disk.sectorSize))].join('\n') + '\n';
 }

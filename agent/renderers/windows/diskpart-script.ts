@@ -3,11 +3,10 @@
  * diskpart's `size=` means; the partition that reaches the end of the usable space gets no size so diskpart takes
  * the rest exactly as it computes it.
  */
-import { gptAttributesOf, gptTypeOf, mbrTypeOf, TaskseqError } from '../../../engine/index.ts';
+import {
+  gptAttributesOf, gptTypeOf, MIB, mbrTypeOf, partitionEnd, refuseLayoutProblems, TaskseqError, usableRange,
+} from '../../../engine/index.ts';
 import type { DiskFacts, PartitionLayout, PlannedPartition } from '../../../engine/index.ts';
-import { usableRange } from '../../../steps/partition-disk/index.ts';
-
-const MIB = 1024 * 1024;
 
 export interface DiskpartScriptOptions {
   /** Partition number -> drive letter (`C` or `C:`) to assign; partitions not listed get `assign` (next free). */
@@ -49,15 +48,17 @@ function letterCommand(p: PlannedPartition, letters: ReadonlyMap<number, string>
  * Renders the script: select the disk, `clean`, `convert gpt|mbr`, then per partition create, format, assign and
  * the type changes (recovery: GPT type id + attributes 0x8000000000000001, MBR id 27; `active` for bootable MBR).
  * Lines end in CRLF.
- * @throws TaskseqError('invalid-input') for a label diskpart cannot quote.
+ * @throws TaskseqError('unsupported') for a layout the disk cannot hold or a volume Windows will not format (engine
+ *   layout check), TaskseqError('invalid-input') for a label diskpart cannot quote.
  */
 export function renderDiskpartScript(layout: PartitionLayout, disk: DiskFacts, options: DiskpartScriptOptions = {}): string {
+  refuseLayoutProblems(disk, layout, ['table', 'format']);
   const { end } = usableRange(disk, layout.style);
   const extended = layout.partitions.find((p) => p.role === 'Extended');
   const lines = [`select disk ${layout.diskIndex}`, 'clean', `convert ${layout.style.toLowerCase()}`];
   for (const p of layout.partitions) {
-    const limit = p.role === 'Logical' && extended ? extended.offsetBytes + extended.sizeBytes : end;
-    lines.push(createCommand(p, p.offsetBytes + p.sizeBytes === limit));
+    const limit = p.role === 'Logical' && extended ? partitionEnd(extended) : end;
+    lines.push(createCommand(p, partitionEnd(p) === limit));
     const format = formatCommand(p, layout.diskIndex);
     if (format) lines.push(format);
     lines.push(...typeCommands(p, layout.style));

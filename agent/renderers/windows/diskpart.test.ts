@@ -32,6 +32,15 @@ for (const [name, options, target, letters] of CASES) {
   });
 }
 
+test('a layout the disk cannot hold or a FAT32 volume Windows will not format is refused (engine layout check)', () => {
+  const uefi = layoutOf(MDT_UEFI, disk());
+  const basicOnMbr = { ...uefi, style: 'MBR' as const, partitions: uefi.partitions.filter((p) => p.role !== 'EFI' && p.role !== 'MSR') };
+  assert.doesNotThrow(() => renderDiskpartScript(basicOnMbr, disk()));
+  const bigFat = { ...uefi, partitions: uefi.partitions.map((p) => (p.number === 3 ? { ...p, fileSystem: 'FAT32' as const } : p)) };
+  assert.throws(() => renderDiskpartScript(bigFat, disk()), /disk 0 partition 3: Windows does not format FAT32 volumes larger than 32 GB/);
+  assert.throws(() => renderDiskpartScript({ ...uefi, style: 'MBR' }, disk()), /disk 0 partition 1: an MBR disk cannot hold an EFI partition/);
+});
+
 test('a label with a double quote is refused, naming disk and partition', () => {
   const layout = layoutOf(optionSet('GPT', [['Primary', undefined, undefined, 'NTFS', { VolumeName: 'My "OS"' }]]), disk());
   assert.throws(() => renderDiskpartScript(layout, disk()), /disk 0 partition 1: the volume label My "OS" contains a double quote/);

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { TaskseqError } from '../../../../engine/index.ts';
+import { gptNameOf, TaskseqError } from '../../../../engine/index.ts';
 import type { MachineProfile } from '../profile/profile-types.ts';
 import {
   diskImagePath, volumeFolderPath, holdsVolume, type DiskState, type StorageState,
@@ -16,24 +16,14 @@ import {
 import { profileDiskState } from './profile-layout.ts';
 import { findEntry, putFile, putFolder, resetFolder, splitVolumePath } from './volume-files.ts';
 
-const GPT_NAMES: Record<string, string> = {
-  EFI: 'EFI system partition', MSR: 'Microsoft reserved partition', Recovery: 'Basic data partition',
-};
-
 /** Disk ids (GPT disk GUID, MBR signature) derive from this, so the same machine always writes the same bytes. */
 export function geometryOf(disk: DiskState): DiskGeometry {
   return { sizeBytes: disk.sizeBytes, sectorSize: disk.sectorSize, id: `${disk.index}:${disk.serialNumber}` };
 }
 
+/** The saved partitions are table entries already; GPT names are Windows' defaults for the role. */
 export function tableEntriesOf(disk: DiskState): TableEntry[] {
-  return disk.partitions.map((p) => {
-    const entry: TableEntry = {
-      number: p.number, role: p.role, offsetBytes: p.offsetBytes, sizeBytes: p.sizeBytes, active: p.active,
-      name: GPT_NAMES[p.role] ?? 'Basic data partition',
-    };
-    if (holdsVolume(p)) entry.fileSystem = p.fileSystem;
-    return entry;
-  });
+  return disk.partitions.map((p) => ({ ...p, name: gptNameOf(p.role) }));
 }
 
 /**

@@ -4,14 +4,10 @@
  * `<stateDir>/volumes/disk<N>-part<M>/`.
  */
 import { join } from 'node:path';
-import type { DiskFacts, FileSystemKind, PartitionRole } from '../../../../engine/index.ts';
+import { GIB, MIB, type DiskFacts, type FileSystemKind, type PartitionPlacement, type PartitionRole } from '../../../../engine/index.ts';
 
-export interface PartitionState {
-  number: number;
-  role: PartitionRole;
-  offsetBytes: number;
-  sizeBytes: number;
-  active: boolean;
+/** A partition as the machine keeps it: the engine's placement plus its volume's label and letters. */
+export interface PartitionState extends PartitionPlacement {
   /** RAW = not formatted. Extended and MSR partitions hold no volume and stay RAW. */
   fileSystem: FileSystemKind;
   label: string;
@@ -90,10 +86,8 @@ export function allVolumes(disks: readonly DiskState[]): Array<{ disk: DiskState
     .flatMap((disk) => disk.partitions.filter(holdsVolume).map((partition) => ({ disk, partition })));
 }
 
-const GiB = 1024 ** 3;
-
 /** `476.3 GB` (binary units, as Windows shows sizes). */
 export function renderSize(bytes: number): string {
-  if (bytes >= GiB) return `${(bytes / GiB).toFixed(1)} GB`;
-  return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= GIB) return `${(bytes / GIB).toFixed(1)} GB`;
+  return `${(bytes / MIB).toFixed(1)} MB`;
 }

@@ -7,16 +7,15 @@
  * firmware switch to UEFI at the next restart. Exit codes: 0 success, 4 invalid command line (also: full OS without
  * /allowFullOS), 6 the disk does not satisfy the requirements.
  */
-import { PARTITION_ALIGNMENT, type CommandResult } from '../../../../engine/index.ts';
+import { alignUp, CONVERSION_RESERVE_BYTES, convertibleEnd, MIB, PARTITION_ALIGNMENT, type CommandResult } from '../../../../engine/index.ts';
 import { volumeFolderPath, type DiskState, type PartitionState } from './disk-state.ts';
 import { writeDiskTable } from './disk-setup.ts';
 import { WINDOWS_BOOT_MANAGER } from './boot-rules.ts';
 import { parseMbr2GptCommand, type Mbr2GptCommand } from './mbr2gpt-command.ts';
-import { usableEnd } from './profile-layout.ts';
 import type { StorageHost } from './simulated-volumes.ts';
 import { findFolder, putFile, resetFolder, splitVolumePath } from './volume-files.ts';
 
-const ESP_BYTES = 100 * 1024 * 1024;
+const ESP_BYTES = 100 * MIB;
 const TOOL = 'MBR2GPT';
 
 type EspPlan = { reuse: PartitionState } | { offsetBytes: number; sizeBytes: number };
@@ -29,10 +28,10 @@ function holdsWindows(host: StorageHost, disk: DiskState, p: PartitionState): bo
 function freeGap(disk: DiskState): { offsetBytes: number; sizeBytes: number } | undefined {
   const sorted = [...disk.partitions].sort((a, b) => a.offsetBytes - b.offsetBytes);
   let cursor = PARTITION_ALIGNMENT;
-  const end = usableEnd(disk.sizeBytes);
+  const end = convertibleEnd(disk.sizeBytes);
   for (const bound of [...sorted.map((p) => ({ start: p.offsetBytes, next: p.offsetBytes + p.sizeBytes })), { start: end, next: end }]) {
     if (bound.start - cursor >= ESP_BYTES) return { offsetBytes: cursor, sizeBytes: ESP_BYTES };
-    cursor = Math.max(cursor, Math.ceil(bound.next / PARTITION_ALIGNMENT) * PARTITION_ALIGNMENT);
+    cursor = Math.max(cursor, alignUp(bound.next));
   }
   return undefined;
 }
@@ -47,7 +46,7 @@ function planConversion(host: StorageHost, disk: DiskState): { esp: EspPlan } | 
   if (disk.partitions.length > 3) return { reason: `${d} has ${disk.partitions.length} primary partitions; at most 3 are allowed` };
   const active = disk.partitions.find((p) => p.active);
   if (!active) return { reason: `${d} has no active partition (no system partition)` };
-  if (disk.partitions.some((p) => p.offsetBytes + p.sizeBytes > disk.sizeBytes - PARTITION_ALIGNMENT)) {
+  if (disk.partitions.some((p) => p.offsetBytes + p.sizeBytes > disk.sizeBytes - CONVERSION_RESERVE_BYTES)) {
     return { reason: `${d} has no room for the backup GPT: a partition reaches into the last MiB of the disk` };
   }
   if (!holdsWindows(host, disk, active) && active.sizeBytes >= ESP_BYTES) return { esp: { reuse: active } };

@@ -3,7 +3,9 @@
  * simulated machine's disks. Deterministic: the MBR disk signature and the GPT GUIDs derive from the disk's `id`.
  * Layout details and what is refused: docs/disks.md, "Partition tables".
  */
-import { gptAttributesOf, gptTypeOf, mbrTypeOf, TaskseqError } from '../../../../engine/index.ts';
+import {
+  EBR_GAP_BYTES, gptAttributesOf, gptTypeOf, MBR_MAX_SECTORS, mbrTypeOf, MIB, TaskseqError, type SectorSize,
+} from '../../../../engine/index.ts';
 import { createDiskImage, withImageReader, writeImageChunks, type ImageReader } from './disk-image.ts';
 import { parseEbrChain, renderEbrChain } from '../../../formats/partition-table/ebr.ts';
 import { parseGpt, renderGpt, type GptEntry } from '../../../formats/partition-table/gpt.ts';
@@ -11,7 +13,7 @@ import { deriveGuid, deriveU32 } from '../../../formats/partition-table/guid.ts'
 import {
   EXTENDED_TYPES, hasBootSignature, parseDiskSignature, parseMbrSlots, PROTECTIVE_TYPE, renderMbrSector, type MbrSlot,
 } from '../../../formats/partition-table/mbr.ts';
-import { checkPartitionTable, EBR_GAP_BYTES } from '../../../formats/partition-table/partition-table-rules.ts';
+import { checkPartitionTable } from '../../../formats/partition-table/partition-table-rules.ts';
 import type { DiskGeometry, ReadEntry, ReadTable, TableEntry } from '../../../formats/partition-table/partition-table-types.ts';
 
 export type { DiskGeometry, ReadEntry, ReadTable, TableEntry } from '../../../formats/partition-table/partition-table-types.ts';
@@ -20,8 +22,9 @@ export { createDiskImage };
 type Chunk = { offsetBytes: number; bytes: Uint8Array };
 
 /** Bytes wiped at each end of the disk: every table structure (MBR, GPT primary and backup) lies inside them. */
-const TABLE_AREA_BYTES = 1024 * 1024;
-const MAX_U32 = 0xffffffff;
+const TABLE_AREA_BYTES = MIB;
+/** The protective MBR entry's sector count is 32-bit: it is capped there on larger disks. */
+const MAX_U32 = MBR_MAX_SECTORS - 1;
 
 function toSlot(e: TableEntry, sectorSize: number): MbrSlot {
   return {
@@ -148,7 +151,7 @@ function readGptTable(imageFile: string, reader: ImageReader, sectorSize: number
  * @throws TaskseqError('unsupported') naming the file when a protective MBR has no valid GPT behind it
  * @throws Error from node:fs when the image cannot be read
  */
-export function readPartitionTable(imageFile: string, sectorSize: 512 | 4096): ReadTable {
+export function readPartitionTable(imageFile: string, sectorSize: SectorSize): ReadTable {
   return withImageReader(imageFile, (reader) => {
     const mbr = reader.read(0, sectorSize);
     if (!hasBootSignature(mbr)) return { style: 'RAW', entries: [] };

@@ -3,23 +3,16 @@
  * offsets in the order given. The last 1 MiB of every disk stays free so that a GPT's backup copy fits (and MBR2GPT
  * can convert an MBR disk in place).
  */
-import { PARTITION_ALIGNMENT } from '../../../../engine/index.ts';
+import { alignUp, convertibleEnd, DEFAULT_SECTOR_SIZE, MIB, PARTITION_ALIGNMENT } from '../../../../engine/index.ts';
 import type { DiskProfile } from '../profile/profile-types.ts';
 import type { DiskState, PartitionState } from './disk-state.ts';
 
-const MiB = 1024 * 1024;
-
 /** Bytes of a profile disk: `sizeBytes`, or `sizeGB` decimal gigabytes rounded down to whole sectors. */
 export function profileDiskBytes(d: DiskProfile): number {
-  const sector = d.sectorSize ?? 512;
+  const sector = d.sectorSize ?? DEFAULT_SECTOR_SIZE;
   if (d.sizeBytes !== undefined) return d.sizeBytes - (d.sizeBytes % sector);
   const bytes = Math.floor((d.sizeGB ?? 0) * 1e9);
   return bytes - (bytes % sector);
-}
-
-/** End (exclusive) of the space partitions may use: 1 MiB before the end, aligned down. */
-export function usableEnd(sizeBytes: number): number {
-  return Math.floor((sizeBytes - MiB) / PARTITION_ALIGNMENT) * PARTITION_ALIGNMENT;
 }
 
 /**
@@ -28,16 +21,16 @@ export function usableEnd(sizeBytes: number): number {
  * @returns partitions that may end past the usable space; validation reports that
  */
 export function planProfilePartitions(d: DiskProfile): PartitionState[] {
-  const end = usableEnd(profileDiskBytes(d));
+  const end = convertibleEnd(profileDiskBytes(d));
   let offset = PARTITION_ALIGNMENT;
   return (d.partitions ?? []).map((p, i) => {
-    const sizeBytes = p.sizeMB !== undefined ? p.sizeMB * MiB : Math.max(0, end - offset);
+    const sizeBytes = p.sizeMB !== undefined ? p.sizeMB * MIB : Math.max(0, end - offset);
     const state: PartitionState = {
       number: i + 1, role: p.role, offsetBytes: offset, sizeBytes, active: p.active ?? false,
       fileSystem: p.role === 'MSR' ? 'RAW' : p.fileSystem ?? 'RAW', label: p.label ?? '',
     };
     if (p.letter) state.fixedLetter = p.letter.toUpperCase();
-    offset += Math.ceil(sizeBytes / PARTITION_ALIGNMENT) * PARTITION_ALIGNMENT;
+    offset += alignUp(sizeBytes);
     return state;
   });
 }
@@ -45,7 +38,7 @@ export function planProfilePartitions(d: DiskProfile): PartitionState[] {
 /** The starting state of a profile disk (no letters yet). */
 export function profileDiskState(d: DiskProfile): DiskState {
   return {
-    index: d.index, sizeBytes: profileDiskBytes(d), sectorSize: d.sectorSize ?? 512, bus: d.bus,
+    index: d.index, sizeBytes: profileDiskBytes(d), sectorSize: d.sectorSize ?? DEFAULT_SECTOR_SIZE, bus: d.bus,
     removable: d.removable ?? false, model: d.model, serialNumber: d.serialNumber, style: d.style ?? 'RAW',
     partitions: (d.style ?? 'RAW') === 'RAW' ? [] : planProfilePartitions(d),
   };

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import {
-  TaskseqError, type AppliedLayout, type DiskFacts, type DisksPort, type PartitionFacts, type PartitionLayout,
+  firstLayoutProblem, TaskseqError, type AppliedLayout, type DiskFacts, type DisksPort, type PartitionFacts, type PartitionLayout,
   type PlannedPartition,
 } from '../../../../engine/index.ts';
 import {
@@ -15,9 +15,6 @@ import { writeDiskTable } from './disk-setup.ts';
 import { lettersInUse, nextFreeLetter } from './drive-letters.ts';
 import type { StorageHost } from './simulated-volumes.ts';
 import { resetFolder, usedBytesOf } from './volume-files.ts';
-
-/** Windows formats FAT32 volumes up to 32 GiB. */
-export const FAT32_VOLUME_LIMIT = 32 * 1024 ** 3;
 
 function partitionFacts(host: StorageHost, disk: DiskState, p: PartitionState): PartitionFacts {
   const facts: PartitionFacts = {
@@ -51,13 +48,12 @@ function findDisk(host: StorageHost, index: number): DiskState {
   return disk;
 }
 
-function checkFileSystems(layout: PartitionLayout): void {
-  for (const p of layout.partitions) {
-    if (p.fileSystem === 'FAT32' && p.sizeBytes > FAT32_VOLUME_LIMIT) {
-      throw new TaskseqError('unsupported', `disk ${layout.diskIndex} partition ${p.number}: Windows does not format `
-        + `FAT32 volumes larger than 32 GB (this one is ${renderSize(p.sizeBytes)})`);
-    }
-  }
+/** Refuses a volume Windows will not format; the table writer refuses the rest of what the layout check finds. */
+function checkFileSystems(disk: DiskState, layout: PartitionLayout): void {
+  const problem = firstLayoutProblem(disk, layout, ['format']);
+  if (!problem) return;
+  const size = layout.partitions.find((p) => p.number === problem.number)!.sizeBytes;
+  throw new TaskseqError('unsupported', `disk ${layout.diskIndex} partition ${problem.number}: ${problem.reason} (this one is ${renderSize(size)})`);
 }
 
 function partitionState(p: PlannedPartition): PartitionState {
@@ -87,7 +83,7 @@ function assignLetters(host: StorageHost, disk: DiskState, layout: PartitionLayo
  */
 export function applyLayout(host: StorageHost, layout: PartitionLayout): AppliedLayout {
   const disk = findDisk(host, layout.diskIndex);
-  checkFileSystems(layout);
+  checkFileSystems(disk, layout);
   const next: DiskState = { ...disk, style: layout.style, partitions: layout.partitions.map(partitionState) };
   writeDiskTable(host.stateDir, next);
   for (const p of disk.partitions) rmSync(volumeFolderPath(host.stateDir, disk.index, p.number), { recursive: true, force: true });

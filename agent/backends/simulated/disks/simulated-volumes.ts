@@ -2,7 +2,7 @@
  * The file-system rules of the simulated volumes, as an API on the machine (steps that write files go through it):
  * FAT32 holds no file of 4 GiB or more, a volume holds no more than its size, a RAW volume holds nothing.
  */
-import { TaskseqError } from '../../../../engine/index.ts';
+import { exceedsFileLimit, TaskseqError } from '../../../../engine/index.ts';
 import {
   allVolumes, normalizeLetter, renderSize, volumeFolderPath, volumeId, type DiskState, type PartitionState,
   type StorageState,
@@ -11,8 +11,6 @@ import {
   fileSizeOf, findEntry, listNames, putFile, putFolder, readText, removeEntry, splitVolumePath, usedBytesOf,
 } from './volume-files.ts';
 
-/** 4 GiB: the FAT32 file size limit is one byte less. */
-export const FAT32_FILE_LIMIT = 4 * 1024 ** 3;
 
 export interface StorageHost {
   stateDir: string;
@@ -79,7 +77,7 @@ function checkWrite(ref: VolumeRef, path: string, newSize: number, oldSize: numb
   if (fs === 'RAW') {
     throw new TaskseqError('unsupported', `cannot write ${path}: volume ${ref.name} is not formatted (RAW)`);
   }
-  if (fs === 'FAT32' && newSize >= FAT32_FILE_LIMIT) {
+  if (exceedsFileLimit(fs, newSize)) {
     throw new TaskseqError('unsupported',
       `cannot write ${path} (${renderSize(newSize)}) to ${ref.name}: FAT32 cannot hold a file of 4 GiB or more`);
   }

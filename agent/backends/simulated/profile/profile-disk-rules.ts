@@ -4,10 +4,11 @@
  */
 import type { MachineProfile, DiskProfile, PartitionProfile } from './profile-types.ts';
 import type { RuleFinding } from './rule-finding.ts';
-import { planProfilePartitions, profileDiskBytes, usableEnd } from '../disks/profile-layout.ts';
+import {
+  checkPartitionLayout, convertibleEnd, DEFAULT_SECTOR_SIZE, exceedsFileLimit, MBR_MAX_PRIMARIES,
+} from '../../../../engine/index.ts';
+import { planProfilePartitions, profileDiskBytes } from '../disks/profile-layout.ts';
 
-const FAT32_FILE_LIMIT = 4 * 1024 ** 3;
-const FAT32_VOLUME_LIMIT = 32 * 1024 ** 3;
 const NO_LETTER = new Set(['EFI', 'MSR', 'Recovery', 'Hidden']);
 
 function checkDiskShape(d: DiskProfile, at: string, out: RuleFinding[]): void {
@@ -17,7 +18,7 @@ function checkDiskShape(d: DiskProfile, at: string, out: RuleFinding[]): void {
   const style = d.style ?? 'RAW';
   const parts = d.partitions ?? [];
   if (style === 'RAW' && parts.length > 0) out.push({ path: `${at}/partitions`, message: 'must be empty when /style is RAW' });
-  if (style === 'MBR' && parts.length > 4) out.push({ path: `${at}/partitions`, message: 'an MBR disk holds at most 4 primary partitions' });
+  if (style === 'MBR' && parts.length > MBR_MAX_PRIMARIES) out.push({ path: `${at}/partitions`, message: `an MBR disk holds at most ${MBR_MAX_PRIMARIES} primary partitions` });
   parts.forEach((p, i) => {
     if (p.sizeMB === undefined && i < parts.length - 1) {
       out.push({ path: `${at}/partitions/${i}/sizeMB`, message: 'only the last partition may take the rest of the disk' });
@@ -28,12 +29,18 @@ function checkDiskShape(d: DiskProfile, at: string, out: RuleFinding[]): void {
 
 function checkPartitionFit(d: DiskProfile, at: string, out: RuleFinding[]): void {
   if ((d.sizeGB === undefined) === (d.sizeBytes === undefined) || (d.style ?? 'RAW') === 'RAW') return;
-  const end = usableEnd(profileDiskBytes(d));
-  planProfilePartitions(d).forEach((p, i) => {
+  const sizeBytes = profileDiskBytes(d);
+  const end = convertibleEnd(sizeBytes);
+  const partitions = planProfilePartitions(d);
+  // Table problems are left to the machine's table writer; profiles only add the free last MiB to the style's rules.
+  const unformattable = checkPartitionLayout({ sizeBytes, sectorSize: d.sectorSize ?? DEFAULT_SECTOR_SIZE }, d.style === 'MBR' ? 'MBR' : 'GPT', partitions)
+    .filter((x) => x.kind === 'format');
+  partitions.forEach((p, i) => {
+    const problem = unformattable.find((x) => x.number === p.number);
     if (p.offsetBytes + p.sizeBytes > end || p.sizeBytes <= 0) {
       out.push({ path: `${at}/partitions/${i}/sizeMB`, message: 'the partitions do not fit on the disk (1 MiB stays free at each end)' });
-    } else if (p.fileSystem === 'FAT32' && p.sizeBytes > FAT32_VOLUME_LIMIT) {
-      out.push({ path: `${at}/partitions/${i}/fileSystem`, message: 'Windows does not format FAT32 volumes larger than 32 GB' });
+    } else if (problem) {
+      out.push({ path: `${at}/partitions/${i}/fileSystem`, message: problem.reason });
     }
   });
 }
@@ -50,7 +57,7 @@ function checkContent(p: PartitionProfile, at: string, out: RuleFinding[]): void
     if (f.sizeBytes !== undefined && f.content !== undefined) {
       out.push({ path: `${at}/files/${i}`, message: 'give sizeBytes or content, not both' });
     }
-    if (fs === 'FAT32' && (f.sizeBytes ?? 0) >= FAT32_FILE_LIMIT) {
+    if (exceedsFileLimit(fs, f.sizeBytes ?? 0)) {
       out.push({ path: `${at}/files/${i}/sizeBytes`, message: 'FAT32 cannot hold a file of 4 GiB or more' });
     }
   });

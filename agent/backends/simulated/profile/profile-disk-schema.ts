@@ -1,4 +1,5 @@
 /** JSON schema (draft-07) parts of a machine profile that describe storage: disks, partitions, optical drives. */
+import { DEFAULT_SECTOR_SIZE, SECTOR_SIZES } from '../../../../engine/index.ts';
 
 const obj = (properties: Record<string, unknown>, required: string[] = []) => ({
   type: 'object', additionalProperties: false, properties, required,
@@ -28,7 +29,7 @@ export const diskSchema = obj({
   index: { type: 'integer', minimum: 0, description: 'disk number' },
   sizeGB: { type: 'number', exclusiveMinimum: 0, description: 'decimal GB (10^9 bytes)' },
   sizeBytes: { type: 'integer', minimum: 1048576, description: 'bytes' },
-  sectorSize: { enum: [512, 4096], description: 'logical sector size, default 512' },
+  sectorSize: { enum: [...SECTOR_SIZES], description: `logical sector size, default ${DEFAULT_SECTOR_SIZE}` },
   bus: { enum: ['NVMe', 'SATA', 'SCSI', 'USB', 'Virtual'] },
   removable: { type: 'boolean', description: 'removable media (USB sticks), default false' },
   model: nonEmpty('Win32_DiskDrive.Model'),

@@ -2,7 +2,7 @@
  * The machine profile: everything the simulated backend knows about one PC. The JSON schema in
  * `profile-schema.ts` describes the same shape; `docs/machine-profiles.md` explains every field.
  */
-import type { MediaType, SystemFacts } from '../../../../engine/index.ts';
+import type { MediaType, SectorSize, SystemFacts } from '../../../../engine/index.ts';
 
 export type FirmwareMode = 'UEFI' | 'BIOS';
 export type BootTarget = 'HD' | 'WinPE';
@@ -114,7 +114,7 @@ export interface DiskProfile {
   sizeGB?: number;
   sizeBytes?: number;
   /** Default 512. */
-  sectorSize?: 512 | 4096;
+  sectorSize?: SectorSize;
   bus: DiskBusProfile;
   /** Default false. */
   removable?: boolean;
