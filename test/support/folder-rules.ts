@@ -48,8 +48,6 @@ export const PROCESS_EXCEPTIONS: Readonly<Record<string, string>> = {
  * architecture test fails when one of them is gone, so the list only shrinks.
  */
 export const KNOWN_FOLDER_EXCEPTIONS: readonly string[] = [
-  // The GPT/MBR usable range is disk geometry that belongs with engine/disks, not with the step.
-  'agent/renderers/windows/diskpart-script.ts -> steps/partition-disk/index.ts',
   // Shared image handling that belongs in steps/shared/.
   'steps/apply-data-image/index.ts -> steps/apply-operating-system/image-flow.ts',
   'steps/apply-data-image/index.ts -> steps/apply-operating-system/validate.ts',
