@@ -8,7 +8,7 @@ import { InvalidInputError } from '../../engine/index.ts';
 import { buildDriverIndex } from '../../steps/shared/drivers/driver-index.ts';
 import { explainDevice, explainDeviceJson } from '../../steps/shared/drivers/explain-lines.ts';
 import { matchDevices } from '../../steps/shared/drivers/rank-drivers.ts';
-import { loadProfile, captureLocalProfile } from '../backends/simulated/index.ts';
+import { selectMachine } from '../backends/select.ts';
 import { readCatalogFolder } from '../drivers/driver-catalog.ts';
 import { devicesFromProfile } from '../drivers/drivers-port.ts';
 import type { CliIO } from './io.ts';
@@ -31,8 +31,7 @@ export async function driversExplainCommand(values: DriversExplainOptions, io: C
   const catalogDir = values.catalog;
   if (!catalogDir) bad('--catalog', '--catalog DIR is required (a folder with one subfolder per driver package)');
   if (!existsSync(catalogDir) || !statSync(catalogDir).isDirectory()) bad('--catalog', `catalog folder ${catalogDir} does not exist`);
-  const machine = values.machine ?? 'uefi-desktop';
-  const profile = machine === 'local' ? await captureLocalProfile() : loadProfile(machine);
+  const { profile } = await selectMachine({ machine: values.machine });
   const version = values.osVersion ?? DEFAULT_OS_VERSION;
   if (!/^\d+\.\d+(\.\d+)*$/.test(version)) bad('--os-version', `--os-version must be dotted numbers like 10.0.22631 (got "${version}")`);
   const architecture = values.architecture ?? profile.system.architecture;

@@ -40,27 +40,18 @@ export async function runCommand(file: string | undefined, values: RunOptions, i
   const format = logFormat(values.logFormat);
   const media = await mediaRun(values, file, stateDir);
   const options: DeploymentOptions = {
-    file: media ? media.sequence.file
-      : sources?.length && file === undefined ? undefined : requireFile('run', file, 'sequence file (or --source URL, or --media DIR)'),
-    media,
-    sources,
-    caBundle: values.caBundle,
-    cacheDir,
-    statusUrl: statusUrl(values.statusUrl),
-    machine: values.machine ?? 'uefi-desktop',
-    content: values.content,
-    drivers: values.drivers,
-    children: values.children,
-    stateMigrationPoint: values.stateMigrationPoint,
-    mediaType,
-    variables,
-    stateDir,
-    logDir,
-    logFormat: format,
-    strictCommands: values.strictCommands === true,
-    allowUnknownSteps: values.allowUnknownSteps === true,
-    reset: values.reset === true,
-    console: json ? (l) => io.err(l) : (l) => io.out(l),
+    input: {
+      file: media ? media.sequence.file
+        : sources?.length && file === undefined ? undefined : requireFile('run', file, 'sequence file (or --source URL, or --media DIR)'),
+      sources, caBundle: values.caBundle, children: values.children, media, variables,
+      allowUnknownSteps: values.allowUnknownSteps === true,
+    },
+    content: { folder: values.content, cacheDir, drivers: values.drivers, stateMigrationPoint: values.stateMigrationPoint },
+    machine: { machine: values.machine, mediaType, strictCommands: values.strictCommands === true },
+    output: {
+      stateDir, logDir, logFormat: format, statusUrl: statusUrl(values.statusUrl), reset: values.reset === true,
+      console: json ? (l) => io.err(l) : (l) => io.out(l),
+    },
   };
   const report = await runDeployment(options);
   printProblems(io, report.problems);

@@ -5,7 +5,6 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DeploymentOptions } from './deployment-options.ts';
 
 /** Name of the folder next to a sequence file that is its default content folder. */
 export const SEQUENCE_CONTENT_FOLDER = 'content';
@@ -30,7 +29,7 @@ function isDirectory(path: string): boolean {
  * The run's content folder, or undefined when there is none. Runs from media or deployment sources get none here:
  * their content comes from the media and the sources.
  */
-export function contentFolderFor(options: Pick<DeploymentOptions, 'content' | 'file' | 'media' | 'sources'>): ContentFolder | undefined {
+export function contentFolderFor(options: { content?: string; file?: string; media?: unknown; sources?: readonly string[] }): ContentFolder | undefined {
   if (options.content !== undefined) return { dir: options.content, label: `--content ${options.content}`, implied: false };
   if (options.media || options.sources?.length || !options.file) return undefined;
   const dir = join(dirname(options.file), SEQUENCE_CONTENT_FOLDER);

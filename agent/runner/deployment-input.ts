@@ -11,12 +11,12 @@ import { checkName, isReadOnlyName } from '../../variables/index.ts';
 import { createHttpClient } from '../content/http-client.ts';
 import { normalizeSourceUrl, readDeploymentSource } from '../content/deployment-source.ts';
 import type { PackageManifest } from '../content/package-manifest.ts';
-import type { DeploymentOptions } from './deployment-options.ts';
+import type { InputOptions, RunVariable } from './deployment-options.ts';
 
 export interface DeploymentInput {
   file: string;
   /** Variables the source sets (before `--var`, which wins). */
-  variables: Array<{ name: string; value: string; secret?: boolean }>;
+  variables: RunVariable[];
   manifests: PackageManifest[];
   /** Base URLs, the one that answered first. */
   sources: string[];
@@ -46,7 +46,7 @@ export function readCaBundle(file: string | undefined): string | undefined {
  * @throws InvalidInputError for bad options or an invalid source document; TaskseqError('content-unavailable') when
  *   no source answers
  */
-export async function loadDeploymentInput(options: DeploymentOptions): Promise<DeploymentInput> {
+export async function loadDeploymentInput(options: InputOptions): Promise<DeploymentInput> {
   const client = createHttpClient({ ca: readCaBundle(options.caBundle) });
   const bases = (options.sources ?? []).map(normalizeSourceUrl);
   if (bases.length === 0) {
@@ -79,7 +79,7 @@ function checkedVariable(v: { name: string; value: string; secret?: boolean }, w
  * @throws InvalidInputError for an invalid source document; TaskseqError('content-unavailable') when no source answers
  */
 export async function fetchSourceManifests(sources: readonly string[], client: AxiosInstance,
-  variables: DeploymentOptions['variables']): Promise<PackageManifest[]> {
+  variables: readonly RunVariable[]): Promise<PackageManifest[]> {
   const dir = mkdtempSync(join(tmpdir(), 'taskseq-source-'));
   try {
     const retry = readDownloadRetry((n) => variables.find((v) => v.name.toLowerCase() === n.toLowerCase())?.value);

@@ -1,8 +1,17 @@
-/** What `taskseq run` is asked to do. */
+/** What `taskseq run` is asked to do, grouped by the stage of the run that uses it. */
 import type { MediaType } from '../../engine/index.ts';
+import type { BackendKind } from '../backends/select.ts';
 import type { MediaRun } from '../media/media-run.ts';
 
-export interface DeploymentOptions {
+/** A variable given to the run (`--var`, `--secret-var`, a deployment source, a media's policy). */
+export interface RunVariable {
+  name: string;
+  value: string;
+  secret?: boolean;
+}
+
+/** What runs: the sequence, where it comes from, and the variables it starts with. */
+export interface InputOptions {
   /** The sequence file; absent when the sequence comes from `sources`. */
   file?: string;
   /**
@@ -12,31 +21,54 @@ export interface DeploymentOptions {
   sources?: string[];
   /** PEM file HTTPS sources and the status endpoint are verified against (`--ca-bundle`). */
   caBundle?: string;
+  children?: string;
+  /** A run from media (`--media`): sequence, variables, content, checks and prestart come from it; `file` is unused. */
+  media?: MediaRun;
+  variables: RunVariable[];
+  allowUnknownSteps: boolean;
+}
+
+/** What the run fetches and stores off the machine: packages, drivers, user state. */
+export interface ContentOptions {
+  /** The content folder (`--content`); default: the `content` folder next to the sequence file. */
+  folder?: string;
   /** The task sequence cache (`--cache`); default `<stateDir>/content-cache`. */
   cacheDir?: string;
-  /** Endpoint that receives JSON status events (`--status-url`). */
-  statusUrl?: string;
-  /** Built-in profile name, a profile JSON file, or `local` (facts of this PC, read-only). */
-  machine: string;
-  content?: string;
   /** Driver catalog folder (one subfolder per driver package) for Auto Apply Drivers and MDT driver injection. */
   drivers?: string;
-  children?: string;
   /** Base URL of the state migration point (Request/Release State Store). */
   stateMigrationPoint?: string;
+}
+
+/** Which machine the run deploys and how it behaves. */
+export interface MachineOptions {
+  /** `--machine`: built-in profile name, a profile JSON file, or `local`; default: see `agent/backends/select.ts`. */
+  machine?: string;
+  /** The backend that drives the machine; default: see `agent/backends/select.ts`. */
+  backend?: BackendKind;
+  /** The media the run starts from (`--media-type`), when no media folder decides it. */
   mediaType?: MediaType;
-  variables: Array<{ name: string; value: string; secret?: boolean }>;
+  strictCommands: boolean;
+}
+
+/** Where the run keeps its state and reports. */
+export interface OutputOptions {
   stateDir: string;
   logDir: string;
   logFormat: 'cmtrace' | 'json';
-  strictCommands: boolean;
-  allowUnknownSteps: boolean;
+  /** Endpoint that receives JSON status events (`--status-url`). */
+  statusUrl?: string;
   /** Throw away a journal found in the state folder and start from the first step. */
   reset: boolean;
   /** One short line per step for the terminal. */
   console?: (line: string) => void;
-  /** A run from media (`--media`): sequence, variables, content, checks and prestart come from it; `file` is unused. */
-  media?: MediaRun;
+}
+
+export interface DeploymentOptions {
+  input: InputOptions;
+  content: ContentOptions;
+  machine: MachineOptions;
+  output: OutputOptions;
 }
 
 /** The version written into journals; a journal from another version is refused. */

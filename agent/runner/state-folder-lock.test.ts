@@ -5,7 +5,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { InvalidInputError, TaskseqError } from '../../engine/index.ts';
 import { workDir } from '../../test/support/harness.ts';
-import { clearStateFolder, lockStateFolder } from './state-folder-lock.ts';
+import { lockStateFolder } from './state-folder-lock.ts';
+import { resetStateFolder } from './state-folder.ts';
 
 const quiet = { warn: () => {} };
 const locked = (e: unknown): boolean => e instanceof TaskseqError && e.code === 'state-folder-locked';
@@ -50,7 +51,7 @@ test('--reset keeps the lock; a state folder path that is a file is invalid inpu
   const lock = lockStateFolder(state, quiet);
   mkdirSync(join(state, 'machine'));
   writeFileSync(join(state, 'journal.tsj'), 'x');
-  clearStateFolder(state);
+  resetStateFolder(state);
   assert.deepEqual(readdirSync(state), ['run.lock']);
   lock.release();
   const file = join(state, 'file');

@@ -4,7 +4,7 @@
  * the pid is not alive, or the host has booted since) is stale and is taken over with a warning; a live one is refused.
  * Own code rather than proper-lockfile: see docs/dependencies.md.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { TaskseqError } from '../../engine/index.ts';
@@ -220,13 +220,5 @@ function removeCreatedFolders(stateDir: string, created: string): void {
       return;
     }
     if (dir === top) return;
-  }
-}
-
-/** `--reset`: empties the state folder but keeps its lock (removing it would let a second run in). */
-export function clearStateFolder(stateDir: string): void {
-  if (!existsSync(stateDir)) return;
-  for (const name of readdirSync(stateDir)) {
-    if (name !== LOCK_FILE) rmSync(join(stateDir, name), { recursive: true, force: true });
   }
 }

@@ -1,5 +1,4 @@
 /** Tees the engine's run events into the status reporter (when `--status-url` is given). */
-import { join } from 'node:path';
 import type { AxiosInstance } from 'axios';
 import type { RunEvent } from '../../engine/index.ts';
 import type { RunLog } from '../log/index.ts';
@@ -17,7 +16,8 @@ export interface RunStatus {
 export interface RunStatusOptions {
   url: string | undefined;
   client: AxiosInstance;
-  stateDir: string;
+  /** The file whose presence says status reporting gave up for this deployment. */
+  disabledMarker: string;
   /** Current value of a variable of the run. */
   variable: (name: string) => string | undefined;
   context: StatusContext;
@@ -27,7 +27,7 @@ export function wireStatus(log: RunLog, o: RunStatusOptions): RunStatus {
   if (!o.url) return { log, contentFailed: () => {}, close: async () => {} };
   let seq = 0;
   const reporter: StatusReporter = createStatusReporter({
-    url: o.url, client: o.client, disabledMarker: join(o.stateDir, 'status-disabled'),
+    url: o.url, client: o.client, disabledMarker: o.disabledMarker,
     stopAfterFailure: () => /^\s*true\s*$/i.test(o.variable('SMSTSDisableStatusRetry') ?? ''),
     onFailure: (message) => log.write({ severity: 'warning', component: 'TSManager', message: o.context.redact(message) }),
   });

@@ -12,11 +12,12 @@ export { listBuiltinProfiles, loadProfile, DEFAULT_PROFILE } from './profile/pro
 export { captureLocalProfile } from './profile/profile-capture.ts';
 export { knownTimeZones, lookupTimeZone } from './profile/time-zones.ts';
 export {
-  createSimulatedMachine, REBOOT_MS, type SimulatedMachine, type SimulatedMachineOptions, type SimulatedDiskImage,
+  createSimulatedMachine, checkMachineProfile, REBOOT_MS, type SimulatedMachine, type SimulatedMachineOptions, type SimulatedDiskImage,
 } from './machine/simulated-machine.ts';
 export {
   SECRET_COMMAND_LINE, NOT_SCRIPTED_EXIT_CODE, type CommandRecord,
 } from './machine/simulated-commands.ts';
+export { simulatedBackend } from './simulated-backend.ts';
 export { STATE_FILE_NAME } from './machine/machine-state.ts';
 export type { RebootOptions } from './machine/machine-restart.ts';
 export type { SimulatedVolumes } from './disks/simulated-volumes.ts';

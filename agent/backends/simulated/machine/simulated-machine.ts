@@ -104,7 +104,11 @@ function freshState(profile: MachineProfile, options: SimulatedMachineOptions): 
   };
 }
 
-function checkedProfile(profile: MachineProfile): MachineProfile {
+/**
+ * `profile` validated, as a copy the machine may keep.
+ * @throws InvalidInputError listing every problem
+ */
+export function checkMachineProfile(profile: MachineProfile): MachineProfile {
   const problems = validateProfile(profile, `machine profile ${profile?.name ?? '(unnamed)'}`);
   if (problems.length > 0) {
     throw new InvalidInputError(`invalid machine profile:\n${renderProfileProblems(problems)}`, problems);
@@ -118,9 +122,16 @@ function checkedProfile(profile: MachineProfile): MachineProfile {
  * @throws InvalidInputError for an invalid profile or a saved state from another profile
  */
 export function createSimulatedMachine(input: MachineProfile, options: SimulatedMachineOptions): SimulatedMachine {
-  const profile = checkedProfile(input);
+  const profile = checkMachineProfile(input);
+  return startSimulatedMachine(profile, options, readMachineState(stateFilePath(options.stateDir), profile));
+}
+
+/**
+ * The machine of a profile {@link checkMachineProfile} accepted, continuing from `saved` (its state read from
+ * `<stateDir>/machine-state.json` by the caller) or fresh when there is none.
+ */
+export function startSimulatedMachine(profile: MachineProfile, options: SimulatedMachineOptions, saved: MachineState | undefined): SimulatedMachine {
   const file = stateFilePath(options.stateDir);
-  const saved = readMachineState(file, profile);
   const state = saved ?? freshState(profile, options);
   if (!saved) seedProfileWindows(options.stateDir, profile, state.storage.disks, state.environment.machineName);
   const clock = createVirtualClock(Date.parse(state.clock));

@@ -1,0 +1,112 @@
+/**
+ * One engine instance per boot: an instance runs until the sequence ends or a restart is due, the machine restarts
+ * (it may refuse, as real firmware does) and a fresh instance resumes from the journal, as on a real machine.
+ */
+import { TaskseqError, type ContentPort } from '../../engine/index.ts';
+import { runSequence } from '../../engine/machine/index.ts';
+import type { VariableStore } from '../../variables/index.ts';
+import type { PreparedRun } from '../load/prepare-run.ts';
+import type { Backend, RestartOptions, RestartTarget } from '../backends/backend.ts';
+import type { RunLog } from '../log/index.ts';
+import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts';
+import { finishRun, type DeploymentReport, type RunFinish } from './deployment-report.ts';
+import type { OpenedJournal } from './run-journal.ts';
+import { createRunPorts } from './run-ports.ts';
+import type { RunVariables } from './run-variables.ts';
+
+export interface BootLoop {
+  options: DeploymentOptions;
+  prepared: PreparedRun;
+  backend: Backend;
+  log: RunLog;
+  content: ContentPort;
+  journal: OpenedJournal;
+  variables: RunVariables;
+  finish: RunFinish;
+}
+
+/** Runs the sequence to its end, or to a restart that cannot happen. */
+export async function runBoots(loop: BootLoop): Promise<DeploymentReport> {
+  const { options, prepared, backend, log, variables, journal: { previous } } = loop;
+  const resuming = previous !== undefined && !previous.ended;
+  const interrupted = resuming ? previous.pendingReboot?.target : undefined;
+  const refusedEarlier = interrupted ? completeInterruptedReboot(backend, interrupted) : undefined;
+  const ports = createRunPorts(backend, loop.content, options.content);
+  const media = options.input.media;
+  const prestart = media && !resuming ? await media.prestart(ports.commands, log) : { ok: true as const, variables: [] };
+  if (!prestart.ok) {
+    return finishRun(loop.finish, { status: 'failed', exitCode: prestart.exitCode, steps: [], reboots: [], variables: variables.current() }, prestart.message);
+  }
+  const initialVariables = [...variables.initial, ...prestart.variables];
+  if (refusedEarlier) throw refusedEarlier;
+  const say = options.output.console;
+  for (;;) {
+    const outcome = await runSequence({
+      program: prepared.program, package: prepared.document.package, registry: prepared.registry, ports: ports.forBoot(), log,
+      journalStore: loop.journal.store, sealer: loop.journal.sealer, engineVersion: ENGINE_VERSION, initialVariables,
+      allowUnknownSteps: options.input.allowUnknownSteps, onVariables: (v) => variables.set(v),
+      restart: { refusal: (target, variable) => backend.restartRefusal(target, restartOptions(variable)) },
+    });
+    variables.set(outcome.variables);
+    if (outcome.status === 'reboot') {
+      const refused = restart(backend, outcome.rebootTarget!, log, restartOptions((n) => outcome.variables.get(n)),
+        say && ((line) => say(outcome.variables.redact(line))));
+      // The engine asked the machine first, so this is a machine that changed its answer: the restart in the report
+      // did not happen.
+      if (refused) return finishRun(loop.finish, { ...outcome, status: 'failed', exitCode: 1, reboots: outcome.reboots.slice(0, -1) }, refused);
+      continue;
+    }
+    if (outcome.shutdownAfter !== undefined) {
+      log.write({ severity: 'info', component: 'TSManager', message: 'The computer is shut down; the task sequence has ended' });
+    } else if (outcome.postAction) await runPostAction(backend, outcome.postAction, outcome.variables, log);
+    return finishRun(loop.finish, outcome);
+  }
+}
+
+/**
+ * A crash between "reboot requested" and the restart itself: do the restart now.
+ * @returns TaskseqError('unsupported') when the machine cannot boot the target (the run then fails as it did)
+ */
+function completeInterruptedReboot(backend: Backend, target: RestartTarget): TaskseqError | undefined {
+  const inWinPE = backend.ports.system.environment().inWinPE;
+  if ((target === 'WinPE') === inWinPE) return undefined;
+  try {
+    backend.restart(target);
+    return undefined;
+  } catch (e) {
+    if (e instanceof TaskseqError) return new TaskseqError('unsupported', `the restart to ${target} the previous run asked for cannot happen: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+/** TSUEFIDrive names a FAT32 partition: a restart to WinPE stages the boot image there and the firmware becomes UEFI. */
+function restartOptions(variable: (name: string) => string | undefined): RestartOptions | undefined {
+  const uefiDrive = variable('TSUEFIDrive');
+  return uefiDrive ? { uefiDrive } : undefined;
+}
+
+/**
+ * Restarts the machine; returns why it could not, if it could not. The console gets the restart and what Windows
+ * Setup did, the only moments of a run that no step line shows.
+ */
+function restart(backend: Backend, target: RestartTarget, log: RunLog, options: RestartOptions | undefined,
+  console?: (line: string) => void): string | undefined {
+  try {
+    const booted = backend.restart(target, options);
+    for (const line of booted.setup) log.write({ severity: 'info', component: 'WindowsSetup', message: line });
+    console?.(`Restarted into ${target === 'HD' ? 'the installed OS (HD)' : 'Windows PE'}`);
+    if (booted.setup.length) console?.(`Windows Setup: ${booted.setup.join('; ')}`);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof TaskseqError)) throw e;
+    log.write({ severity: 'error', component: 'TSManager', message: `The restart to ${target} failed: ${e.message}` });
+    return `the restart to ${target} failed: ${e.message}`;
+  }
+}
+
+async function runPostAction(backend: Backend, command: string, vars: VariableStore, log: RunLog): Promise<void> {
+  const expanded = vars.expand(command);
+  log.write({ severity: 'info', component: 'TSManager', message: vars.redact(`Starting the post action: ${expanded.text}`) });
+  const r = await backend.ports.commands.run({ kind: 'command-line', commandLine: expanded.text, secret: expanded.secret });
+  log.write({ severity: r.exitCode === 0 ? 'info' : 'warning', component: 'TSManager', message: `The post action exited with code ${r.exitCode}` });
+}

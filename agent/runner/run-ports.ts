@@ -1,0 +1,33 @@
+/**
+ * The engine's ports for a run: the machine's own, with the run's commands hooks (signal turns, the crash-test hook)
+ * and what the run brings from elsewhere: content, the Drivers port over the machine's devices and the driver
+ * catalog, and the state migration point.
+ */
+import type { CommandsPort, ContentPort, Ports } from '../../engine/index.ts';
+import type { Backend } from '../backends/backend.ts';
+import { createDriversPort } from '../drivers/drivers-port.ts';
+import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
+import { withCrashHook } from './crash-hook.ts';
+import type { ContentOptions } from './deployment-options.ts';
+import { withSignalTurns } from './signal-turns.ts';
+
+export interface RunPorts {
+  /** The machine's commands as the steps and the prestart command run them. */
+  commands: CommandsPort;
+  /** Fresh ports for one engine instance (the driver catalog is read again after a restart). */
+  forBoot(): Ports;
+}
+
+export function createRunPorts(backend: Backend, content: ContentPort, options: Pick<ContentOptions, 'drivers' | 'stateMigrationPoint'>): RunPorts {
+  const machine = backend.ports;
+  const commands = withCrashHook(withSignalTurns(machine.commands));
+  const smp = options.stateMigrationPoint ? createStateMigrationClient(options.stateMigrationPoint) : NO_STATE_MIGRATION_POINT;
+  return {
+    commands,
+    forBoot: () => ({
+      ...machine, commands, content,
+      drivers: createDriversPort({ devices: () => backend.devices(), catalogDir: options.drivers, content }),
+      userState: { ...machine.userState, requestStore: (r) => smp.requestStore(r), releaseStore: (id, kind) => smp.releaseStore(id, kind) },
+    }),
+  };
+}
