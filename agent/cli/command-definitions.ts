@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.ts';
 import type { RunOptions } from './run-command.ts';
+import type { PlanOptions } from './plan-command.ts';
 import type { ValidateOptions } from './validate-command.ts';
 import type { ConvertOptions } from './convert-command.ts';
 import type { MachinesOptions } from './machines-command.ts';
@@ -27,9 +28,10 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
 }
 
-/** Adds run, validate, convert, machines, media build, drivers explain and doctor to `program`. */
+/** Adds run, plan, validate, convert, machines, media build, drivers explain and doctor to `program`. */
 export function defineCommands(program: Command, io: CliIO, outcome: Outcome): void {
   defineRun(program, io, outcome);
+  definePlan(program, io, outcome);
   defineValidate(program, io, outcome);
   defineConvert(program, io, outcome);
   defineMachines(program, io, outcome);
@@ -178,5 +180,28 @@ function defineDoctor(program: Command, io: CliIO, outcome: Outcome): void {
     ))
     .action(async (options: DoctorCliOptions) => {
       outcome.exitCode = await (await import('./doctor-command.ts')).doctorCommand(options, io);
+    });
+}
+
+function definePlan(program: Command, io: CliIO, outcome: Outcome): void {
+  program.command('plan').summary('print the commands a live backend would run')
+    .description('walk a task sequence without changing anything and print, under each step, every command the live backend would run')
+    .argument('[file]', 'task sequence file (.xml, .zip or .json)')
+    .option('--backend <kind>', "linux or winpe (default: this platform's)")
+    .option('--machine <name|file|local>', 'the machine whose facts decide the conditions (default uefi-desktop)')
+    .option('--content <dir>', 'package content, one folder per package id')
+    .option('--drivers <dir>', 'driver catalog, one folder per package')
+    .option('--children <dir>', 'folder or zip of Run Task Sequence children')
+    .option('--media-type <type>', 'BootMedia, FullMedia, OEMMedia or PXE')
+    .option('--var <name=value>', 'set a variable before the run (repeatable)', repeatable)
+    .option('--secret-var <name=value>', 'set a secret variable (repeatable)', repeatable)
+    .option('--allow-unknown-steps', 'walk unknown step types as their command line')
+    .option('--json', 'print the plan as one JSON object')
+    .addHelpText('after', examples(
+      'taskseq plan examples/deploy-windows.xml --backend linux',
+      'taskseq plan ts.xml --backend winpe --machine bios-legacy --json',
+    ))
+    .action(async (file: string | undefined, options: PlanOptions) => {
+      outcome.exitCode = await (await import('./plan-command.ts')).planCommand(file, options, io);
     });
 }

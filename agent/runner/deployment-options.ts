@@ -1,5 +1,6 @@
 /** What `taskseq run` is asked to do, grouped by the stage of the run that uses it. */
-import type { MediaType } from '../../engine/index.ts';
+import type { MediaType, RunEvent } from '../../engine/index.ts';
+import type { PlanSink } from '../backends/plan/plan-recorder.ts';
 import type { BackendKind } from '../backends/select.ts';
 import type { MediaRun } from '../media/media-run.ts';
 
@@ -46,6 +47,8 @@ export interface MachineOptions {
   machine?: string;
   /** The backend that drives the machine; default: see `agent/backends/select.ts`. */
   backend?: BackendKind;
+  /** A plan (`taskseq plan`): the machine is simulated and `backend`'s commands are recorded here instead of run. */
+  plan?: PlanSink;
   /** The media the run starts from (`--media-type`), when no media folder decides it. */
   mediaType?: MediaType;
   strictCommands: boolean;
@@ -62,6 +65,8 @@ export interface OutputOptions {
   reset: boolean;
   /** One short line per step for the terminal. */
   console?: (line: string) => void;
+  /** Every run event the log receives, for a caller that follows the run (`taskseq plan`). */
+  onEvent?: (event: RunEvent) => void;
 }
 
 export interface DeploymentOptions {

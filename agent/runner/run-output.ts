@@ -2,7 +2,7 @@
  * What the run reports while it runs: the log (CMTrace, and JSON Lines on request) in the machine's time and time
  * zone, with status events to `--status-url` teed off its events.
  */
-import type { Program } from '../../engine/index.ts';
+import type { Program, RunEvent } from '../../engine/index.ts';
 import type { Backend } from '../backends/backend.ts';
 import type { DeploymentInput } from './deployment-input.ts';
 import { createRunLog } from '../log/index.ts';
@@ -30,7 +30,9 @@ export function openRunOutput(r: RunOutputRequest): RunStatus {
     dir: output.logDir, format: output.logFormat, now: () => clock.now(), biasMinutes: backend.ports.system.environment().timeZone.bias,
     redact: (t) => variables.redact(t), console: output.console,
   });
-  const status = wireStatus(log, {
+  const onEvent = output.onEvent;
+  const followed = onEvent ? { ...log, event: (e: RunEvent) => { log.event(e); onEvent(e); } } : log;
+  const status = wireStatus(followed, {
     url: output.statusUrl, client: r.client, disabledMarker: r.folder.statusDisabledMarker, variable: (n) => variables.current().get(n),
     context: { now: () => clock.now(), machine: () => backend.ports.system.environment().machineName,
       sequence: { name: r.program.name, packageId: r.program.packageId }, redact: (t) => variables.redact(t) },

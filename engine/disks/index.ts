@@ -5,3 +5,4 @@ export * from './file-system-limits.ts';
 export * from './placement.ts';
 export * from './layout-check.ts';
 export * from './disk-kinds.ts';
+export * from './system-partition.ts';

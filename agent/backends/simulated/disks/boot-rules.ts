@@ -4,17 +4,9 @@
  * fallback loader on each disk in index order. BIOS: the first fixed disk must be MBR with an active partition that
  * holds bootmgr.
  */
-import { TaskseqError, type Architecture } from '../../../../engine/index.ts';
+import { fallbackLoader, TaskseqError, WINDOWS_BOOT_MANAGER, type Architecture } from '../../../../engine/index.ts';
 import { volumeFolderPath, type DiskState, type PartitionState, type StorageState } from './disk-state.ts';
 import { findEntry, splitVolumePath } from './volume-files.ts';
-
-export const WINDOWS_BOOT_MANAGER = 'EFI\\Microsoft\\Boot\\bootmgfw.efi';
-const FALLBACK = { x64: 'bootx64.efi', arm64: 'bootaa64.efi', x86: 'bootia32.efi' } as const;
-
-/** `EFI\Boot\bootx64.efi` and its siblings: the loader firmware starts when no boot entry works. */
-export function fallbackLoader(architecture: Architecture): string {
-  return `EFI\\Boot\\${FALLBACK[architecture]}`;
-}
 
 export interface BootView {
   stateDir: string;

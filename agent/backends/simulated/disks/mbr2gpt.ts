@@ -10,7 +10,7 @@
 import { alignUp, CONVERSION_RESERVE_BYTES, convertibleEnd, MIB, PARTITION_ALIGNMENT, type CommandResult } from '../../../../engine/index.ts';
 import { volumeFolderPath, type DiskState, type PartitionState } from './disk-state.ts';
 import { writeDiskTable } from './disk-setup.ts';
-import { WINDOWS_BOOT_MANAGER } from './boot-rules.ts';
+import { WINDOWS_BOOT_MANAGER } from '../../../../engine/index.ts';
 import { parseMbr2GptCommand, type Mbr2GptCommand } from './mbr2gpt-command.ts';
 import type { StorageHost } from './simulated-volumes.ts';
 import { findFolder, putFile, resetFolder, splitVolumePath } from './volume-files.ts';

@@ -8,7 +8,7 @@ import { normalizeLetter } from '../disks/disk-state.ts';
 import { resolveImagePath } from './image-path.ts';
 import type { SimulatedImagingDeps } from './imaging-deps.ts';
 import { renderBytes } from './size-text.ts';
-import { renderApplyArgs } from './wimlib-args.ts';
+import { renderApplyArgs } from '../../../renderers/linux/wimlib-command.ts';
 import { runChecked, type WimlibRunner } from './wimlib-runner.ts';
 
 function imageLabel(image: ImageFacts): string {

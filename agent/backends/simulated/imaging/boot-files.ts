@@ -7,7 +7,7 @@ import { dirname, relative, sep } from 'node:path';
 import {
   InvalidInputError, TaskseqError, type Architecture, type BootFilesRequest,
 } from '../../../../engine/index.ts';
-import { WINDOWS_BOOT_MANAGER, fallbackLoader } from '../disks/boot-rules.ts';
+import { WINDOWS_BOOT_MANAGER, fallbackLoader } from '../../../../engine/index.ts';
 import { findFolder, putFile, splitVolumePath } from '../disks/volume-files.ts';
 import type { BootEntry, BootVolume, SimulatedImagingDeps } from './imaging-deps.ts';
 

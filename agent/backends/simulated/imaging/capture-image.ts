@@ -8,7 +8,7 @@ import { normalizeLetter } from '../disks/disk-state.ts';
 import { prepareOutputPath, type ImagePath } from './image-path.ts';
 import type { SimulatedImagingDeps } from './imaging-deps.ts';
 import { renderBytes } from './size-text.ts';
-import { renderCaptureArgs } from './wimlib-args.ts';
+import { renderCaptureArgs } from '../../../renderers/linux/wimlib-command.ts';
 import { runChecked, type WimlibRunner } from './wimlib-runner.ts';
 
 function sourceRoot(deps: SimulatedImagingDeps, source: string): string {

@@ -1,6 +1,7 @@
 /** Runs `wimlib-imagex` and turns a failed run into a project error. */
 import { spawnSync } from 'node:child_process';
 import { TaskseqError } from '../../../../engine/index.ts';
+import { parseWimlibFailure } from '../../../renderers/linux/wimlib-output.ts';
 
 export interface WimlibResult {
   code: number;
@@ -28,13 +29,6 @@ export const runWimlibImagex: WimlibRunner = (args) => {
   }
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 };
-
-/** The tool's own `ERROR: ...` lines, else its last line of output: what a user needs to see. */
-export function parseWimlibFailure(result: WimlibResult): string {
-  const lines = `${result.stderr}\n${result.stdout}`.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
-  const errors = lines.filter((l) => /^ERROR\b/.test(l)).map((l) => l.replace(/^ERROR:?\s*/, ''));
-  return errors.length > 0 ? errors.join('; ') : (lines.at(-1) ?? 'no output');
-}
 
 /**
  * Runs the tool and checks its exit code.

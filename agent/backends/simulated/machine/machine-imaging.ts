@@ -1,5 +1,5 @@
 /** Wires the simulated imaging backend to the machine's storage: volumes by letter, the ESP, the BIOS boot disk. */
-import type { ApplyImageRequest, Architecture, ImagingPort } from '../../../../engine/index.ts';
+import { findBiosBootDisk, findEfiSystemPartition, type ApplyImageRequest, type Architecture, type ImagingPort } from '../../../../engine/index.ts';
 import { identityFromImage } from '../windows/identity.ts';
 import { holdsWindows, newWindowsState, readWindowsState, writeWindowsState } from '../windows/windows-state.ts';
 import { lookupVolume, type SimulatedVolumes, type StorageHost } from '../disks/simulated-volumes.ts';
@@ -37,7 +37,6 @@ export function createMachineImaging(host: StorageHost, volumes: SimulatedVolume
 }
 
 function createBaseImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture): ImagingPort {
-  const disks = () => [...host.storage().disks].sort((a, b) => a.index - b.index);
   return createSimulatedImaging({
     volumeRoot: (letter) => lookupVolume(host, letter)?.root,
     volumeInfo: (letter) => {
@@ -46,17 +45,13 @@ function createBaseImaging(host: StorageHost, volumes: SimulatedVolumes, archite
     },
     architecture,
     espFor: () => {
-      for (const d of disks()) {
-        const esp = d.style === 'GPT' ? d.partitions.find((p) => p.role === 'EFI') : undefined;
-        if (esp) return bootVolume(host, d, esp);
-      }
-      return undefined;
+      const found = findEfiSystemPartition(host.storage().disks);
+      return found ? bootVolume(host, found.disk, found.partition) : undefined;
     },
     bootDisk: () => {
-      const d = disks().find((x) => !x.removable);
-      if (!d) return undefined;
-      const active = d.partitions.find((p) => p.active);
-      return { disk: d.index, ...(active ? { active: bootVolume(host, d, active) } : {}) };
+      const found = findBiosBootDisk(host.storage().disks);
+      if (!found) return undefined;
+      return { disk: found.disk.index, ...(found.partition ? { active: bootVolume(host, found.disk, found.partition) } : {}) };
     },
     addBootEntry: (entry) => {
       const firmware = host.storage().firmware;

@@ -4,7 +4,8 @@
  * reassign drive letters for the new environment. Nothing changes when the restart is refused.
  */
 import { TaskseqError } from '../../../../engine/index.ts';
-import { checkBootable, fallbackLoader } from '../disks/boot-rules.ts';
+import { checkBootable } from '../disks/boot-rules.ts';
+import { fallbackLoader } from '../../../../engine/index.ts';
 import { stateLocation } from '../disks/disk-environment.ts';
 import { findWindowsVolume } from '../disks/disk-setup.ts';
 import { normalizeLetter, type FirmwareState } from '../disks/disk-state.ts';

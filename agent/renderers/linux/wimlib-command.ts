@@ -4,8 +4,8 @@
  * list is therefore the command, its options, then `--` and the positional values: after `--` wimlib reads
  * nothing as an option. Option values are attached with `=`, so they cannot be read as options either.
  */
-import type { CaptureImageRequest } from '../../../../engine/index.ts';
-import { TaskseqError } from '../../../../engine/index.ts';
+import type { CaptureImageRequest } from '../../../engine/index.ts';
+import { TaskseqError } from '../../../engine/index.ts';
 
 /** Marks the end of the options for wimlib-imagex (as for any getopt-style tool). */
 export const END_OF_OPTIONS = '--';
@@ -14,8 +14,13 @@ export interface ApplyArgsInput {
   /** Host path of the `.wim` or first `.swm`. */
   wim: string;
   index: number;
-  /** Host folder to extract into. */
+  /** Host folder to extract into, or (with `ntfsVolume`) the block device of an NTFS volume. */
   targetDir: string;
+  /**
+   * The target is an NTFS volume's device: wimlib then writes the volume itself through NTFS-3G and keeps security
+   * descriptors, alternate data streams and reparse points, so `--no-acls` is not given.
+   */
+  ntfsVolume?: boolean;
   /** Every part of a split set, first included (only the others are passed as references). */
   parts: readonly string[];
   checkIntegrity: boolean;
@@ -28,13 +33,13 @@ function plain(field: string, value: string): string {
 }
 
 /**
- * `apply --no-acls [--check] [--ref=<part>...] -- <wim> <index> <dir>`. Extraction is to a plain folder (no NTFS
- * volume), where security descriptors mean nothing: `--no-acls` keeps it working for any user. Split-set parts are
+ * `apply [--no-acls] [--check] [--ref=<part>...] -- <wim> <index> <target>`. Into a plain folder security
+ * descriptors mean nothing, and `--no-acls` keeps it working for any user; onto an NTFS device they are kept. Split-set parts are
  * named one by one instead of by a glob, so that another set's parts in the same folder cannot be picked up.
  * @throws TaskseqError('invalid-input') for a value holding a NUL character
  */
 export function renderApplyArgs(input: ApplyArgsInput): string[] {
-  const options = ['--no-acls'];
+  const options = input.ntfsVolume ? [] : ['--no-acls'];
   if (input.checkIntegrity) options.push('--check');
   for (const part of input.parts.slice(1)) options.push(`--ref=${plain('split part', part)}`);
   return ['apply', ...options, END_OF_OPTIONS, plain('image file', input.wim), String(input.index), plain('target folder', input.targetDir)];

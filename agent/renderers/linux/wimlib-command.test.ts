@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderApplyArgs, renderCaptureArgs } from './wimlib-args.ts';
-import { parseWimlibFailure } from './wimlib-runner.ts';
+import { renderApplyArgs, renderCaptureArgs } from './wimlib-command.ts';
+import { parseWimlibFailure } from './wimlib-output.ts';
 
 describe('wimlib-imagex argument lists', () => {
   it('apply: plain WIM, with integrity check, and a split set by its parts', () => {
@@ -40,9 +40,16 @@ describe('wimlib-imagex argument lists', () => {
   });
 
   it('failure text: the ERROR lines, else the last line', () => {
-    assert.equal(parseWimlibFailure({ code: 1, stdout: 'Scanning\r50%\r',
+    assert.equal(parseWimlibFailure({ stdout: 'Scanning\r50%\r',
       stderr: 'ERROR: "x.wim" is not a WIM file\nERROR: Exiting with error code 9\n' }),
     '"x.wim" is not a WIM file; Exiting with error code 9');
-    assert.equal(parseWimlibFailure({ code: 1, stdout: 'a\nlast words\n', stderr: '' }), 'last words');
+    assert.equal(parseWimlibFailure({ stdout: 'a\nlast words\n', stderr: '' }), 'last words');
+  });
+});
+
+describe('wimlib-imagex apply onto an NTFS volume', () => {
+  it('keeps security descriptors: no --no-acls when the target is the volume device', () => {
+    assert.deepEqual(renderApplyArgs({ wim: '/c/install.wim', index: 1, targetDir: '/dev/loop7', ntfsVolume: true,
+      parts: ['/c/install.wim'], checkIntegrity: false }), ['apply', '--', '/c/install.wim', '1', '/dev/loop7']);
   });
 });

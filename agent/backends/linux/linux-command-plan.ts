@@ -1,0 +1,95 @@
+/**
+ * What the Linux live backend does for each changing port call (pure): sfdisk and mkfs for a layout, wimlib-imagex
+ * in NTFS-3G mode for images, file work for boot files and drivers, and a refusal for what only Windows can do
+ * (Sysprep, USMT, Windows command lines). The backend executes these same actions; `taskseq plan` prints them.
+ */
+import { fallbackLoader, findBiosBootDisk, findEfiSystemPartition, WINDOWS_BOOT_MANAGER } from '../../../engine/index.ts';
+import { renderFormatCommands, renderSfdiskScript } from '../../renderers/linux/sfdisk-script.ts';
+import { renderApplyArgs, renderCaptureArgs } from '../../renderers/linux/wimlib-command.ts';
+import {
+  command, driveOf, refused, work, type CommandPlanner, type DeviceNames, type PlanMachine, type PlannedAction,
+  type VolumeLocation,
+} from '../plan/command-plan.ts';
+
+const WINDOWS_ONLY = 'runs only in Windows; the Linux backend cannot do it';
+
+/** The volume a request names by drive letter, or a refusal naming the field. */
+function volumeAt(machine: PlanMachine, path: string, field: string): VolumeLocation | PlannedAction {
+  const letter = driveOf(path);
+  const volume = letter ? machine.volume(letter) : undefined;
+  return volume ?? refused(`${field} ${path} is not a volume of this machine`);
+}
+
+const isVolume = (v: VolumeLocation | PlannedAction): v is VolumeLocation => 'partition' in v;
+
+/** The Linux backend's planner; `names` addresses disks and partitions (loop devices where the kernel made none). */
+export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
+  const partitionOf = (v: VolumeLocation) => names.partition(v.disk, v.partition);
+  return {
+    partitionDisk(layout, disk) {
+      const script = renderSfdiskScript(layout, disk);
+      const sfdisk = command(['sfdisk', '--no-reread', '--no-tell-kernel', '--wipe', 'always', names.disk(disk)], script);
+      const formats = renderFormatCommands(layout, (n) => {
+        const p = layout.partitions.find((x) => x.number === n)!;
+        return names.partition(disk, p);
+      }).map((argv) => command(argv));
+      return [sfdisk, ...formats];
+    },
+    applyImage(request, parts, machine) {
+      const at = volumeAt(machine, request.target, 'target');
+      if (!isVolume(at)) return [at];
+      if (at.partition.volume?.fileSystem !== 'NTFS') return [refused(`cannot apply an image to ${at.letter}: the Linux backend applies onto NTFS volumes only`)];
+      return [command(['wimlib-imagex', ...renderApplyArgs({
+        wim: request.path, index: request.index, targetDir: partitionOf(at), ntfsVolume: true, parts, checkIntegrity: request.checkIntegrity === true,
+      })])];
+    },
+    captureImage(request, machine) {
+      const at = volumeAt(machine, request.source, 'source');
+      if (!isVolume(at)) return [at];
+      return [command(['wimlib-imagex', ...renderCaptureArgs({
+        ...request, sourceDir: partitionOf(at), wim: request.path, checkIntegrity: request.checkIntegrity === true,
+      })])];
+    },
+    writeBootFiles(request, machine) {
+      const at = volumeAt(machine, request.windowsPath, 'windowsPath');
+      if (!isVolume(at)) return [at];
+      const out: PlannedAction[] = [];
+      if (request.firmware !== 'BIOS') out.push(...uefiBootFiles(names, machine, at, request.windowsPath));
+      if (request.firmware !== 'UEFI') out.push(...biosBootFiles(names, machine, at, request.windowsPath));
+      return out;
+    },
+    addDrivers(request, machine) {
+      const at = volumeAt(machine, request.target, 'target');
+      if (!isVolume(at)) return [at];
+      return request.paths.map((p) => work(`copy the driver ${p} into ${at.letter}\\Drivers on ${partitionOf(at)} and name it in the answer file's offlineServicing driver paths, for Windows Setup to install`));
+    },
+    runCommand(request) {
+      return [refused(`${request.kind === 'powershell' ? 'a PowerShell script' : 'a Windows command line'} cannot run on the Linux backend; it is not attempted`)];
+    },
+    generalize: () => [refused(`Sysprep ${WINDOWS_ONLY}`)],
+    captureUserState: () => [refused(`ScanState (user state capture) ${WINDOWS_ONLY}`)],
+    restoreUserState: () => [refused(`LoadState (user state restore) ${WINDOWS_ONLY}`)],
+  };
+}
+
+function uefiBootFiles(names: DeviceNames, machine: PlanMachine, windows: VolumeLocation, windowsPath: string): PlannedAction[] {
+  const esp = findEfiSystemPartition(machine.disks);
+  if (!esp) return [refused('cannot write UEFI boot files: no disk has an EFI system partition')];
+  const espDevice = names.partition(esp.disk, esp.partition);
+  return [
+    work(`copy ${windowsPath}\\Boot\\EFI from ${names.partition(windows.disk, windows.partition)} to \\EFI\\Microsoft\\Boot on the EFI system partition ${espDevice}, and the boot manager also to the fallback \\${fallbackLoader(machine.architecture)}`),
+    work(`write the BCD store \\EFI\\Microsoft\\Boot\\BCD on ${espDevice} from ${windowsPath}\\System32\\config\\BCD-Template: a boot manager and a Windows Boot Loader for ${windowsPath} on ${windows.letter}`),
+    command(['efibootmgr', '--create', '--disk', names.disk(esp.disk), '--part', String(esp.partition.number), '--label', 'Windows Boot Manager', '--loader', `\\${WINDOWS_BOOT_MANAGER}`]),
+  ];
+}
+
+function biosBootFiles(names: DeviceNames, machine: PlanMachine, windows: VolumeLocation, windowsPath: string): PlannedAction[] {
+  const boot = findBiosBootDisk(machine.disks);
+  if (!boot) return [refused('cannot write BIOS boot files: this machine has no fixed disk')];
+  if (!boot.partition) return [refused(`cannot write BIOS boot files: disk ${boot.disk.index} has no active partition`)];
+  const active = names.partition(boot.disk, boot.partition);
+  return [
+    work(`copy bootmgr and ${windowsPath}\\Boot\\PCAT to the active partition ${active}, and write the BCD store \\Boot\\BCD for ${windowsPath} on ${windows.letter}`),
+    work(`write the MBR boot code to ${names.disk(boot.disk)} and the NTFS boot record of ${active} that loads bootmgr`),
+  ];
+}

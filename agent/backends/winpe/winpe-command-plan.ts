@@ -1,0 +1,58 @@
+/**
+ * What the Windows PE (and full OS) backend runs for each changing port call (pure): diskpart scripts, DISM,
+ * bcdboot, Sysprep and USMT command lines from the Windows renderers, and the steps' own command lines as written.
+ * `taskseq plan --backend winpe` prints them; the backend itself executes these same actions.
+ */
+import { renderBcdboot } from '../../renderers/windows/bcdboot-command.ts';
+import { renderDiskpartScript } from '../../renderers/windows/diskpart-script.ts';
+import { renderAddDriver, renderApplyImage, renderCaptureImage } from '../../renderers/windows/dism-command.ts';
+import { renderSysprep } from '../../renderers/windows/sysprep-command.ts';
+import { renderLoadState, renderScanState } from '../../renderers/windows/usmt-command.ts';
+import { command, driveOf, refused, work, type CommandPlanner, type PlannedAction } from '../plan/command-plan.ts';
+
+/** Where the backend writes a diskpart script before running `diskpart /s` on it. */
+export const DISKPART_SCRIPT_PATH = 'X:\\Windows\\Temp\\taskseq-diskpart.txt';
+
+/** `C:` -> `C:\`, the root DISM's /ApplyDir and /CaptureDir take. */
+function rootOf(letter: string): string | undefined {
+  const drive = driveOf(letter);
+  return drive ? `${drive}\\` : undefined;
+}
+
+/** The Windows PE backend's planner. */
+export function winpeCommandPlanner(): CommandPlanner {
+  return {
+    partitionDisk(layout, disk, applied) {
+      return [command(['diskpart.exe', '/s', DISKPART_SCRIPT_PATH], renderDiskpartScript(layout, disk, { letters: applied }))];
+    },
+    applyImage(request, parts) {
+      const applyDir = rootOf(request.target);
+      if (!applyDir) return [refused(`target ${request.target} is not a drive letter`)];
+      const swmPattern = parts.length > 1 ? request.path.replace(/(\.swm)$/i, '*$1') : undefined;
+      return [command(renderApplyImage({ ...request, applyDir, ...(swmPattern ? { swmPattern } : {}) }))];
+    },
+    captureImage(request) {
+      const captureDir = rootOf(request.source);
+      if (!captureDir) return [refused(`source ${request.source} is not a drive letter`)];
+      return [command(renderCaptureImage({ ...request, captureDir }))];
+    },
+    writeBootFiles: (request) => [command(renderBcdboot(request))],
+    addDrivers(request) {
+      const imageDir = rootOf(request.target);
+      if (!imageDir) return [refused(`target ${request.target} is not a drive letter`)];
+      return request.paths.map((driverPath) => command(renderAddDriver({ imageDir, driverPath, recurse: request.recurse, forceUnsigned: request.forceUnsigned })));
+    },
+    // A line that holds a secret is shown too: whoever prints a plan passes it through the run's redaction.
+    runCommand(request) {
+      if (request.kind === 'command-line') return [{ kind: 'command', argv: [], line: request.commandLine }];
+      return [{ kind: 'command', argv: [], line: request.commandLine, ...(request.script?.source ? { input: request.script.source } : {}) }];
+    },
+    generalize(request, windowsDir, machine) {
+      const plan = renderSysprep({ ...request, windowsDir, architecture: machine.architecture });
+      const answer: PlannedAction[] = plan.answerFile ? [work(`write the generalize-pass answer file ${plan.answerFile.path}`)] : [];
+      return [...answer, command(plan.argv)];
+    },
+    captureUserState: (request) => [command(renderScanState(request).shown)],
+    restoreUserState: (request) => [command(renderLoadState(request).shown)],
+  };
+}
