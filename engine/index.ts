@@ -4,7 +4,9 @@
  */
 export * from './problems.ts';
 export * from './ports/index.ts';
+export { PORT_REFUSALS, refusingPorts, type RefusalRule } from './ports/port-refusals.ts';
 export * from './step-module.ts';
+export { stepFailure } from './step-failure.ts';
 export type * from './definition/model.ts';
 export type * from './conditions/types.ts';
 export * from './definition/index.ts';

@@ -1,9 +1,9 @@
 /**
  * The engine's ports for a run: the machine's own, with the run's commands hooks (signal turns, the crash-test hook)
  * and what the run brings from elsewhere: content, the Drivers port over the machine's devices and the driver
- * catalog, and the state migration point.
+ * catalog, and the state migration point; the operations whose refusals mean an exit code throw PortRefusal.
  */
-import type { CommandsPort, ContentPort, Ports } from '../../engine/index.ts';
+import { refusingPorts, type CommandsPort, type ContentPort, type Ports } from '../../engine/index.ts';
 import type { Backend } from '../backends/backend.ts';
 import { createDriversPort } from '../drivers/drivers-port.ts';
 import { createStateMigrationClient, NO_STATE_MIGRATION_POINT } from '../state-migration/smp-client.ts';
@@ -24,7 +24,9 @@ export function createRunPorts(backend: Backend, content: ContentPort, options: 
   const smp = options.stateMigrationPoint ? createStateMigrationClient(options.stateMigrationPoint) : NO_STATE_MIGRATION_POINT;
   return {
     commands,
-    forBoot: () => ({
+    // Refusing: whichever backend, content source or state migration point serves an operation, its refusals reach
+    // the steps with the exit codes of engine/ports/port-refusals.ts.
+    forBoot: () => refusingPorts({
       ...machine, commands, content,
       drivers: createDriversPort({ devices: () => backend.devices(), catalogDir: options.drivers, content }),
       userState: { ...machine.userState, requestStore: (r) => smp.requestStore(r), releaseStore: (id, kind) => smp.releaseStore(id, kind) },

@@ -3,13 +3,12 @@
  * codes, `_SMSTSLastAction*` set, local defaults out. Never throws for a step's own failure: everything a step can do
  * wrong ends as a failed result with a message.
  */
-import { VariableError } from '../../variables/index.ts';
 import type { Instruction } from '../program/index.ts';
 import { isSuccessCode } from '../program/index.ts';
 import type { StepRecord } from '../journal/records.ts';
 import type { StepResult } from '../step-module.ts';
-import { TaskseqError } from '../problems.ts';
-import { EXIT_ACCESS_DENIED, EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_TIMEOUT } from '../step-exit-codes.ts';
+import { stepFailure } from '../step-failure.ts';
+import { EXIT_FAILED, EXIT_TIMEOUT } from '../step-exit-codes.ts';
 import type { StepModule } from '../step-module.ts';
 import { createStepContext } from '../step-context.ts';
 import { setEnvironmentBuiltins } from './builtins.ts';
@@ -78,17 +77,8 @@ async function runWithTimeout(deps: EngineDeps, instr: Instruction, module: Step
   try {
     return await Promise.race([module.run(ctx), timedOut]);
   } catch (e) {
-    return failureFrom(e);
+    return stepFailure(e);
   }
-}
-
-/** Maps what a step threw to a failed result (variables rules, our errors, anything else). */
-function failureFrom(e: unknown): StepResult {
-  if (e instanceof VariableError) {
-    return { exitCode: e.code === 'read-only-variable' ? EXIT_ACCESS_DENIED : EXIT_INVALID_PARAMETER, message: e.message };
-  }
-  if (e instanceof TaskseqError) return { exitCode: EXIT_FAILED, message: e.message };
-  return { exitCode: EXIT_FAILED, message: `the step failed unexpectedly: ${(e as Error)?.message ?? String(e)}` };
 }
 
 /** `refused`: the machine refused the restart the step asked for, which fails the step whatever its exit code. */

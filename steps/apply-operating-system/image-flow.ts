@@ -1,10 +1,10 @@
 /**
  * The part Apply Operating System Image and Apply Data Image share: parse, resolve the destination and the image,
- * refuse what cannot work (before anything is wiped), then wipe and apply. Failures come back as step results.
+ * refuse what cannot work (before anything is wiped), then wipe and apply. The step's own refusals come back as step
+ * results; a port's refusal goes on to the engine, which reports its exit code.
  */
-import { TaskseqError } from '../../engine/index.ts';
 import type { ImageFacts, StepContext, StepResult, WimFacts } from '../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_DISK_FULL, EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_DISK_FULL, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { readOption } from '../shared/option-value.ts';
 import { APPLIED_TARGETS_VARIABLE, parseTargets, resolveDestination, type ResolvedDestination } from './destination.ts';
 import { checkArchitecture, checkSize, findImageFacts, formatSize } from './image-checks.ts';
@@ -24,24 +24,10 @@ export interface PreparedImage {
 
 const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
 
-/** A port's TaskseqError as a step result (`unsupported` -> 50, else E_FAIL); anything else is rethrown. */
-export function portFailure(e: unknown): StepResult {
-  if (!(e instanceof TaskseqError)) throw e;
-  return fail(e.code === 'unsupported' ? EXIT_NOT_SUPPORTED : EXIT_FAILED, e.message);
-}
-
 /** Options by property, falling back to the documented variables (MDT steps carry no index property). */
 function readOptions(ctx: StepContext, kind: ImageStepKind) {
   const indexVariable = kind === 'data' ? 'OSDDataImageIndex' : 'OSDImageIndex';
   return parseApplyImageOptions((p) => readOption(ctx, p, p === 'ImageIndex' ? indexVariable : undefined), kind);
-}
-
-function inspect(ctx: StepContext, wim: LocatedWim): WimFacts | StepResult {
-  try {
-    return ctx.ports.imaging.inspect(wim.path);
-  } catch (e) {
-    return portFailure(e);
-  }
 }
 
 /** The volume's used bytes as the disks report them (what a wipe can free). */
@@ -76,8 +62,7 @@ export function prepareImage(ctx: StepContext, kind: ImageStepKind): PreparedIma
   ctx.log.info(`Destination: ${target.describe}`);
   const wim = locateWim(ctx, options.source);
   if ('error' in wim) return fail(wim.contentMissing ? EXIT_CONTENT_NOT_FOUND : EXIT_INVALID_PARAMETER, wim.error);
-  const facts = inspect(ctx, wim);
-  if ('exitCode' in facts) return facts;
+  const facts = ctx.ports.imaging.inspect(wim.path);
   const image = findImageFacts(facts, options.index, wim.fileName);
   if ('error' in image) return fail(EXIT_INVALID_PARAMETER, `${image.error} (option ${options.indexField})`);
   ctx.log.info(`Image: ${wim.fileName} index ${image.index} (${image.name}, ${image.architecture || 'architecture unknown'}, ${formatSize(image.totalBytes)}) from package ${wim.packageId}`);
@@ -109,20 +94,16 @@ export function storeWipeProblem(ctx: StepContext, letter: string, keep: readonl
 /** Wipes (when the options say so), applies the image and records the target for the next-available search. */
 export async function wipeAndApply(ctx: StepContext, prepared: PreparedImage): Promise<StepResult | undefined> {
   const { target, image, wim, options } = prepared;
-  try {
-    if (options.wipe) {
-      const keep = protectedFolders(target.letter, ctx.vars.get('_SMSTSUserStatePath'));
-      const lost = storeWipeProblem(ctx, target.letter, keep);
-      if (lost) return fail(EXIT_INVALID_PARAMETER, lost);
-      const removed = ctx.ports.volumes.wipe(target.letter, keep);
-      ctx.log.info(`Wiped ${target.letter}: removed ${removed} top-level entries, kept ${keep.join(', ')}`);
-    } else ctx.log.info(`WipeDestinationPartition is false; adding the image to what ${target.letter} holds`);
-    ctx.log.info(`Applying ${wim.fileName} image ${image.index} to ${target.letter}`);
-    const done = await ctx.ports.imaging.apply({ path: wim.path, index: image.index, target: target.letter });
-    ctx.log.info(`Applied ${done.files} files (${formatSize(done.bytes)}) to ${target.letter}`);
-  } catch (e) {
-    return portFailure(e);
-  }
+  if (options.wipe) {
+    const keep = protectedFolders(target.letter, ctx.vars.get('_SMSTSUserStatePath'));
+    const lost = storeWipeProblem(ctx, target.letter, keep);
+    if (lost) return fail(EXIT_INVALID_PARAMETER, lost);
+    const removed = ctx.ports.volumes.wipe(target.letter, keep);
+    ctx.log.info(`Wiped ${target.letter}: removed ${removed} top-level entries, kept ${keep.join(', ')}`);
+  } else ctx.log.info(`WipeDestinationPartition is false; adding the image to what ${target.letter} holds`);
+  ctx.log.info(`Applying ${wim.fileName} image ${image.index} to ${target.letter}`);
+  const done = await ctx.ports.imaging.apply({ path: wim.path, index: image.index, target: target.letter });
+  ctx.log.info(`Applied ${done.files} files (${formatSize(done.bytes)}) to ${target.letter}`);
   const targets = parseTargets(ctx.vars.get(APPLIED_TARGETS_VARIABLE));
   if (!targets.includes(target.letter)) ctx.vars.setBuiltIn(APPLIED_TARGETS_VARIABLE, [...targets, target.letter].join(','));
   return undefined;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TaskseqError } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED, PortRefusal, TaskseqError } from '../../engine/index.ts';
+import { engineResult } from '../test-support/engine-result.ts';
 import type { StepDefinitionView } from '../../engine/index.ts';
 import { createFakeContext, defaults, type FakeContextOptions } from '../test-support/fake-context.ts';
 import { addPackageFiles, createImagingFake, createVolumesFake, GiB, image, labDisks, wim } from './test-fixtures.ts';
@@ -37,7 +38,7 @@ function setup({ options, type = APPLY_OS_TYPE, more = {}, free = { 'C:': 90 * G
     ...more,
   });
   addPackageFiles(f, files);
-  return { f, imaging, volumes, run: () => applyOperatingSystemStep.run(f.ctx) };
+  return { f, imaging, volumes, run: () => engineResult(applyOperatingSystemStep.run(f.ctx)) };
 }
 
 const BASE = { ImagePackageID: 'LAB00100', ImageIndex: ['OSDImageIndex', '1'] as [string, string] };
@@ -120,7 +121,7 @@ for (const [name, s, code, message] of refusals) {
 }
 
 test('a backend refusal during apply fails the step with its message', async () => {
-  const s = setup({ options: BASE, refuseApply: new TaskseqError('unsupported', 'install.wim: LZMS images cannot be applied here') });
+  const s = setup({ options: BASE, refuseApply: new PortRefusal('unsupported', 'install.wim: LZMS images cannot be applied here', EXIT_NOT_SUPPORTED) });
   assert.deepEqual(await s.run(), { exitCode: 50, message: 'install.wim: LZMS images cannot be applied here' });
   assert.equal(s.f.store.has('OSDTargetSystemDrive'), false);
 });

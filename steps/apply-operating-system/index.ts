@@ -7,7 +7,7 @@ import type { StepContext, StepModule, StepResult } from '../../engine/index.ts'
 import { ANSWER_FILE_PATH, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { buildAnswerFile } from './answer-file.ts';
-import { portFailure, prepareImage, wipeAndApply } from './image-flow.ts';
+import { prepareImage, wipeAndApply } from './image-flow.ts';
 import { validateApplyOperatingSystem } from './validate.ts';
 import { applyOperatingSystemManifest, MDT_INSTALL_OS_TYPE } from './manifest.ts';
 
@@ -22,14 +22,10 @@ export { planUnattend, mergeUnattend, renderUnattend, UNATTEND_NAMESPACE } from 
 export { prepareImage, wipeAndApply, protectedFolders } from './image-flow.ts';
 
 function finish(ctx: StepContext, letter: string, answerFile: string): StepResult | undefined {
-  try {
-    ctx.ports.imaging.writeBootFiles({ windowsPath: `${letter}\\Windows`, firmware: ctx.environment.firmware });
-    ctx.log.info(`Wrote the boot files for ${ctx.environment.firmware} firmware pointing at ${letter}\\Windows`);
-    ctx.ports.volumes.writeFile(letter, ANSWER_FILE_PATH, answerFile);
-    ctx.log.info(`Wrote ${letter}\\${ANSWER_FILE_PATH}`);
-  } catch (e) {
-    return portFailure(e);
-  }
+  ctx.ports.imaging.writeBootFiles({ windowsPath: `${letter}\\Windows`, firmware: ctx.environment.firmware });
+  ctx.log.info(`Wrote the boot files for ${ctx.environment.firmware} firmware pointing at ${letter}\\Windows`);
+  ctx.ports.volumes.writeFile(letter, ANSWER_FILE_PATH, answerFile);
+  ctx.log.info(`Wrote ${letter}\\${ANSWER_FILE_PATH}`);
   for (const [name, value] of [['OSDTargetSystemDrive', letter], ['OSDTargetSystemRoot', `${letter}\\Windows`]]) {
     const failed = setStepVariable(ctx.vars, name, value);
     if (failed) return failed;

@@ -1,11 +1,11 @@
 /**
  * Capture Operating System Image's work: read the options, choose the volumes, make sure the OS volume is among them
  * and the destination is not, then capture one image per volume (the first creates the file, the rest append).
- * Every refusal before the first capture leaves the machine untouched; failures come back as step results.
+ * Every refusal before the first capture leaves the machine untouched and comes back as a step result; a refused
+ * capture goes on to the engine with its exit code.
  */
-import { TaskseqError } from '../../engine/index.ts';
+import { TaskseqError, withDetail } from '../../engine/index.ts';
 import type { StepContext, StepResult } from '../../engine/index.ts';
-import { EXIT_DISK_FULL, EXIT_FAILED } from '../../engine/index.ts';
 import { formatSize } from '../apply-operating-system/image-checks.ts';
 import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readOption, readVariableExpansion } from '../shared/option-value.ts';
@@ -23,12 +23,13 @@ export interface PreparedCapture {
 
 const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });
 
-/** A capture refusal as a step result: 112 when the message says the destination is full, else E_FAIL. */
-export function captureFailure(e: unknown, done: number, options: CaptureOptions): StepResult {
+/**
+ * A refused capture, told how many images were already written; its exit code stays the port's (a full destination
+ * is ERROR_DISK_FULL, see engine/ports/port-refusals.ts). Anything not ours is rethrown as it is.
+ */
+export function captureFailure(e: unknown, done: number, options: CaptureOptions): never {
   if (!(e instanceof TaskseqError)) throw e;
-  const full = /\bfull\b|\bfree\b|not enough (disk )?space|no room|insufficient (disk )?space|0x80070070/i.test(e.message);
-  const written = done > 0 ? ` (${done} image${done === 1 ? '' : 's'} already written to ${options.destination.path})` : '';
-  return fail(full ? EXIT_DISK_FULL : EXIT_FAILED, `${e.message}${written}`);
+  throw withDetail(e, done > 0 ? ` (${done} image${done === 1 ? '' : 's'} already written to ${options.destination.path})` : '');
 }
 
 function readCaptureOptions(ctx: StepContext) {
@@ -102,7 +103,7 @@ export async function captureAll(ctx: StepContext, prepared: PreparedCapture): P
       });
       ctx.log.info(`Captured ${volume.letter} (disk ${volume.disk} partition ${volume.partition}, ${formatSize(volume.usedBytes)} used) into ${path} as image ${index} "${name}"`);
     } catch (e) {
-      return captureFailure(e, i, options);
+      captureFailure(e, i, options);
     }
   }
   ctx.log.info(`Captured ${volumes.length} image${volumes.length === 1 ? '' : 's'} into ${path}`);

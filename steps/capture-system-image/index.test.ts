@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TaskseqError } from '../../engine/index.ts';
+import { EXIT_DISK_FULL, PortRefusal, TaskseqError } from '../../engine/index.ts';
 import type { StepDefinitionView } from '../../engine/index.ts';
+import { engineResult } from '../test-support/engine-result.ts';
 import { createFakeContext, defaults, type FakeContextOptions } from '../test-support/fake-context.ts';
 import { captureDisks, createCaptureFake } from './test-fixtures.ts';
 import { captureSystemImageStep, CAPTURE_SYSTEM_IMAGE_TYPE } from './index.ts';
@@ -33,7 +34,7 @@ function setup({ options = BASE, os = ['C:'], refuse, more = {} }: Setup = {}) {
     volumes: fake.volumes,
     ...more,
   });
-  return { f, fake, run: () => captureSystemImageStep.run(f.ctx) };
+  return { f, fake, run: () => engineResult(captureSystemImageStep.run(f.ctx)) };
 }
 
 test('one image per chosen volume: the first creates the file, the rest append, with names and metadata', async () => {
@@ -98,7 +99,7 @@ for (const [name, s, code, message] of refusals) {
 }
 
 test('a full destination volume fails with 112 and the port message, naming what was written', async () => {
-  const error = new TaskseqError('unsupported', 'cannot write U:\\Captures\\ref.wim: the WIM needs 2.0 GiB, volume U: has 1.0 GiB free');
+  const error = new PortRefusal('unsupported', 'cannot write U:\\Captures\\ref.wim: the WIM needs 2.0 GiB, volume U: has 1.0 GiB free', EXIT_DISK_FULL);
   const s = setup({ refuse: { letter: 'D:', error } });
   assert.deepEqual(await s.run(), { exitCode: 112, message: `${error.message} (1 image already written to U:\\Captures\\ref.wim)` });
   assert.deepEqual(s.fake.captured.map((c) => c.source), ['C:']);

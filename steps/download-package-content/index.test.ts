@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TaskseqError, type ContentStageRequest } from '../../engine/index.ts';
+import { EXIT_CONTENT_NOT_FOUND, PortRefusal, TaskseqError, type ContentStageRequest } from '../../engine/index.ts';
 import { createFakeContext, defaults } from '../test-support/fake-context.ts';
 import { downloadPackageContentStep as step } from './index.ts';
 import { pathVariableName, planDestination } from './plan.ts';
@@ -45,7 +45,7 @@ test('a failed package is skipped with a warning by default and its number stays
   const f = createFakeContext({
     node: { type: TYPE, defaultVarList: options({ DownloadPackages: 'LAB00012,LAB00099,LAB00013', DestinationVariable: 'C' }) },
     stage: (r) => {
-      if (r.packageId === 'LAB00099') throw new TaskseqError('content-unavailable', 'package LAB00099 is not in the media or the cache and no deployment source lists it');
+      if (r.packageId === 'LAB00099') throw new PortRefusal('content-unavailable', 'package LAB00099 is not in the media or the cache and no deployment source lists it', EXIT_CONTENT_NOT_FOUND);
       return ok(r);
     },
   });
@@ -59,7 +59,7 @@ test('a failed package is skipped with a warning by default and its number stays
 test('with ContinueDownloadOnError false the first failure fails the step', async () => {
   const f = createFakeContext({
     node: { type: TYPE, defaultVarList: options({ DownloadPackages: 'LAB00099,LAB00013', ContinueDownloadOnError: 'false' }) },
-    stage: () => { throw new TaskseqError('content-unavailable', 'package LAB00099 file a.txt: no deployment source delivered it'); },
+    stage: () => { throw new PortRefusal('content-unavailable', 'package LAB00099 file a.txt: no deployment source delivered it', EXIT_CONTENT_NOT_FOUND); },
   });
   const r = await step.run(f.ctx);
   assert.equal(r.exitCode, 0x80070002);

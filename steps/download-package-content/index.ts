@@ -3,7 +3,7 @@
  * custom path, and can name each copy in a numbered variable (`<base>01`, `<base>02`, ... in list order).
  */
 import {
-  EXIT_CONTENT_NOT_FOUND, EXIT_FAILED, EXIT_INVALID_PARAMETER, readDownloadRetry, TaskseqError,
+  EXIT_INVALID_PARAMETER, PortRefusal, readDownloadRetry,
   type StagedPackage, type StepContext, type StepModule, type StepResult,
 } from '../../engine/index.ts';
 import { isDeferred, parseFlag } from '../shared/option-value.ts';
@@ -33,7 +33,10 @@ function plan(ctx: StepContext): Plan | StepResult {
   return { ids, folder: dest.folder, base: variableBase(ctx.option('DestinationVariable')), continueOnFailure: flag === undefined || parseFlag(flag) };
 }
 
-/** One package; a failure the step may continue past comes back as a result, anything else is thrown. */
+/**
+ * One package; a refusal (the package is nowhere, the destination cannot hold it) comes back as a result with the
+ * port's exit code, as the step may continue past it. Anything else is thrown.
+ */
 async function downloadOne(ctx: StepContext, p: Plan, id: string, index: number): Promise<StepResult | undefined> {
   let staged: StagedPackage;
   try {
@@ -42,8 +45,8 @@ async function downloadOne(ctx: StepContext, p: Plan, id: string, index: number)
       persistInCache: parseFlag(ctx.vars.get('SMSTSPersistContent')), signal: ctx.signal,
     });
   } catch (e) {
-    if (!(e instanceof TaskseqError) || (e.code !== 'content-unavailable' && e.code !== 'unsupported')) throw e;
-    return { exitCode: e.code === 'content-unavailable' ? EXIT_CONTENT_NOT_FOUND : EXIT_FAILED, message: `package ${id}: ${e.message}` };
+    if (!(e instanceof PortRefusal)) throw e;
+    return { exitCode: e.exitCode, message: `package ${id}: ${e.message}` };
   }
   if (/^https?:/.test(staged.from)) ctx.vars.setBuiltIn('_SMSTSLastContentDownloadLocation', staged.from);
   ctx.log.info(`Package ${id} is in ${staged.path} (${staged.bytes} bytes, from ${staged.from})`);

@@ -3,7 +3,7 @@
  * password means a blank one is tried, as documented) or a workgroup, then restarts unless `OSDJoinSkipReboot`.
  */
 import type { JoinRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { joinDomainWorkgroupManifest, JOIN_DOMAIN_TYPE } from './manifest.ts';
 
@@ -32,12 +32,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
   const request = readRequest(ctx);
   if (typeof request === 'string') return { exitCode: EXIT_INVALID_PARAMETER, message: request };
   if (request.kind === 'domain' && request.password === undefined) ctx.log.warn(`OSDJoinPassword is empty; trying a blank password for ${request.account}`);
-  try {
-    await ctx.ports.windows.join(request);
-  } catch (e) {
-    if (e instanceof TaskseqError) return { exitCode: e.code === 'unsupported' ? EXIT_NOT_SUPPORTED : EXIT_FAILED, message: e.message };
-    throw e;
-  }
+  await ctx.ports.windows.join(request);
   ctx.log.info(`Joined ${request.kind} ${request.name}${request.ou ? ` in ${request.ou}` : ''}${request.account ? ` as ${request.account}` : ''}`);
   if (parseFlag(readOption(ctx, 'SkipReboot', 'OSDJoinSkipReboot'))) ctx.log.info('OSDJoinSkipReboot is set: the membership takes effect at the next restart');
   else ctx.requestReboot({ target: 'HD' });

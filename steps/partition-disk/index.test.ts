@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TaskseqError } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED, PortRefusal } from '../../engine/index.ts';
+import { engineResult } from '../test-support/engine-result.ts';
 import type { StepDefinitionView } from '../../engine/index.ts';
 import { createFakeContext } from '../test-support/fake-context.ts';
 import type { FakeContextOptions } from '../test-support/fake-context.ts';
@@ -56,8 +57,8 @@ test('outside Windows PE the step fails without touching disks', async () => {
 });
 
 test('a backend refusal (unsupported) becomes a failed step; DYNAMIC fails before the disk is read', async () => {
-  const f = context(MDT_BIOS, { applyLayout: () => { throw new TaskseqError('unsupported', 'disk 0 partition 3: cannot format'); } });
-  assert.deepEqual(await partitionDiskStep.run(f.ctx), { exitCode: 50, message: 'disk 0 partition 3: cannot format' });
+  const f = context(MDT_BIOS, { applyLayout: () => { throw new PortRefusal('unsupported', 'disk 0 partition 3: cannot format', EXIT_NOT_SUPPORTED); } });
+  assert.deepEqual(await engineResult(partitionDiskStep.run(f.ctx)), { exitCode: 50, message: 'disk 0 partition 3: cannot format' });
   const d = context({ ...MDT_BIOS, DiskType: 'DYNAMIC' }, { disks: undefined });
   assert.equal((await partitionDiskStep.run(d.ctx)).exitCode, 87);
 });

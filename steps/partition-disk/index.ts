@@ -3,7 +3,6 @@
  * Disks port, then stores each partition's letter in its letter variable (e.g. `OSDisk=C:`). MDT uses the same type
  * with a script action; the options carry the layout either way, so the action is ignored.
  */
-import { TaskseqError } from '../../engine/index.ts';
 import type { AppliedLayout, PartitionLayout, StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
@@ -47,15 +46,6 @@ function storeLetters(ctx: StepContext, layout: PartitionLayout, applied: Applie
   return undefined;
 }
 
-function applyLayout(ctx: StepContext, layout: PartitionLayout): AppliedLayout | StepResult {
-  try {
-    return ctx.ports.disks.apply(layout);
-  } catch (e) {
-    if (e instanceof TaskseqError && e.code === 'unsupported') return fail(EXIT_NOT_SUPPORTED, e.message);
-    throw e;
-  }
-}
-
 async function run(ctx: StepContext): Promise<StepResult> {
   if (!ctx.environment.inWinPE) return fail(EXIT_NOT_SUPPORTED, 'Format and Partition Disk runs only in Windows PE');
   const parsed = parsePartitionDiskOptions((p) => ctx.option(p), carriedProperties(ctx));
@@ -69,8 +59,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
   ctx.log.info(`Partitioning disk ${disk.index} (${disk.model}, ${disk.sectorSize}-byte sectors) as ${plan.layout.style}; everything on it is erased`);
   for (const line of plan.explain) ctx.log.info(line);
   for (const line of plan.warnings) ctx.log.warn(line);
-  const applied = applyLayout(ctx, plan.layout);
-  if ('exitCode' in applied) return applied;
+  const applied = ctx.ports.disks.apply(plan.layout);
   return storeLetters(ctx, plan.layout, applied) ?? { exitCode: 0 };
 }
 

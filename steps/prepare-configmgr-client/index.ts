@@ -3,7 +3,7 @@
  * assignment, certificates) so the captured image does not clone it. Without a client there is nothing to do.
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_FAILED, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { prepareClientManifest, PREPARE_CLIENT_TYPE } from './manifest.ts';
 
 export { PREPARE_CLIENT_TYPE } from './manifest.ts';
@@ -11,15 +11,10 @@ export { PREPARE_CLIENT_TYPE } from './manifest.ts';
 async function run(ctx: StepContext): Promise<StepResult> {
   const windows = ctx.environment.inWinPE ? undefined : ctx.ports.windows.running();
   if (!windows) return { exitCode: EXIT_NOT_SUPPORTED, message: 'Prepare ConfigMgr Client for Capture runs only in the installed Windows, not in Windows PE' };
-  try {
-    const prepared = await ctx.ports.windows.prepareClientForCapture();
-    ctx.log.info(prepared
-      ? `Removed the ConfigMgr client's identity and certificates on ${windows.drive} for the capture`
-      : `No ConfigMgr client is installed on ${windows.drive}; nothing to prepare`);
-  } catch (e) {
-    if (e instanceof TaskseqError) return { exitCode: EXIT_FAILED, message: e.message };
-    throw e;
-  }
+  const prepared = await ctx.ports.windows.prepareClientForCapture();
+  ctx.log.info(prepared
+    ? `Removed the ConfigMgr client's identity and certificates on ${windows.drive} for the capture`
+    : `No ConfigMgr client is installed on ${windows.drive}; nothing to prepare`);
   return { exitCode: 0 };
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFakeContext } from '../test-support/fake-context.ts';
+import { engineResult } from '../test-support/engine-result.ts';
 import { createWindowsFake, installation } from '../test-support/windows-fake.ts';
 import type { WindowsInstallation } from '../../engine/index.ts';
 import { prepareWindowsStep } from './index.ts';
@@ -39,7 +40,7 @@ test('with OSDShutdownPreparedOs the computer shuts down instead of restarting',
 
 test('a domain member: the port refuses before Sysprep changes anything, and the step reports it', async () => {
   const { f, windows } = setup(installation('C:', { generalized: false, membership: { kind: 'domain', name: 'corp.example' } }));
-  const r = await prepareWindowsStep.run(f.ctx);
+  const r = await engineResult(prepareWindowsStep.run(f.ctx));
   assert.equal(r.exitCode, 50);
   assert.match(r.message ?? '', /Sysprep cannot generalize a computer joined to a domain \(corp\.example\)/);
   assert.deepEqual([windows.generalized, f.reboots], [[], []]);

@@ -4,7 +4,7 @@
  * computer down when `OSDShutdownPreparedOs` asks (the task sequence ends there).
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_FAILED, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { validatePrepareWindows } from './validate.ts';
@@ -22,12 +22,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
   const shutdown = parseFlag(readOption(ctx, 'ShutdownPreparedOs', 'OSDShutdownPreparedOs'));
   if (buildMassStorageList) ctx.log.info('OSDBuildStorageDriverList is set; current Windows has no mass-storage list to build, so it has no effect');
   if (readOption(ctx, 'SysprepPackageID')) ctx.log.warn('a Sysprep package is only for Windows XP and Server 2003; it is ignored');
-  try {
-    await ctx.ports.windows.generalize({ keepActivation, buildMassStorageList });
-  } catch (e) {
-    if (e instanceof TaskseqError) return fail(e.code === 'unsupported' ? EXIT_NOT_SUPPORTED : EXIT_FAILED, e.message);
-    throw e;
-  }
+  await ctx.ports.windows.generalize({ keepActivation, buildMassStorageList });
   ctx.log.info(`Sysprep generalized ${windows.caption} on ${windows.drive}${keepActivation ? ' (activation kept)' : ''}`);
   const failed = setStepVariable(ctx.vars, 'OSDTargetSystemRoot', `${windows.drive}\\Windows`);
   if (failed) return failed;

@@ -3,7 +3,7 @@
  * Request State Store gave (`OSDStateStoreID`, `OSDStateStoreKind`) is done, so it can mark the data ready or free it.
  */
 import type { StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import type { StepContext } from '../../engine/index.ts';
 import { releaseStateStoreManifest, RELEASE_STATE_STORE_TYPE } from './manifest.ts';
 
@@ -13,12 +13,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
   const id = ctx.vars.get('OSDStateStoreID')?.trim();
   if (!id) return { exitCode: EXIT_INVALID_PARAMETER, message: 'OSDStateStoreID is empty: Release State Store needs a store from Request State Store' };
   const kind = ctx.vars.get('OSDStateStoreKind')?.trim().toLowerCase() === 'restore' ? 'restore' : 'capture';
-  try {
-    await ctx.ports.userState.releaseStore(id, kind);
-  } catch (e) {
-    if (e instanceof TaskseqError) return { exitCode: EXIT_NOT_SUPPORTED, message: e.message };
-    throw e;
-  }
+  await ctx.ports.userState.releaseStore(id, kind);
   ctx.log.info(`Released state store ${id}`);
   return { exitCode: 0 };
 }

@@ -5,7 +5,7 @@
  * `OSDStateStoreKind` (for Release State Store) and the store's key in the secret `OSDMigrateEncryptionKey`.
  */
 import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError } from '../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { requestStateStoreManifest, REQUEST_STATE_STORE_TYPE } from './manifest.ts';
@@ -34,16 +34,10 @@ async function run(ctx: StepContext): Promise<StepResult> {
   if (typeof retryCount === 'string') return { exitCode: EXIT_INVALID_PARAMETER, message: retryCount };
   if (typeof retrySeconds === 'string') return { exitCode: EXIT_INVALID_PARAMETER, message: retrySeconds };
   const computerName = ctx.vars.get('_SMSTSMachineName') ?? ctx.environment.machineName;
-  let store;
-  try {
-    store = await ctx.ports.userState.requestStore({
-      kind, computerName, macAddresses: [...ctx.facts.macAddresses], retryCount, retrySeconds,
-      fallbackToNetworkAccessAccount: parseFlag(readOption(ctx, 'FallbackToNAA', 'OSDStateFallbackToNAA')),
-    });
-  } catch (e) {
-    if (e instanceof TaskseqError) return { exitCode: EXIT_NOT_SUPPORTED, message: e.message };
-    throw e;
-  }
+  const store = await ctx.ports.userState.requestStore({
+    kind, computerName, macAddresses: [...ctx.facts.macAddresses], retryCount, retrySeconds,
+    fallbackToNetworkAccessAccount: parseFlag(readOption(ctx, 'FallbackToNAA', 'OSDStateFallbackToNAA')),
+  });
   for (const [name, value, secret] of [['OSDStateStorePath', store.path, false], [STORE_ID_VARIABLE, store.id, false], ['OSDStateStoreKind', kind, false], ['OSDMigrateEncryptionKey', store.encryptionKey, true]] as const) {
     const failed = setStepVariable(ctx.vars, name, value, { secret });
     if (failed) return failed;

@@ -5,7 +5,7 @@
  * stop the sequence from resuming is refused before anything changes.
  */
 import type { StepContext, StepModule, StepResult, WindowsInstallation } from '../../engine/index.ts';
-import { EXIT_FAILED, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, resumeProblem, TaskseqError } from '../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, resumeProblem } from '../../engine/index.ts';
 import { optionValues, readOption, readOptionExpansion, parseFlag } from '../shared/option-value.ts';
 import { completeAnswerFile } from './answer-file.ts';
 import { setupWindowsManifest, SETUP_WINDOWS_TYPE } from './manifest.ts';
@@ -44,13 +44,8 @@ async function run(ctx: StepContext): Promise<StepResult> {
   if (blocked) return fail(EXIT_NOT_SUPPORTED, blocked);
   const written = completeAnswerFile(ctx, windows);
   if (written) return written;
-  try {
-    stageClient(ctx, windows);
-    ctx.ports.windows.installResumeHook(windows.drive);
-  } catch (e) {
-    if (e instanceof TaskseqError) return fail(EXIT_FAILED, e.message);
-    throw e;
-  }
+  stageClient(ctx, windows);
+  ctx.ports.windows.installResumeHook(windows.drive);
   ctx.log.info(`Installed the resume hook; restarting into ${windows.drive}\\Windows for Windows Setup`);
   ctx.requestReboot({ target: 'HD' });
   return { exitCode: 0 };

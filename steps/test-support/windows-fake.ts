@@ -1,5 +1,5 @@
 /** A scripted WindowsPort for step tests: installations by drive, calls recorded, anything unscripted throws. */
-import { TaskseqError } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED, PortRefusal, TaskseqError } from '../../engine/index.ts';
 import type { AdapterSettings, GeneralizeRequest, JoinRequest, Ports, StageClientRequest, WindowsInstallation } from '../../engine/index.ts';
 
 export interface WindowsFake {
@@ -36,7 +36,7 @@ export function createWindowsFake(installations: WindowsInstallation[], running?
     installResumeHook: (drive) => { fake.hooks.push(drive); },
     generalize: async (r) => {
       const w = runningOne();
-      if (w.membership.kind === 'domain') throw new TaskseqError('unsupported', `Sysprep cannot generalize a computer joined to a domain (${w.membership.name})`);
+      if (w.membership.kind === 'domain') throw new PortRefusal('unsupported', `Sysprep cannot generalize a computer joined to a domain (${w.membership.name})`, EXIT_NOT_SUPPORTED);
       fake.generalized.push(r);
     },
     prepareClientForCapture: async () => {

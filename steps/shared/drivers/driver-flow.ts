@@ -3,10 +3,7 @@
  * the model sections), logging the catalog's malformed INFs, matching with the explanation in the step log, and
  * staging through the Imaging port.
  */
-import {
-  EXIT_FAILED, EXIT_NOT_SUPPORTED, TaskseqError,
-  type DriverCatalog, type DriverInf, type StepContext, type StepResult,
-} from '../../../engine/index.ts';
+import { EXIT_FAILED, type DriverCatalog, type DriverInf, type StepContext, type StepResult } from '../../../engine/index.ts';
 import { buildDriverIndex } from './driver-index.ts';
 import { explainDevice } from './explain-lines.ts';
 import { matchDevices, type DeviceMatch } from './rank-drivers.ts';
@@ -66,14 +63,9 @@ export async function stage(ctx: StepContext, target: StageTarget, paths: string
     ctx.log.info('No drivers to stage');
     return undefined;
   }
-  try {
-    const result = await ctx.ports.imaging.addDrivers({ target: target.drive, paths, ...options });
-    for (const a of result.added) ctx.log.info(`Staged ${a.inf} into ${a.storeFolder}`);
-    for (const r of result.rejected) ctx.log.warn(`Not staged: ${r.inf}: ${r.reason}`);
-    ctx.log.info(`Staged ${result.added.length} driver(s) into the offline Windows on ${target.drive}${result.rejected.length ? `, ${result.rejected.length} refused` : ''}`);
-    return undefined;
-  } catch (e) {
-    if (!(e instanceof TaskseqError)) throw e;
-    return { exitCode: e.code === 'unsupported' ? EXIT_NOT_SUPPORTED : EXIT_FAILED, message: e.message };
-  }
+  const result = await ctx.ports.imaging.addDrivers({ target: target.drive, paths, ...options });
+  for (const a of result.added) ctx.log.info(`Staged ${a.inf} into ${a.storeFolder}`);
+  for (const r of result.rejected) ctx.log.warn(`Not staged: ${r.inf}: ${r.reason}`);
+  ctx.log.info(`Staged ${result.added.length} driver(s) into the offline Windows on ${target.drive}${result.rejected.length ? `, ${result.rejected.length} refused` : ''}`);
+  return undefined;
 }
