@@ -5,6 +5,7 @@
 export * from './problems.ts';
 export * from './ports/index.ts';
 export * from './step-module.ts';
+export { createStepContext, type StepContextInput } from './step-context.ts';
 export type * from './definition/model.ts';
 export type * from './conditions/types.ts';
 export * from './definition/index.ts';
