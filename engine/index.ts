@@ -7,6 +7,7 @@ export * from './ports/index.ts';
 export { PORT_REFUSALS, refusingPorts, type RefusalRule } from './ports/port-refusals.ts';
 export * from './step-module.ts';
 export { stepFailure } from './step-failure.ts';
+export { createStepContext, type StepContextInput } from './step-context.ts';
 export type * from './definition/model.ts';
 export type * from './conditions/types.ts';
 export * from './definition/index.ts';

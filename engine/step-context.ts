@@ -6,6 +6,7 @@ import { VariableError, type Expansion, type VariableStore } from '../variables/
 import type { VariableEntry, Condition } from './definition/model.ts';
 import type { ConditionContext } from './conditions/types.ts';
 import { evaluateCondition } from './conditions/index.ts';
+import { currentOption } from './options/option-lookup.ts';
 import type { EnvironmentFacts, MachineProbe, Ports, SystemFacts } from './ports/index.ts';
 import type { StepContext, StepInfo } from './step-module.ts';
 
@@ -27,23 +28,16 @@ export interface StepContextInput {
   onReboot?(request: { target: 'HD' | 'WinPE'; retry?: boolean }): void;
 }
 
-/** The variable that carries `property` in a step's `defaultVarList` (falls back to a variable named like it). */
-export function optionVariable(defaults: readonly VariableEntry[], property: string): string {
-  const p = property.toLowerCase();
-  return defaults.find((d) => (d.property ?? '').toLowerCase() === p)?.name ?? property;
-}
-
 /**
- * The current value of the option carried by `property`: the variable named in `defaultVarList` (a global of that
- * name wins over the step default, as the store's locals work), `%VAR%`-expanded; undefined when absent or empty.
+ * The current value of the option carried by `property` (see {@link currentOption}), `%VAR%`-expanded; undefined when
+ * absent or empty.
  */
-export function optionExpansion(vars: VariableStore, defaults: readonly VariableEntry[], property: string): Expansion | undefined {
-  const name = optionVariable(defaults, property);
-  const raw = vars.get(name);
-  if (raw === undefined || raw === '') return undefined;
-  const expanded = vars.expand(raw);
+function optionExpansion(vars: VariableStore, defaults: readonly VariableEntry[], property: string): Expansion | undefined {
+  const current = currentOption(vars, defaults, property);
+  if (!current) return undefined;
+  const expanded = vars.expand(current.value);
   // A secret option variable keeps its value secret even when nothing secret was expanded into it.
-  return vars.isSecret(name) ? { ...expanded, secret: true } : expanded;
+  return vars.isSecret(current.variable) ? { ...expanded, secret: true } : expanded;
 }
 
 /** What conditions read: the run's variables (with which are secret, so a false clause masks them) and the machine. */

@@ -1,5 +1,5 @@
 /** Reading step options: by WMI property first, then by the variable the documentation names for it. */
-import { readOptionExpansion, type StepContext, type StepDefinitionView } from '../../engine/index.ts';
+import { currentOption, readOptionExpansion, type StepContext, type StepDefinitionView } from '../../engine/index.ts';
 
 /**
  * The expanded value of the option carried by `property`; when the step's `defaultVarList` does not carry it, the
@@ -16,20 +16,12 @@ export function parseFlag(value: string | undefined): boolean {
   return value !== undefined && value.trim().toLowerCase() === 'true';
 }
 
-/** The raw (unexpanded) option value of a step definition, or undefined when the property is absent. */
-export function viewOption(view: StepDefinitionView, property: string): string | undefined {
-  return view.options[property];
-}
-
 /**
  * The option carried by `property` WITHOUT `%VAR%` expansion (a global of the same name still wins), for options that
  * hold structured text whose parts are expanded later, one by one (Set Dynamic Variables rules).
  */
 export function readRawOption(ctx: StepContext, property: string): string | undefined {
-  const p = property.toLowerCase();
-  const entry = (ctx.step.node.defaultVarList ?? []).find((d) => (d.property ?? '').toLowerCase() === p);
-  const value = ctx.vars.get(entry?.name ?? property);
-  return value === '' ? undefined : value;
+  return currentOption(ctx.vars, ctx.step.node.defaultVarList ?? [], property)?.value;
 }
 
 /** The non-empty values of `properties` in a step definition (package ids a step names in its options). */
