@@ -6,7 +6,7 @@
 import { TaskseqError } from '../../engine/index.ts';
 import type { StepContext, StepResult } from '../../engine/index.ts';
 import { EXIT_DISK_FULL, EXIT_FAILED } from '../../engine/index.ts';
-import { formatSize } from '../apply-operating-system/image-checks.ts';
+import { formatSize } from '../shared/image/format-size.ts';
 import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readOption, readVariableExpansion } from '../shared/option-value.ts';
 import { letteredVolumes, planCaptureVolumes, renderImageName, type CapturePlan, type CaptureVolume } from './capture-volumes.ts';
