@@ -1,8 +1,8 @@
 /** "Run this step as the following account": shared by Run Command Line and Run PowerShell Script. */
-import type { StepContext, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
-import type { Expansion } from '../../variables/index.ts';
-import { parseFlag, readOptionExpansion, readVariableExpansion } from '../shared/option-value.ts';
+import type { StepContext, StepResult } from '../../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../../engine/index.ts';
+import type { Expansion } from '../../../variables/index.ts';
+import { parseFlag, readOptionExpansion, readVariableExpansion } from '../option-value.ts';
 
 /** Where one step type keeps its run-as settings (properties in `defaultVarList`, then documented variables). */
 export interface RunAsSettings {
@@ -14,22 +14,6 @@ export interface RunAsSettings {
   passwordProperties: readonly string[];
   passwordVariable: string;
 }
-
-export const RUN_COMMAND_LINE_RUN_AS: RunAsSettings = {
-  flagVariable: 'SMSTSRunCommandLineAsUser',
-  userProperties: ['UserName', 'SMSTSRunCommandLineUserName'],
-  userVariable: 'SMSTSRunCommandLineUserName',
-  passwordProperties: ['UserPassword', 'SMSTSRunCommandLineUserPassword'],
-  passwordVariable: 'SMSTSRunCommandLineUserPassword',
-};
-
-export const RUN_POWERSHELL_RUN_AS: RunAsSettings = {
-  flagVariable: 'SMSTSRunPowerShellAsUser',
-  userProperties: ['UserName', 'SMSTSRunPowerShellUserName'],
-  userVariable: 'SMSTSRunPowerShellUserName',
-  passwordProperties: ['UserPassword', 'SMSTSRunPowerShellUserPassword'],
-  passwordVariable: 'SMSTSRunPowerShellUserPassword',
-};
 
 export type RunAsDecision = { runAs?: { user: string; password: string } } | { failure: StepResult };
 
