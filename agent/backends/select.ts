@@ -4,16 +4,15 @@
  * here instead of interpreting the option themselves; a new backend is one entry in {@link BACKENDS}.
  */
 import type { BackendFactory } from './backend.ts';
+import { DEFAULT_MACHINE } from './default-machine.ts';
 import {
-  captureLocalProfile, checkMachineProfile, DEFAULT_PROFILE, listBuiltinProfiles, loadProfile, simulatedBackend,
-  type MachineProfile,
+  captureLocalProfile, checkMachineProfile, listBuiltinProfiles, loadProfile, simulatedBackend, type MachineProfile,
 } from './simulated/index.ts';
 
 /** The `--machine` value that stands for this PC. */
 export const LOCAL_MACHINE = 'local';
 
-/** The machine a command uses when `--machine` is not given. */
-export const DEFAULT_MACHINE = DEFAULT_PROFILE;
+export { DEFAULT_MACHINE } from './default-machine.ts';
 
 /** The backends a run can be driven by. */
 export type BackendKind = 'simulated';
