@@ -1,6 +1,6 @@
 /** Run PowerShell Script's facts: its type and options. */
 import { defineManifest } from '../../engine/index.ts';
-import type { RunAsSettings } from '../shared/command/run-as.ts';
+import { runAsSettings } from '../shared/command/run-as.ts';
 import { RUN_POWERSHELL_TYPE } from './plan.ts';
 
 export const runPowerShellManifest = defineManifest({
@@ -20,10 +20,4 @@ export const runPowerShellManifest = defineManifest({
 });
 
 /** Where Run PowerShell Script keeps its run-as settings (the options above, then the documented variables). */
-export const RUN_POWERSHELL_RUN_AS: RunAsSettings = {
-  flagVariable: 'SMSTSRunPowerShellAsUser',
-  userProperties: ['UserName', 'SMSTSRunPowerShellUserName'],
-  userVariable: 'SMSTSRunPowerShellUserName',
-  passwordProperties: ['UserPassword', 'SMSTSRunPowerShellUserPassword'],
-  passwordVariable: 'SMSTSRunPowerShellUserPassword',
-};
+export const RUN_POWERSHELL_RUN_AS = runAsSettings('RunPowerShell');

@@ -15,6 +15,21 @@ export interface RunAsSettings {
   passwordVariable: string;
 }
 
+/**
+ * The settings of a step whose documented names follow `SMSTS<prefix>...`: `SMSTS<prefix>AsUser` switches run-as
+ * on, `SMSTS<prefix>UserName` / `SMSTS<prefix>UserPassword` carry the account as properties (after `UserName` /
+ * `UserPassword`) and as variables.
+ */
+export function runAsSettings(prefix: string): RunAsSettings {
+  const user = `SMSTS${prefix}UserName`;
+  const password = `SMSTS${prefix}UserPassword`;
+  return {
+    flagVariable: `SMSTS${prefix}AsUser`,
+    userProperties: ['UserName', user], userVariable: user,
+    passwordProperties: ['UserPassword', password], passwordVariable: password,
+  };
+}
+
 export type RunAsDecision = { runAs?: { user: string; password: string } } | { failure: StepResult };
 
 /**
