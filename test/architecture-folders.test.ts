@@ -7,6 +7,7 @@ import {
   checkFolderRules, checkProcessRule, exceptionKey, KNOWN_FOLDER_EXCEPTIONS, PROCESS_EXCEPTIONS,
 } from './support/folder-rules.ts';
 import { findImportCycles, KNOWN_CYCLES } from './support/import-cycles.ts';
+import { compareWithKnown } from './support/known-offences.ts';
 import { readProjectSources } from './support/project-sources.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,9 +22,9 @@ function folderOffences(file: string, text: string): string[] {
 
 test('agent/ folders import only inward and a step imports no other step', () => {
   const found = checkFolderRules(readProjectSources(root, LAYERED));
-  const fresh = found.filter((v) => !KNOWN_FOLDER_EXCEPTIONS.includes(exceptionKey(v))).map(renderViolation);
-  assert.equal(fresh.length, 0, `folder rule violations:\n  ${fresh.join('\n  ')}`);
-  const gone = KNOWN_FOLDER_EXCEPTIONS.filter((e) => !found.some((v) => exceptionKey(v) === e));
+  const { fresh, gone } = compareWithKnown(found.map(exceptionKey), KNOWN_FOLDER_EXCEPTIONS);
+  const shown = found.filter((v) => fresh.includes(exceptionKey(v))).map(renderViolation);
+  assert.equal(shown.length, 0, `folder rule violations:\n  ${shown.join('\n  ')}`);
   assert.deepEqual(gone, [], 'fixed: remove these from KNOWN_FOLDER_EXCEPTIONS');
 });
 
@@ -37,10 +38,9 @@ test('only agent/backends/ and the listed tools start processes', () => {
 });
 
 test('no import cycles, type-only imports included', () => {
-  const cycles = findImportCycles(readProjectSources(root, EVERYWHERE));
-  const fresh = cycles.filter((c) => !KNOWN_CYCLES.includes(c));
+  const { fresh, gone } = compareWithKnown(findImportCycles(readProjectSources(root, EVERYWHERE)), KNOWN_CYCLES);
   assert.deepEqual(fresh, [], `import cycles:\n  ${fresh.join('\n  ')}`);
-  assert.deepEqual(KNOWN_CYCLES.filter((c) => !cycles.includes(c)), [], 'fixed: remove these from KNOWN_CYCLES');
+  assert.deepEqual(gone, [], 'fixed: remove these from KNOWN_CYCLES');
 });
 
 test('self-test: an import back up or across agent/ folders is caught', () => {
@@ -83,7 +83,7 @@ test('self-test: allowed agent/ imports and tests pass the folder rules', () => 
     ['agent/runner/run-deployment.ts', `import { l } from '../load/prepare-run.ts';\nimport { b } from '../backends/simulated/index.ts';`],
     ['agent/cli/run-command.ts', `import { r } from '../runner/run-deployment.ts';`],
     ['agent/renderers/windows/diskpart.test.ts', `import { p } from '../../../steps/partition-disk/index.ts';`],
-    ['steps/format-disk/index.test.ts', `import { f } from '../apply-operating-system/test-fixtures.ts';`],
+    ['steps/format-disk/index.test.ts', `import { f } from '../capture-system-image/test-fixtures.ts';`],
   ];
   for (const [file, text] of allowed) assert.deepEqual(folderOffences(file, text), [], `${file}: ${text}`);
 });
@@ -115,4 +115,18 @@ test('self-test: cycles are found, type-only and through several files, each rep
     'engine/x/self.ts -> engine/x/self.ts',
   ]);
   assert.deepEqual(findImportCycles(files.filter((f) => !f.path.endsWith('profile-disk-rules.ts') && !f.path.endsWith('self.ts') && !f.path.endsWith('three.ts'))), []);
+});
+
+test('self-test: a planted violation or cycle fails unless listed, and a listed one that is gone fails too', () => {
+  const planted = folderOffences('steps/format-disk/index.ts', `import { p } from '../partition-disk/plan.ts';`);
+  assert.deepEqual(compareWithKnown(planted, []), { fresh: planted, gone: [] });
+  assert.deepEqual(compareWithKnown(planted, planted), { fresh: [], gone: [] });
+  assert.deepEqual(compareWithKnown(folderOffences('steps/format-disk/index.ts', `import { p } from './plan.ts';`), planted), { fresh: [], gone: planted });
+  const cycle = findImportCycles([
+    { path: 'engine/x/deps.ts', text: `import type { G } from './gate.ts';` },
+    { path: 'engine/x/gate.ts', text: `import type { D } from './deps.ts';` },
+  ]);
+  assert.deepEqual(cycle, ['engine/x/deps.ts -> engine/x/gate.ts -> engine/x/deps.ts']);
+  assert.deepEqual(compareWithKnown(cycle, []), { fresh: cycle, gone: [] });
+  assert.deepEqual(compareWithKnown([], cycle), { fresh: [], gone: cycle });
 });

@@ -5,20 +5,19 @@
  */
 import { InvalidInputError } from '../../engine/index.ts';
 import type { BackendFactory } from './backend.ts';
+import { DEFAULT_MACHINE } from './default-machine.ts';
 import { linuxCommandPlanner } from './linux/linux-command-plan.ts';
 import type { CommandPlanner, DeviceNames } from './plan/command-plan.ts';
 import { recordingBackend, type PlanSink } from './plan/plan-recorder.ts';
 import { winpeCommandPlanner } from './winpe/winpe-command-plan.ts';
 import {
-  captureLocalProfile, checkMachineProfile, DEFAULT_PROFILE, listBuiltinProfiles, loadProfile, simulatedBackend,
-  type MachineProfile,
+  captureLocalProfile, checkMachineProfile, listBuiltinProfiles, loadProfile, simulatedBackend, type MachineProfile,
 } from './simulated/index.ts';
 
 /** The `--machine` value that stands for this PC. */
 export const LOCAL_MACHINE = 'local';
 
-/** The machine a command uses when `--machine` is not given. */
-export const DEFAULT_MACHINE = DEFAULT_PROFILE;
+export { DEFAULT_MACHINE } from './default-machine.ts';
 
 /** The backends a run can be driven by. */
 export type BackendKind = 'simulated' | 'linux' | 'winpe';

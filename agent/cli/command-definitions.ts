@@ -4,6 +4,7 @@
  * Option values arrive as text and are checked by the command modules.
  */
 import type { Command } from 'commander';
+import { DEFAULT_MACHINE } from '../backends/default-machine.ts';
 import type { CliIO } from './io.ts';
 import type { RunOptions } from './run-command.ts';
 import type { PlanOptions } from './plan-command.ts';
@@ -42,9 +43,9 @@ export function defineCommands(program: Command, io: CliIO, outcome: Outcome): v
 
 function defineRun(program: Command, io: CliIO, outcome: Outcome): void {
   program.command('run').summary('run a task sequence on a machine')
-    .description('run a task sequence on a machine (default: the simulated uefi-desktop)')
+    .description(`run a task sequence on a machine (default: the simulated ${DEFAULT_MACHINE})`)
     .argument('[file]', 'the task sequence (XML, export .zip or JSON)')
-    .option('--machine <name|file|local>', 'machine profile (default uefi-desktop)')
+    .option('--machine <name|file|local>', `machine profile (default ${DEFAULT_MACHINE})`)
     .option('--content <dir>', 'package content, one folder per package id')
     .option('--source <url>', 'deployment source; repeatable, tried in order', repeatable)
     .option('--ca-bundle <file>', 'PEM CA certificates for HTTPS')
@@ -151,7 +152,7 @@ function defineDriversExplain(program: Command, io: CliIO, outcome: Outcome): vo
     .description('explain which driver each device of a machine gets')
     .addHelpText('after', examples('taskseq drivers explain --machine uefi-laptop --catalog drivers'));
   drivers.command('explain').description('which catalog driver each device of a machine gets, and why')
-    .option('--machine <name|file|local>', 'machine profile (default uefi-desktop)')
+    .option('--machine <name|file|local>', `machine profile (default ${DEFAULT_MACHINE})`)
     .option('--catalog <dir>', 'driver catalog, one folder per package (required)')
     .option('--os-version <version>', 'target Windows version (default 10.0.22631)')
     .option('--architecture <arch>', "x64, x86 or arm64 (default: the profile's)")

@@ -8,6 +8,7 @@
 import { InvalidInputError } from '../../engine/index.ts';
 import { runDeployment, type DeploymentReport } from '../runner/run-deployment.ts';
 import type { DeploymentOptions } from '../runner/deployment-options.ts';
+import { mediaContentDir } from '../runner/state-folder.ts';
 import { openMedia } from '../media/open-media.ts';
 import { checkOutputPaths } from '../output/output-folders.ts';
 import { createMediaRun, type MediaRun } from '../media/media-run.ts';
@@ -85,7 +86,7 @@ async function mediaRun(values: RunOptions, file: string | undefined, stateDir: 
   const clash = [...(file !== undefined ? ['a sequence file'] : []), ...given([['--content', values.content], ['--media-type', values.mediaType]])];
   if (clash.length) throw new InvalidInputError(`--media takes the sequence, content and media type from the media: leave out ${clash.join(', ')}`, [{ severity: 'error', code: 'bad-option', field: '--media', message: `not with ${clash.join(', ')}` }]);
   const media = await openMedia(dir, passwordSource(values.passwordFile));
-  return createMediaRun(media, { stateDir, mediaPaths: values.mediaPath ?? [], askForPart: partPrompt(), reset: values.reset === true });
+  return createMediaRun(media, { contentDir: mediaContentDir(stateDir), mediaPaths: values.mediaPath ?? [], askForPart: partPrompt(), reset: values.reset === true });
 }
 
 function toJson(r: DeploymentReport) {

@@ -2,8 +2,8 @@
  * The end of `taskseq run` without `--json`: the outcome in one line, then where to look next — the log, the
  * machine's final state and each simulated disk with the command that reads its partition table back.
  */
-import { join } from 'node:path';
 import type { DeploymentReport } from '../runner/run-deployment.ts';
+import { finalStateFile } from '../runner/state-folder.ts';
 import type { CliIO } from './io.ts';
 import { checkTools, localToolEnvironment } from '../doctor/check-tools.ts';
 import { REQUIRED_TOOLS } from '../doctor/required-tools.ts';
@@ -43,7 +43,7 @@ export function renderOutcome(r: DeploymentReport): string {
 export function renderWhereToLook(r: DeploymentReport, reader: TableReader): string[] {
   const lines = [
     `Log: ${r.logFile} (CMTrace format; every step, skip reason, variable change and restart, secrets masked)`,
-    `Machine at the end: ${join(r.stateDir, 'final-machine.json')} (the profile's JSON form; diff two runs' files)`,
+    `Machine at the end: ${finalStateFile(r.stateDir)} (the profile's JSON form; diff two runs' files)`,
   ];
   for (const d of r.disks) {
     lines.push(`Disk ${d.index} (${d.style}): ${d.path}`);

@@ -7,6 +7,7 @@ import { workDir, writeFixture } from '../../test/support/harness.ts';
 import { writeContent } from '../../test/support/media-fixtures.ts';
 import { command, sequence } from '../../test/support/sequence-builder.ts';
 import { buildMedia } from '../media-builder/build-media.ts';
+import { mediaContentDir } from '../runner/state-folder.ts';
 import { createMediaRun } from './media-run.ts';
 import { openMedia } from './open-media.ts';
 import type { PartPrompt } from './media-parts.ts';
@@ -33,7 +34,7 @@ test('on a terminal, a missing part is asked for; a wrong folder is refused with
     return answers.shift();
   };
   const state = join(dir, 'state');
-  const run = createMediaRun(media, { stateDir: state, mediaPaths: [], askForPart: ask });
+  const run = createMediaRun(media, { contentDir: mediaContentDir(state), mediaPaths: [], askForPart: ask });
   await run.checkBeforeStart({ now: Date.parse('2026-05-02T00:00:00Z'), source: 'test' });
   const log = memoryLog();
   const content = await run.prepareContent(log);
@@ -49,10 +50,10 @@ test('giving up at the prompt names the part and its files; without a terminal t
   const dir = workDir();
   const media = await openMedia(join(buildSet(dir), 'part1'), undefined);
   const state = join(dir, 'state');
-  const noTerminal = createMediaRun(media, { stateDir: state, mediaPaths: [] });
+  const noTerminal = createMediaRun(media, { contentDir: mediaContentDir(state), mediaPaths: [] });
   await assert.rejects(noTerminal.checkBeforeStart({ now: Date.parse('2026-05-02T00:00:00Z'), source: 'test' }), (e: unknown) => e instanceof InvalidInputError && /part 2 of 2 .* is missing; it holds LAB00012\/sub\/data-b\.bin/.test(e.message));
   assert.equal(existsSync(state), false);
-  const givesUp = createMediaRun(media, { stateDir: state, mediaPaths: [], askForPart: async () => undefined });
+  const givesUp = createMediaRun(media, { contentDir: mediaContentDir(state), mediaPaths: [], askForPart: async () => undefined });
   await assert.rejects(givesUp.prepareContent(memoryLog()), (e: unknown) => e instanceof InvalidInputError && /part 2 of 2 .* is missing/.test(e.message));
 });
 
@@ -61,7 +62,7 @@ test('a file an earlier start copied is hashed again on the next start and copie
   const set = buildSet(dir);
   const media = await openMedia(join(set, 'part1'), undefined);
   const state = join(dir, 'state');
-  const options = { stateDir: state, mediaPaths: [join(set, 'part2')] };
+  const options = { contentDir: mediaContentDir(state), mediaPaths: [join(set, 'part2')] };
   await createMediaRun(media, options).prepareContent(memoryLog());
   const staged = join(state, 'media-content', 'LAB00012', 'sub', 'data-b.bin');
   writeFileSync(staged, Buffer.alloc(1500, 7));

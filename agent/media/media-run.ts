@@ -44,8 +44,8 @@ export interface MediaRun {
 }
 
 export interface MediaRunOptions {
-  /** The run's state folder: a multi-part set's content is copied to `<stateDir>/media-content`. */
-  stateDir: string;
+  /** Where a multi-part set's content is copied together (the state folder says where: `mediaContentDir`). */
+  contentDir: string;
   /** Folders holding the other parts of a multi-part set. */
   mediaPaths: readonly string[];
   /** Asks for a part on a terminal; absent when there is none. */
@@ -66,13 +66,11 @@ function checkedVariables(media: OpenedMedia): MediaVariable[] {
   return media.policy.variables.map((v) => ({ ...v }));
 }
 
-const STAGING_FOLDER = 'media-content';
-
 /** A media run over an opened media. @throws InvalidInputError for a bad media variable or --media-path */
 export function createMediaRun(media: OpenedMedia, options: MediaRunOptions): MediaRun {
   const variables = checkedVariables(media);
   const found = locateParts(media, options.mediaPaths);
-  const content: MediaContent = createMediaContent(media, join(options.stateDir, STAGING_FOLDER));
+  const content: MediaContent = createMediaContent(media, options.contentDir);
   const multiPart = media.header.part.count > 1;
   // Staged files hashed by the check before the start are not hashed again when the parts are copied.
   const checked: StagedChecks = new Map();

@@ -1,7 +1,7 @@
 /**
  * The state folder (`--state-dir`): what a run keeps between restarts and for inspection afterwards. This module is
- * the one place that knows its layout (but for the media's folder below); the runner asks a {@link StateFolder} for a
- * path.
+ * the one place that knows its layout; the runner asks a {@link StateFolder} for a path, and what works on a folder
+ * before a run holds one (the run's summary, a media run) asks the functions below.
  *
  * ```
  * <state>/run.lock              the run that owns the folder (state-folder-lock.ts)
@@ -11,7 +11,7 @@
  * <state>/content-cache/        the task sequence cache, unless --cache names another folder
  * <state>/final-machine.json    the machine at the end of the run
  * <state>/status-disabled       status reporting gave up for this deployment
- * <state>/media-content/        the content of a multi-part media, copied together (named by agent/media/media-run.ts)
+ * <state>/media-content/        the content of a multi-part media, copied together
  * ```
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -45,8 +45,18 @@ export function stateFolderLayout(dir: string, cacheDir?: string): StateFolderLa
   return {
     dir, lockFile: join(dir, LOCK_FILE), journalFile: join(dir, 'journal.tsj'), keyFile: join(dir, 'journal.key'),
     machineDir: join(dir, 'machine'), cacheDir: cacheDir ?? join(dir, 'content-cache'),
-    finalStateFile: join(dir, 'final-machine.json'), statusDisabledMarker: join(dir, 'status-disabled'),
+    finalStateFile: finalStateFile(dir), statusDisabledMarker: join(dir, 'status-disabled'),
   };
+}
+
+/** The machine at the end of a run in the state folder `dir` (the profile's JSON form). */
+export function finalStateFile(dir: string): string {
+  return join(dir, 'final-machine.json');
+}
+
+/** Where a multi-part media's content is copied together in the state folder `dir`. */
+export function mediaContentDir(dir: string): string {
+  return join(dir, 'media-content');
 }
 
 /**

@@ -13,7 +13,7 @@ import type { StepModule } from '../step-module.ts';
 import { createStepContext } from '../step-context.ts';
 import { setEnvironmentBuiltins } from './builtins.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
-import { gateRestart } from './restart-gate.ts';
+import { gateRestart } from './gate-restart.ts';
 import type { StepExecution } from './decision.ts';
 
 

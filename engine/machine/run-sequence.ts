@@ -35,7 +35,7 @@ export interface RunRequest {
   /** Called with the run's variable store as soon as it exists (the agent's log redacts with it). */
   onVariables?: (vars: VariableStore) => void;
   /**
-   * Asked before a restart a step requested is recorded: a refusal fails that step instead (see restart-gate.ts).
+   * Asked before a restart a step requested is recorded: a refusal fails that step instead (see gate-restart.ts).
    * Without it every requested restart is taken to happen.
    */
   restart?: RestartGate;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StepDefinitionView } from '../../engine/index.ts';
 import { createFakeContext, defaults, type FakeContextOptions } from '../test-support/fake-context.ts';
-import { addPackageFiles, createImagingFake, createVolumesFake, GiB, image, labDisks, wim } from '../apply-operating-system/test-fixtures.ts';
+import { addPackageFiles, createImagingFake, createVolumesFake, GiB, image, labDisks, wim } from '../test-support/image-step-fakes.ts';
 import { applyDataImageStep, APPLY_DATA_IMAGE_TYPE } from './index.ts';
 
 const DATA = wim('/content/DAT00001/data.wim', [image(1, 'Data', { architecture: 'x86', totalBytes: 6 * GiB })]);

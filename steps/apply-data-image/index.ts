@@ -3,8 +3,8 @@
  * folders kept) unless `WipeDestinationPartition` is false. No boot files, no answer file, no architecture check.
  */
 import type { StepContext, StepDefinitionView, StepModule, StepResult } from '../../engine/index.ts';
-import { prepareImage, wipeAndApply } from '../apply-operating-system/image-flow.ts';
-import { validateImageStep } from '../apply-operating-system/validate.ts';
+import { prepareImage, wipeAndApply } from '../shared/image/image-flow.ts';
+import { validateImageStep } from '../shared/image/validate-image-step.ts';
 import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { applyDataImageManifest } from './manifest.ts';
 

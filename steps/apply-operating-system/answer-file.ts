@@ -3,7 +3,7 @@ import { InvalidInputError } from '../../engine/index.ts';
 import type { ImageFacts, StepContext, StepResult } from '../../engine/index.ts';
 import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readVariableExpansion } from '../shared/option-value.ts';
-import type { ApplyImageOptions } from './parse-options.ts';
+import type { ApplyImageOptions } from '../shared/image/apply-image-options.ts';
 import { mergeUnattend, planUnattend, renderUnattend } from '../shared/unattend.ts';
 
 const fail = (exitCode: number, message: string): StepResult => ({ exitCode, message });

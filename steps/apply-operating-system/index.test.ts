@@ -4,7 +4,7 @@ import { EXIT_NOT_SUPPORTED, PortRefusal, TaskseqError } from '../../engine/inde
 import { engineResult } from '../test-support/engine-result.ts';
 import type { StepDefinitionView } from '../../engine/index.ts';
 import { createFakeContext, defaults, type FakeContextOptions } from '../test-support/fake-context.ts';
-import { addPackageFiles, createImagingFake, createVolumesFake, GiB, image, labDisks, wim } from './test-fixtures.ts';
+import { addPackageFiles, createImagingFake, createVolumesFake, GiB, image, labDisks, wim } from '../test-support/image-step-fakes.ts';
 import { applyOperatingSystemStep, APPLY_OS_TYPE, MDT_INSTALL_OS_TYPE } from './index.ts';
 
 const WIM_PATH = '/content/LAB00100/install.wim';

@@ -7,19 +7,12 @@ import type { StepContext, StepModule, StepResult } from '../../engine/index.ts'
 import { ANSWER_FILE_PATH, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { buildAnswerFile } from './answer-file.ts';
-import { prepareImage, wipeAndApply } from './image-flow.ts';
+import { prepareImage, wipeAndApply } from '../shared/image/image-flow.ts';
 import { validateApplyOperatingSystem } from './validate.ts';
 import { applyOperatingSystemManifest, MDT_INSTALL_OS_TYPE } from './manifest.ts';
 
 export { APPLY_OS_TYPE, MDT_INSTALL_OS_TYPE } from './manifest.ts';
-export { APPLIED_TARGETS_VARIABLE, resolveDestination, parseTargets } from './destination.ts';
-export type { ResolvedDestination } from './destination.ts';
-export { parseApplyImageOptions, normalizeLetter } from './parse-options.ts';
-export type { ApplyImageOptions, Destination, ImageSource, ImageStepKind } from './parse-options.ts';
-export { pickWimFile, findImageFacts, checkArchitecture, checkSize } from './image-checks.ts';
-export { mdtPackageId, MDT_PACKAGE_OVERRIDE, DEFAULT_WIM_NAME } from './image-source.ts';
 export { planUnattend, mergeUnattend, renderUnattend, UNATTEND_NAMESPACE } from '../shared/unattend.ts';
-export { prepareImage, wipeAndApply, protectedFolders } from './image-flow.ts';
 
 function finish(ctx: StepContext, letter: string, answerFile: string): StepResult | undefined {
   ctx.ports.imaging.writeBootFiles({ windowsPath: `${letter}\\Windows`, firmware: ctx.environment.firmware });

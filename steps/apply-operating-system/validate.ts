@@ -1,14 +1,8 @@
-/** Static checks of the image steps (pure): everything that needs no disk, image or content. */
+/** Static checks of Apply Operating System Image (pure): the image steps' checks for its two types. */
 import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
-import { isDeferred } from '../shared/option-value.ts';
-import { parseApplyImageOptions, type ImageStepKind } from './parse-options.ts';
+import { validateImageStep } from '../shared/image/validate-image-step.ts';
 
-/** Image source present, index a positive whole number, destination options consistent, answer file with a package. */
-export function validateImageStep(view: StepDefinitionView, kind: ImageStepKind): StepProblem[] {
-  return parseApplyImageOptions((p) => view.options[p], kind, isDeferred).problems;
-}
-
-/** {@link validateImageStep} for Apply Operating System Image / MDT Install Operating System. */
+/** The image steps' static checks for Apply Operating System Image / MDT Install Operating System. */
 export function validateApplyOperatingSystem(view: StepDefinitionView): StepProblem[] {
   return validateImageStep(view, view.node.type === 'BDD_InstallOS' ? 'mdt' : 'os');
 }

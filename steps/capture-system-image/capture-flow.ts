@@ -6,7 +6,7 @@
  */
 import { TaskseqError, withDetail } from '../../engine/index.ts';
 import type { StepContext, StepResult } from '../../engine/index.ts';
-import { formatSize } from '../apply-operating-system/image-checks.ts';
+import { formatSize } from '../shared/image/format-size.ts';
 import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { readOption, readVariableExpansion } from '../shared/option-value.ts';
 import { letteredVolumes, planCaptureVolumes, renderImageName, type CapturePlan, type CaptureVolume } from './capture-volumes.ts';

@@ -4,7 +4,7 @@
  * Recovery), unformatted and unlettered volumes are skipped, each with its reason for the log.
  */
 import type { DiskFacts, PartitionFacts } from '../../engine/index.ts';
-import { normalizeLetter } from '../apply-operating-system/parse-options.ts';
+import { normalizeLetter } from '../shared/image/drive-letter.ts';
 
 /** A volume to capture, in capture order. */
 export interface CaptureVolume {

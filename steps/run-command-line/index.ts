@@ -5,20 +5,14 @@
 import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
-import { commandTimeoutMs, runCommand } from './apply-command-result.ts';
-import { DO_NOT_LOG_VARIABLE, renderCommandLogLine } from './command-log.ts';
+import { commandTimeoutMs, runCommand } from '../shared/command/apply-command-result.ts';
+import { DO_NOT_LOG_VARIABLE, renderCommandLogLine } from '../shared/command/command-log.ts';
 import { hasCommandLineOptions, planCommandSource } from './plan.ts';
-import { decideRunAs, RUN_COMMAND_LINE_RUN_AS } from './run-as.ts';
+import { decideRunAs } from '../shared/command/run-as.ts';
 import { validateCommandLineStep } from './validate.ts';
 import { parseAction } from './parse-action.ts';
-import { runCommandLineManifest } from './manifest.ts';
+import { runCommandLineManifest, RUN_COMMAND_LINE_RUN_AS } from './manifest.ts';
 
-export { applyCommandResult, commandTimeoutMs, runCommand, OUTPUT_VARIABLE_CHARS } from './apply-command-result.ts';
-export type { CommandOutcomeOptions } from './apply-command-result.ts';
-export { renderCommandLogLine, DO_NOT_LOG_VARIABLE } from './command-log.ts';
-export type { CommandLogPolicy } from './command-log.ts';
-export { decideRunAs, RUN_COMMAND_LINE_RUN_AS, RUN_POWERSHELL_RUN_AS } from './run-as.ts';
-export type { RunAsSettings, RunAsDecision } from './run-as.ts';
 export { parseAction } from './parse-action.ts';
 export { RUN_COMMAND_LINE_TYPE, planCommandSource } from './plan.ts';
 export { MDT_SCRIPT_TYPES } from './manifest.ts';

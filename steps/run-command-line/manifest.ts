@@ -1,5 +1,6 @@
 /** Run Command Line's facts: the types it runs (its own, untyped MDT steps, MDT script steps) and its options. */
 import { defineManifest, type StepTypeEntry } from '../../engine/index.ts';
+import { runAsSettings } from '../shared/command/run-as.ts';
 import { RUN_COMMAND_LINE_TYPE } from './plan.ts';
 
 /** MDT step types that MDT runs as a script call: their `<action>` is the command (reference §2.11). */
@@ -42,3 +43,6 @@ export const runCommandLineManifest = defineManifest({
     { kind: 'secret', name: 'UserPassword', variable: 'SMSTSRunCommandLineUserPassword', fallback: true, description: 'password (also the property `SMSTSRunCommandLineUserPassword`)' },
   ],
 });
+
+/** Where Run Command Line keeps its run-as settings (the options above, then the documented variables). */
+export const RUN_COMMAND_LINE_RUN_AS = runAsSettings('RunCommandLine');

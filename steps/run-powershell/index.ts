@@ -1,7 +1,9 @@
 /** Run PowerShell Script: an inline or package script run by PowerShell.exe through the commands port. */
 import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
 import type { Expansion } from '../../variables/index.ts';
-import { commandTimeoutMs, decideRunAs, renderCommandLogLine, runCommand, RUN_POWERSHELL_RUN_AS } from '../run-command-line/index.ts';
+import { commandTimeoutMs, runCommand } from '../shared/command/apply-command-result.ts';
+import { renderCommandLogLine } from '../shared/command/command-log.ts';
+import { decideRunAs } from '../shared/command/run-as.ts';
 import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
 import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
 import {
@@ -15,7 +17,7 @@ import {
   type ScriptSource,
 } from './plan.ts';
 import { validatePowerShellStep } from './validate.ts';
-import { runPowerShellManifest } from './manifest.ts';
+import { runPowerShellManifest, RUN_POWERSHELL_RUN_AS } from './manifest.ts';
 
 export { decodeSourceScript, encodeSourceScript } from './source-script.ts';
 export { renderInlineScriptPath, renderScriptGuid, INLINE_SCRIPT_FOLDER } from './script-file-name.ts';

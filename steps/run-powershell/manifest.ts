@@ -1,5 +1,6 @@
 /** Run PowerShell Script's facts: its type and options. */
 import { defineManifest } from '../../engine/index.ts';
+import { runAsSettings } from '../shared/command/run-as.ts';
 import { RUN_POWERSHELL_TYPE } from './plan.ts';
 
 export const runPowerShellManifest = defineManifest({
@@ -17,3 +18,6 @@ export const runPowerShellManifest = defineManifest({
     { kind: 'secret', name: 'UserPassword', variable: 'SMSTSRunPowerShellUserPassword', fallback: true, description: 'password' },
   ],
 });
+
+/** Where Run PowerShell Script keeps its run-as settings (the options above, then the documented variables). */
+export const RUN_POWERSHELL_RUN_AS = runAsSettings('RunPowerShell');

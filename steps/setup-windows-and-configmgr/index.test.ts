@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFakeContext } from '../test-support/fake-context.ts';
 import { createWindowsFake, installation } from '../test-support/windows-fake.ts';
-import { createVolumesFake } from '../apply-operating-system/test-fixtures.ts';
+import { createVolumesFake } from '../test-support/image-step-fakes.ts';
 import { ANSWER_FILE_PATH, type WindowsInstallation } from '../../engine/index.ts';
 import { setupWindowsStep } from './index.ts';
 

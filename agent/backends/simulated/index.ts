@@ -8,7 +8,7 @@ export type {
 } from './profile/profile-types.ts';
 export { profileSchema } from './profile/profile-schema.ts';
 export { validateProfile, renderProfileProblems, PROFILE_PROBLEM } from './profile/profile-validate.ts';
-export { listBuiltinProfiles, loadProfile, DEFAULT_PROFILE } from './profile/profile-load.ts';
+export { listBuiltinProfiles, loadProfile } from './profile/profile-load.ts';
 export { captureLocalProfile } from './profile/profile-capture.ts';
 export { knownTimeZones, lookupTimeZone } from './profile/time-zones.ts';
 export {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_PROFILE, listBuiltinProfiles, loadProfile } from './profile-load.ts';
+import { DEFAULT_MACHINE } from '../../default-machine.ts';
+import { listBuiltinProfiles, loadProfile } from './profile-load.ts';
 import { validateProfile } from './profile-validate.ts';
 
 const NAMES = ['uefi-desktop', 'bios-desktop', 'uefi-laptop', 'hyperv-vm'];
@@ -8,7 +9,7 @@ const NAMES = ['uefi-desktop', 'bios-desktop', 'uefi-laptop', 'hyperv-vm'];
 test('the built-in profiles are listed with descriptions, default first', () => {
   const list = listBuiltinProfiles();
   assert.deepEqual(list.map((p) => p.name), NAMES);
-  assert.equal(list[0].name, DEFAULT_PROFILE);
+  assert.equal(list[0].name, DEFAULT_MACHINE);
   for (const p of list) assert.ok(p.description.length > 20, p.name);
 });
 

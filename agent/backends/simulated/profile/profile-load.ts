@@ -16,9 +16,6 @@ const BUILTINS: Record<string, unknown> = {
   'hyperv-vm': hypervVm,
 };
 
-/** Name of the profile used when none is given. */
-export const DEFAULT_PROFILE = 'uefi-desktop';
-
 /** Built-in profiles, default first. */
 export function listBuiltinProfiles(): Array<{ name: string; description: string }> {
   return Object.entries(BUILTINS).map(([name, data]) => ({

@@ -2,9 +2,10 @@
  * Options of the image steps (Apply Operating System Image, MDT Install Operating System, Apply Data Image) as typed
  * values (pure). Used by `validate()` on the raw definition and by `run()` on the expanded values.
  */
-import type { OptionSpec, StepProblem } from '../../engine/index.ts';
-import { OptionCollector, type OptionReader } from '../shared/option-collector.ts';
-import { imageOptions, INSTALL_EDITION_INDEX, WIPE_DESTINATION } from '../shared/image-options.ts';
+import type { OptionSpec, StepProblem } from '../../../engine/index.ts';
+import { OptionCollector, type OptionReader } from '../option-collector.ts';
+import { imageOptions, INSTALL_EDITION_INDEX, WIPE_DESTINATION } from '../image-options.ts';
+import { normalizeLetter } from './drive-letter.ts';
 
 /** Where the image goes; `variable` names a variable holding `C:` or `disk,partition`. */
 export type Destination =
@@ -40,16 +41,9 @@ export interface ParsedApplyImageOptions {
   problems: StepProblem[];
 }
 
-export type { OptionReader } from '../shared/option-collector.ts';
+export type { OptionReader } from '../option-collector.ts';
 
-const LETTER = /^([A-Za-z]):?\\?$/;
 const MDT_TYPES = ['NextPartition', 'ByDiskPartition', 'ByVariable', 'ByDriveLetter'];
-
-/** `C`, `c:`, `C:\` -> `C:`; undefined when the text is not a drive letter. */
-export function normalizeLetter(text: string): string | undefined {
-  const m = LETTER.exec(text.trim());
-  return m ? `${m[1].toUpperCase()}:` : undefined;
-}
 
 const IMAGE = imageOptions('OSDImageIndex');
 

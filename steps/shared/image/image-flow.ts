@@ -3,17 +3,17 @@
  * refuse what cannot work (before anything is wiped), then wipe and apply. The step's own refusals come back as step
  * results; a port's refusal goes on to the engine, which reports its exit code.
  */
-import type { ImageFacts, StepContext, StepResult, WimFacts } from '../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_DISK_FULL, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
-import { readOption } from '../shared/option-value.ts';
+import type { ImageFacts, StepContext, StepResult, WimFacts } from '../../../engine/index.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_DISK_FULL, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../../engine/index.ts';
+import { readOption } from '../option-value.ts';
+import { parseApplyImageOptions, type ApplyImageOptions, type ImageStepKind } from './apply-image-options.ts';
 import { APPLIED_TARGETS_VARIABLE, parseTargets, resolveDestination, type ResolvedDestination } from './destination.ts';
-import { checkArchitecture, checkSize, findImageFacts, formatSize } from './image-checks.ts';
+import { formatSize } from './format-size.ts';
+import { checkArchitecture, checkSize, findImageFacts } from './image-checks.ts';
 import { locateWim, type LocatedWim } from './image-source.ts';
-import { parseApplyImageOptions, type ApplyImageOptions, type ImageStepKind } from './parse-options.ts';
+import { protectedFolders, storeWipeProblem } from './wipe-protection.ts';
 
-/** The engine's working folder, never wiped. */
-export const TASK_SEQUENCE_FOLDER = '_SMSTaskSequence';
-
+/** What {@link prepareImage} found: the options, the destination, the WIM and the image to apply. */
 export interface PreparedImage {
   options: ApplyImageOptions;
   target: ResolvedDestination;
@@ -68,27 +68,6 @@ export function prepareImage(ctx: StepContext, kind: ImageStepKind): PreparedIma
   ctx.log.info(`Image: ${wim.fileName} index ${image.index} (${image.name}, ${image.architecture || 'architecture unknown'}, ${formatSize(image.totalBytes)}) from package ${wim.packageId}`);
   const refused = judgeImage(ctx, kind, image, target, options.wipe ? usedBytes(target, disks) : undefined);
   return refused ?? { options, target, wim, facts, image };
-}
-
-/** Top-level folders the wipe keeps: the engine's folder and the user state folder when it is on this volume. */
-export function protectedFolders(letter: string, userStatePath: string | undefined): string[] {
-  const keep = [TASK_SEQUENCE_FOLDER];
-  const m = /^([A-Za-z]):[\\/]+([^\\/]+)/.exec(userStatePath?.trim() ?? '');
-  if (m && `${m[1].toUpperCase()}:` === letter && m[2].toLowerCase() !== TASK_SEQUENCE_FOLDER.toLowerCase()) keep.push(m[2]);
-  return keep;
-}
-
-/**
- * Why a local user state store would be lost by wiping `letter`: `OSDStateStorePath` names a folder on that volume
- * that exists and is outside every kept folder. Undefined when the store is safe (or there is none).
- */
-export function storeWipeProblem(ctx: StepContext, letter: string, keep: readonly string[]): string | undefined {
-  const store = ctx.vars.get('OSDStateStorePath')?.trim() ?? '';
-  const m = /^([A-Za-z]):[\\/]+(.+)$/.exec(store);
-  if (!m || `${m[1].toUpperCase()}:` !== letter.toUpperCase() || !ctx.ports.volumes.exists(letter, m[2])) return undefined;
-  const top = m[2].split(/[\\/]+/)[0].toLowerCase();
-  if (keep.some((k) => k.toLowerCase() === top)) return undefined;
-  return `the user state store ${store} (OSDStateStorePath) is on ${letter}, which this step wipes, and outside the protected folders (${keep.join(', ')}): keep it in %_SMSTSUserStatePath% or on another volume`;
 }
 
 /** Wipes (when the options say so), applies the image and records the target for the next-available search. */

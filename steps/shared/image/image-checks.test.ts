@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { joinHostPath, pickWimFile } from './image-checks.ts';
+import { joinHostPath } from './host-path.ts';
+import { pickWimFile } from './image-checks.ts';
 import { mdtPackageId } from './image-source.ts';
-import { protectedFolders } from './image-flow.ts';
+import { protectedFolders } from './wipe-protection.ts';
 
 test('pickWimFile: one .wim, else the first .swm of one set; several or none are errors', () => {
   assert.deepEqual(pickWimFile(['install.wim', 'readme.txt'], 'P1'), { name: 'install.wim' });

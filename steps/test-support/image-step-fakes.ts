@@ -1,7 +1,7 @@
 /** Disks, WIM facts and small imaging/volumes/content fakes shared by the image step tests (written for them). */
 import { TaskseqError } from '../../engine/index.ts';
 import type { ApplyImageRequest, BootFilesRequest, DiskFacts, ImageFacts, Ports, WimFacts } from '../../engine/index.ts';
-import type { FakeContext } from '../test-support/fake-context.ts';
+import type { FakeContext } from './fake-context.ts';
 
 export const GiB = 1024 ** 3;
 

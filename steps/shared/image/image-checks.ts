@@ -1,21 +1,8 @@
 /**
  * Choosing the WIM in a package folder and judging an image against the machine and the volume (pure).
  */
-import type { ImageFacts, WimFacts } from '../../engine/index.ts';
-
-const GIB = 1024 ** 3;
-const MIB = 1024 ** 2;
-
-/** `12.3 GiB` / `512 MiB`. */
-export function formatSize(bytes: number): string {
-  return bytes >= GIB ? `${(bytes / GIB).toFixed(1)} GiB` : `${Math.ceil(bytes / MIB)} MiB`;
-}
-
-/** Joins a host folder and names with the folder's own separator (a step cannot use the host's path module). */
-export function joinHostPath(folder: string, ...names: string[]): string {
-  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return [folder.replace(/[\\/]+$/, ''), ...names].join(sep);
-}
+import type { ImageFacts, WimFacts } from '../../../engine/index.ts';
+import { formatSize } from './format-size.ts';
 
 /**
  * The one `.wim` among a package's file names, else the first part of its one `.swm` set (the shortest name: parts

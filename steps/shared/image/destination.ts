@@ -2,8 +2,9 @@
  * Resolves an image step's destination to a drive letter (pure): by variable (`C:` or `disk,partition`), by disk and
  * partition, by letter, or the next available formatted partition not yet targeted by an earlier image step.
  */
-import type { DiskFacts, PartitionFacts } from '../../engine/index.ts';
-import { normalizeLetter, type Destination } from './parse-options.ts';
+import type { DiskFacts, PartitionFacts } from '../../../engine/index.ts';
+import type { Destination } from './apply-image-options.ts';
+import { normalizeLetter } from './drive-letter.ts';
 
 /** Engine variable listing the letters earlier Apply OS / Apply Data Image steps targeted (`C:,D:`). */
 export const APPLIED_TARGETS_VARIABLE = '_OSDAppliedTargets';

@@ -1,7 +1,8 @@
 /** Finding the WIM an image step applies: package -> folder -> file (through the Content port). */
-import type { StepContext } from '../../engine/index.ts';
-import { joinHostPath, pickWimFile } from './image-checks.ts';
-import type { ImageSource } from './parse-options.ts';
+import type { StepContext } from '../../../engine/index.ts';
+import { pickWimFile } from './image-checks.ts';
+import { joinHostPath } from './host-path.ts';
+import type { ImageSource } from './apply-image-options.ts';
 
 /** The name tried when the content source cannot list a package's files. */
 export const DEFAULT_WIM_NAME = 'install.wim';

@@ -1,8 +1,8 @@
 /** "Run this step as the following account": shared by Run Command Line and Run PowerShell Script. */
-import type { StepContext, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
-import type { Expansion } from '../../variables/index.ts';
-import { parseFlag, readOptionExpansion, readVariableExpansion } from '../shared/option-value.ts';
+import type { StepContext, StepResult } from '../../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../../engine/index.ts';
+import type { Expansion } from '../../../variables/index.ts';
+import { parseFlag, readOptionExpansion, readVariableExpansion } from '../option-value.ts';
 
 /** Where one step type keeps its run-as settings (properties in `defaultVarList`, then documented variables). */
 export interface RunAsSettings {
@@ -15,21 +15,20 @@ export interface RunAsSettings {
   passwordVariable: string;
 }
 
-export const RUN_COMMAND_LINE_RUN_AS: RunAsSettings = {
-  flagVariable: 'SMSTSRunCommandLineAsUser',
-  userProperties: ['UserName', 'SMSTSRunCommandLineUserName'],
-  userVariable: 'SMSTSRunCommandLineUserName',
-  passwordProperties: ['UserPassword', 'SMSTSRunCommandLineUserPassword'],
-  passwordVariable: 'SMSTSRunCommandLineUserPassword',
-};
-
-export const RUN_POWERSHELL_RUN_AS: RunAsSettings = {
-  flagVariable: 'SMSTSRunPowerShellAsUser',
-  userProperties: ['UserName', 'SMSTSRunPowerShellUserName'],
-  userVariable: 'SMSTSRunPowerShellUserName',
-  passwordProperties: ['UserPassword', 'SMSTSRunPowerShellUserPassword'],
-  passwordVariable: 'SMSTSRunPowerShellUserPassword',
-};
+/**
+ * The settings of a step whose documented names follow `SMSTS<prefix>...`: `SMSTS<prefix>AsUser` switches run-as
+ * on, `SMSTS<prefix>UserName` / `SMSTS<prefix>UserPassword` carry the account as properties (after `UserName` /
+ * `UserPassword`) and as variables.
+ */
+export function runAsSettings(prefix: string): RunAsSettings {
+  const user = `SMSTS${prefix}UserName`;
+  const password = `SMSTS${prefix}UserPassword`;
+  return {
+    flagVariable: `SMSTS${prefix}AsUser`,
+    userProperties: ['UserName', user], userVariable: user,
+    passwordProperties: ['UserPassword', password], passwordVariable: password,
+  };
+}
 
 export type RunAsDecision = { runAs?: { user: string; password: string } } | { failure: StepResult };
 
