@@ -46,8 +46,8 @@ export function createProcessRunner(options: ProcessRunnerOptions = {}): RunProc
     const [program, ...args] = request.argv;
     if (program === undefined) throw new TypeError('runProcess: argv is empty');
     const path = findProgram(program, options.tools);
-    options.log?.(formatCommandLine(request.argv, request.secrets));
     if (request.signal?.aborted) return { exitCode: 128 + constants.signals.SIGTERM, stdout: '', stderr: '', killed: true, durationMs: 0 };
+    options.log?.(formatCommandLine(request.argv, request.secrets));
     return run(path, args, request, graceMs, capChars);
   };
 }
