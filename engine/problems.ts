@@ -50,6 +50,7 @@ export type ErrorCode =
   | 'read-only-variable' // a step or sequence tried to write a `_` variable
   | 'unsupported'        // a request the backend or engine cannot serve
   | 'content-unavailable' // a package could not be fetched or verified from any source
+  | 'tool-missing'       // an external program the backend runs is not installed
   | 'internal';
 
 /** Base class of the project's errors: a stable code, a message naming file/step/field, optional problems. */

@@ -13,7 +13,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof TaskseqError) {
     if (error.code === 'invalid-input' || error.code === 'journal-mismatch' || error.code === 'read-only-variable') return EXIT_INVALID;
     if (error.code === 'journal-corrupt' || error.code === 'state-folder-locked') return EXIT_INVALID;
-    if (error.code === 'unsupported' || error.code === 'content-unavailable') return EXIT_SEQUENCE_FAILED;
+    if (error.code === 'unsupported' || error.code === 'content-unavailable' || error.code === 'tool-missing') return EXIT_SEQUENCE_FAILED;
   }
   return EXIT_INTERNAL;
 }

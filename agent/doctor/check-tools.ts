@@ -59,7 +59,8 @@ export function checkTools(tools: readonly RequiredTool[], env: ToolEnvironment)
   });
 }
 
-function findExecutable(command: string, env: ToolEnvironment): string | undefined {
+/** Where `command` is found in `env`'s search path (the doctor and the process runner look in the same places). */
+export function findExecutable(command: string, env: ToolEnvironment): string | undefined {
   const names = env.platform === 'win32' ? [`${command}.exe`, `${command}.cmd`] : [command];
   for (const dir of env.searchPath) {
     for (const name of names) {
