@@ -28,6 +28,7 @@ export interface ProbeRange {
   sizeBytes: number;
 }
 
+/** The low-level probe of a whole device, or of `range` of it; bypasses blkid's cache. */
 export function blkidArgv(device: string, range?: ProbeRange): string[] {
   const at = range ? ['--offset', String(range.offsetBytes), '--size', String(range.sizeBytes)] : [];
   return ['blkid', '--probe', '--output', 'export', ...at, device];

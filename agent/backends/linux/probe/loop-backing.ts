@@ -3,8 +3,10 @@ import type { BlockDevice } from '../block-device.ts';
 import type { RunProcess } from '../../process/process-types.ts';
 import { parseToolJson, runProbeTool } from './probe-tool.ts';
 
+/** Lists every loop device in use with its backing file, offset and size limit. */
 export const LOSETUP_ARGV: readonly string[] = ['losetup', '--json', '--list'];
 
+/** What a loop device reads and writes. */
 export type LoopBacking = NonNullable<BlockDevice['backing']>;
 
 type Raw = Record<string, unknown>;

@@ -12,6 +12,7 @@ import { parseToolJson, runProbeTool } from './probe-tool.ts';
  */
 export const LSBLK_COLUMNS = 'PATH,KNAME,TYPE,SIZE,LOG-SEC,RM,RO,TRAN,MODEL,SERIAL,PTTYPE,FSTYPE,LABEL,MOUNTPOINTS';
 
+/** Lists every block device, partitions as children, sizes in bytes. */
 export const LSBLK_ARGV: readonly string[] = ['lsblk', '--json', '--bytes', '--output', LSBLK_COLUMNS];
 
 /** One lsblk node, with lsblk's nulls turned into absent values and empty lists; the device fields as on a disk. */

@@ -8,7 +8,7 @@ import type { RunProcess } from '../../process/process-types.ts';
 import { blkidArgv, probeSignatures, type ProbeRange, type ProbeResult } from './blkid-probe.ts';
 import { readLoopBacking, type LoopBacking } from './loop-backing.ts';
 import { listBlockNodes, type LsblkNode } from './lsblk-listing.ts';
-import { readPartitionTable, type TableEntry } from './sfdisk-table.ts';
+import { readPartitionTable, type SfdiskEntry } from './sfdisk-table.ts';
 
 /**
  * Whether a top-level lsblk node is a disk a deployment could use: `disk` and `loop` devices, but not zram swap
@@ -31,7 +31,7 @@ async function probePartition(run: RunProcess, device: string, range: ProbeRange
 
 /** File system and label of a partition: lsblk's when it knows them (udev), else blkid at the partition's offset. */
 async function partitionOf(
-  run: RunProcess, device: LsblkNode, entry: TableEntry,
+  run: RunProcess, device: LsblkNode, entry: SfdiskEntry,
 ): Promise<BlockPartition> {
   const kernelNode = device.children.find((c) => c.type === 'part' && c.path === entry.node);
   const { node: _node, ...placement } = entry;

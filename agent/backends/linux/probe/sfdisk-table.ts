@@ -4,13 +4,14 @@ import type { RunProcess } from '../../process/process-types.ts';
 import { parseToolJson, runProbeTool } from './probe-tool.ts';
 
 /** One table entry: the partition's placement and type, before its file system is known. */
-export type TableEntry = Pick<BlockPartition, 'number' | 'startBytes' | 'sizeBytes' | 'typeId' | 'attributes' | 'bootable'> & {
+export type SfdiskEntry = Pick<BlockPartition, 'number' | 'startBytes' | 'sizeBytes' | 'typeId' | 'attributes' | 'bootable'> & {
   /** The node name sfdisk gives the partition (`/dev/sda1`), whether or not the kernel made it. */
   node: string;
 };
 
 type Raw = Record<string, unknown>;
 
+/** The command that prints a device's partition table as JSON (read-only). */
 export function sfdiskArgv(device: string): string[] {
   return ['sfdisk', '--json', device];
 }
@@ -28,7 +29,7 @@ function numberOf(node: string, position: number): number {
   return digits ? Number(digits) : position + 1;
 }
 
-function entryOf(raw: Raw, position: number, label: string, sectorSize: number): TableEntry {
+function entryOf(raw: Raw, position: number, label: string, sectorSize: number): SfdiskEntry {
   const node = String(raw.node ?? '');
   return {
     node, number: numberOf(node, position),
@@ -42,7 +43,7 @@ function entryOf(raw: Raw, position: number, label: string, sectorSize: number):
  * Parses the JSON of `sfdisk --json <device>`. Start and size are in the table's sectors (`sectorsize`, else the
  * device's logical sector size).
  */
-export function parseSfdisk(device: string, stdout: string, deviceSectorSize: number): TableEntry[] {
+export function parseSfdisk(device: string, stdout: string, deviceSectorSize: number): SfdiskEntry[] {
   const doc = parseToolJson(sfdiskArgv(device), stdout) as { partitiontable?: Raw } | null;
   const table = doc?.partitiontable ?? {};
   const label = String(table.label ?? '');
@@ -52,6 +53,6 @@ export function parseSfdisk(device: string, stdout: string, deviceSectorSize: nu
 }
 
 /** The partition table of a device known to have one. */
-export async function readPartitionTable(run: RunProcess, device: string, deviceSectorSize: number): Promise<TableEntry[]> {
+export async function readPartitionTable(run: RunProcess, device: string, deviceSectorSize: number): Promise<SfdiskEntry[]> {
   return parseSfdisk(device, (await runProbeTool(run, sfdiskArgv(device))).stdout, deviceSectorSize);
 }
