@@ -1,5 +1,5 @@
 /** The built-in step modules, and the catalog of step types their manifests make known. */
-import { createStepCatalog, type StepCatalog, type StepModule } from '../engine/index.ts';
+import { createStepCatalog, type StepCatalog, type StepModule } from '../engine/step-api.ts';
 import { STEP_MODULES } from './modules.ts';
 
 /** The built-in step modules (a step's facts are its module's manifest; nothing is generated from them). */

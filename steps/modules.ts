@@ -1,5 +1,5 @@
 /** The built-in step modules. Adding a step = one folder + one line here. Groups and Run Task Sequence are the engine's. */
-import type { StepModule } from '../engine/index.ts';
+import type { StepModule } from '../engine/step-api.ts';
 import { applyNetworkSettingsStep } from './apply-network-settings/index.ts';
 import { applyWindowsSettingsStep } from './apply-windows-settings/index.ts';
 import { captureNetworkSettingsStep } from './capture-network-settings/index.ts';

@@ -70,7 +70,7 @@ test('self-test: a step importing another step is caught; its own folder and ste
   assert.deepEqual(folderOffences('steps/shared/drivers/driver-flow.ts', `import { s } from '../../inject-drivers/index.ts';`),
     ['steps/shared/drivers/driver-flow.ts -> steps/inject-drivers/index.ts']);
   assert.deepEqual(folderOffences('steps/format-disk/index.ts',
-    `import { p } from './plan.ts';\nimport { s } from '../shared/string-options.ts';\nimport { e } from '../../engine/index.ts';`), []);
+    `import { p } from './plan.ts';\nimport { s } from '../shared/string-options.ts';\nimport { e } from '../../engine/step-api.ts';`), []);
   assert.deepEqual(folderOffences('steps/modules.ts', `import { m } from './format-disk/index.ts';`), []);
   assert.deepEqual(folderOffences('steps/format-disk/test-fixtures.ts', `import { f } from '../test-support/fake-context.ts';`), []);
 });

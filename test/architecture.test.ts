@@ -112,11 +112,18 @@ test('self-test: tests and test-support/ may read files, but not spawn or reach 
   assert.equal(offences('steps/s/test-support/fixtures.ts', `import axios from 'axios';`).length, 1);
 });
 
+test('self-test: steps reach the engine only through engine/step-api.ts', () => {
+  for (const target of ['../../engine/index.ts', '../../engine/step-context.ts', '../../engine/ports/disks.ts']) {
+    assert.deepEqual(offences('steps/format-disk/format-disk.ts', `import type { T } from '${target}';`).length, 1, target);
+  }
+  assert.deepEqual(offences('steps/format-disk/format-disk.ts', `import type { StepModule } from '../../engine/step-api.ts';`), []);
+});
+
 test('self-test: allowed imports pass', () => {
   const allowed: Array<[string, string]> = [
     ['variables/store.ts', `import { keyOf } from './names.ts';\nimport { crc32 } from 'node:zlib';`],
     ['engine/journal/framing.ts', `import { TaskseqError } from '../problems.ts';\nimport type { V } from '../../variables/store.ts';`],
-    ['steps/format-disk/format-disk.ts', `import { TaskseqError } from '../../engine/index.ts';\nimport { keyOf } from '../../variables/index.ts';`],
+    ['steps/format-disk/format-disk.ts', `import { TaskseqError } from '../../engine/step-api.ts';\nimport { keyOf } from '../../variables/index.ts';`],
     ['steps/format-disk/format-disk.ts', `import { planFormat } from './plan.ts';\nimport { helper } from '../shared/string-options.ts';`],
     ['steps/format-disk/format-disk.ts', `import Ajv from 'ajv';\nimport { createMachine } from 'xstate';`],
     ['agent/cli/main.ts', `import * as fs from 'node:fs';\nimport { spawn } from 'node:child_process';\nimport { x } from '../../steps/a/plan.ts';`],

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StepDefinitionView } from '../../engine/index.ts';
+import type { StepDefinitionView } from '../../engine/step-api.ts';
 import { createFakeContext, defaults, type FakeContextOptions } from '../test-support/fake-context.ts';
 import { addPackageFiles, createImagingFake, createVolumesFake, GiB, image, labDisks, wim } from '../test-support/image-step-fakes.ts';
 import { applyDataImageStep, APPLY_DATA_IMAGE_TYPE } from './index.ts';

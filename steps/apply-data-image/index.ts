@@ -2,10 +2,10 @@
  * Apply Data Image: in Windows PE, applies a WIM image as data to the destination volume, wiping it first (protected
  * folders kept) unless `WipeDestinationPartition` is false. No boot files, no answer file, no architecture check.
  */
-import type { StepContext, StepDefinitionView, StepModule, StepResult } from '../../engine/index.ts';
+import type { StepContext, StepDefinitionView, StepModule, StepResult } from '../../engine/step-api.ts';
 import { prepareImage, wipeAndApply } from '../shared/image/image-flow.ts';
 import { validateImageStep } from '../shared/image/validate-image-step.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { applyDataImageManifest } from './manifest.ts';
 
 export { APPLY_DATA_IMAGE_TYPE } from './manifest.ts';

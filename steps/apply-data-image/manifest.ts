@@ -1,5 +1,5 @@
 /** Apply Data Image's facts: its type and options (the image steps' options, plus the wipe switch). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 import { imageOptions, WIPE_DESTINATION } from '../shared/image-options.ts';
 
 export const APPLY_DATA_IMAGE_TYPE = 'SMS_TaskSequence_ApplyDataImageAction';

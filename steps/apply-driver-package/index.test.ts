@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createFakeContext, defaults } from '../test-support/fake-context.ts';
 import { createDriversFake, driverInf } from '../test-support/drivers-fake.ts';
 import { createWindowsFake, installation } from '../test-support/windows-fake.ts';
-import { stepPackages } from '../../engine/index.ts';
+import { stepPackages } from '../../engine/step-api.ts';
 import { applyDriverPackageStep, APPLY_DRIVER_PACKAGE_TYPE } from './index.ts';
 
 const PACKAGE = [

@@ -6,7 +6,7 @@
 import {
   EXIT_CONTENT_NOT_FOUND, EXIT_FAILED, EXIT_NOT_SUPPORTED,
   type StepContext, type StepDefinitionView, type StepModule, type StepProblem, type StepResult,
-} from '../../engine/index.ts';
+} from '../../engine/step-api.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { logCatalogProblems, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
 import { checkFlags } from '../shared/drivers/driver-options.ts';

@@ -1,5 +1,5 @@
 /** Apply Driver Package's facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const APPLY_DRIVER_PACKAGE_TYPE = 'SMS_TaskSequence_ApplyDriverPackageAction';
 

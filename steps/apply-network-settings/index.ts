@@ -3,8 +3,8 @@
  * the applied Windows' answer file; Windows Setup joins and configures at the first boot. The join password goes
  * only into that file on the target volume.
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { openTargetAnswerFile, saveTargetAnswerFile } from '../shared/target-answer-file.ts';
 import { replaceComponent } from '../shared/unattend-edit.ts';
 import { checkNetworkSettings, planDnsClient, planJoin, planTcpip } from './plan.ts';

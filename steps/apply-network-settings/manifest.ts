@@ -1,5 +1,5 @@
 /** Apply Network Settings' facts: its type and options (each read as the documented variable when absent). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const APPLY_NETWORK_SETTINGS_TYPE = 'SMS_TaskSequence_ApplyNetworkSettingsAction';
 

@@ -3,7 +3,7 @@
  * account, or workgroup), `Microsoft-Windows-TCPIP` (static adapters) and `Microsoft-Windows-DNS-Client` (DNS domain,
  * suffix search order, per-adapter DNS servers), all in the specialize pass. Adapters are keyed by MAC address.
  */
-import type { AdapterSettings, XmlElement } from '../../engine/index.ts';
+import type { AdapterSettings, XmlElement } from '../../engine/step-api.ts';
 import { element } from '../shared/unattend.ts';
 
 /** An adapter as the `OSDAdapter<n>*` variables give it: the captured settings' shape, name and MAC optional. */

@@ -1,5 +1,5 @@
 /** Reading Apply Network Settings' values: the step's options, then the documented variables (Capture Network Settings writes them). */
-import type { StepContext } from '../../engine/index.ts';
+import type { StepContext } from '../../engine/step-api.ts';
 import { readOption } from '../shared/option-value.ts';
 import type { AdapterValues, NetworkSettingsValues } from './plan.ts';
 

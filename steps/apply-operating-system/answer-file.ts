@@ -1,7 +1,7 @@
 /** Building the answer file text before anything is wiped, so a bad package answer file refuses the step early. */
-import { InvalidInputError } from '../../engine/index.ts';
-import type { ImageFacts, StepContext, StepResult } from '../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import { InvalidInputError } from '../../engine/step-api.ts';
+import type { ImageFacts, StepContext, StepResult } from '../../engine/step-api.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { readVariableExpansion } from '../shared/option-value.ts';
 import type { ApplyImageOptions } from '../shared/image/apply-image-options.ts';
 import { mergeUnattend, planUnattend, renderUnattend } from '../shared/unattend.ts';

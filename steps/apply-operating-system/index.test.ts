@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXIT_NOT_SUPPORTED, PortRefusal, TaskseqError } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED, PortRefusal, TaskseqError } from '../../engine/step-api.ts';
 import { engineResult } from '../test-support/engine-result.ts';
-import type { StepDefinitionView } from '../../engine/index.ts';
+import type { StepDefinitionView } from '../../engine/step-api.ts';
 import { createFakeContext, defaults, type FakeContextOptions } from '../test-support/fake-context.ts';
 import { addPackageFiles, createImagingFake, createVolumesFake, GiB, image, labDisks, wim } from '../test-support/image-step-fakes.ts';
 import { applyOperatingSystemStep, APPLY_OS_TYPE, MDT_INSTALL_OS_TYPE } from './index.ts';

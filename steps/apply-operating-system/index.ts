@@ -3,8 +3,8 @@
  * destination volume after wiping it (protected folders kept), writes the boot files for the firmware and the answer
  * file, and sets `OSDTargetSystemDrive` / `OSDTargetSystemRoot`. Every refusal happens before the wipe.
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { ANSWER_FILE_PATH, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { ANSWER_FILE_PATH, EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { buildAnswerFile } from './answer-file.ts';
 import { prepareImage, wipeAndApply } from '../shared/image/image-flow.ts';

@@ -1,5 +1,5 @@
 /** Apply Operating System Image's facts: its types (ConfigMgr's and MDT's) and their options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 import { imageOptions, INSTALL_EDITION_INDEX } from '../shared/image-options.ts';
 
 export const APPLY_OS_TYPE = 'SMS_TaskSequence_ApplyOperatingSystemAction';

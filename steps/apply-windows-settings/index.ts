@@ -3,8 +3,8 @@
  * time zone and locales into the applied Windows' answer file; Windows Setup applies them at the first boot. Nothing on
  * the running machine changes. Secrets (password, product key) go only into that file on the target volume.
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { openTargetAnswerFile, saveTargetAnswerFile } from '../shared/target-answer-file.ts';
 import { editSettings } from '../shared/unattend-edit.ts';

@@ -1,5 +1,5 @@
 /** Apply Windows Settings' facts: its type and options (each read as the documented variable when absent). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const APPLY_WINDOWS_SETTINGS_TYPE = 'SMS_TaskSequence_ApplyWindowsSettingsAction';
 

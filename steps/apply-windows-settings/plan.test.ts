@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderUnattend, planUnattend } from '../shared/unattend.ts';
 import { editSettings } from '../shared/unattend-edit.ts';
-import { parseXmlElement } from '../../engine/index.ts';
+import { parseXmlElement } from '../../engine/step-api.ts';
 import { checkWindowsSettings, planWindowsSettings } from './plan.ts';
 
 test('refusals: product key format, licensing mode and limit, missing Administrator password', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Condition, StepDefinitionView } from '../../engine/index.ts';
+import type { Condition, StepDefinitionView } from '../../engine/step-api.ts';
 import { createFakeContext, defaults } from '../test-support/fake-context.ts';
 import { createDriversFake, driverInf, pnpDevice } from '../test-support/drivers-fake.ts';
 import { createWindowsFake, installation } from '../test-support/windows-fake.ts';

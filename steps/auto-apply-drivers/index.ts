@@ -5,7 +5,7 @@
  */
 import {
   EXIT_NOT_SUPPORTED, type StepContext, type StepDefinitionView, type StepModule, type StepProblem, type StepResult,
-} from '../../engine/index.ts';
+} from '../../engine/step-api.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { chosenInfs, logCatalogProblems, matchAndExplain, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
 import { checkFlags, commaList, guardedByMediaType } from '../shared/drivers/driver-options.ts';

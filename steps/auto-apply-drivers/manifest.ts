@@ -1,5 +1,5 @@
 /** Auto Apply Drivers' facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const AUTO_APPLY_DRIVERS_TYPE = 'SMS_TaskSequence_AutoApplyAction';
 

@@ -3,8 +3,8 @@
  * `OSDDomainName`, `OSDDomainOUName`, `OSDWorkgroupName`) and the adapters' settings (`OSDAdapterCount`,
  * `OSDAdapter<n>*`, zero-based) for Apply Network Settings.
  */
-import type { AdapterSettings, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { AdapterSettings, StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { captureNetworkSettingsManifest, CAPTURE_NETWORK_SETTINGS_TYPE } from './manifest.ts';

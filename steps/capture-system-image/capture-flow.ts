@@ -4,10 +4,10 @@
  * Every refusal before the first capture leaves the machine untouched and comes back as a step result; a refused
  * capture goes on to the engine with its exit code.
  */
-import { TaskseqError, withDetail } from '../../engine/index.ts';
-import type { StepContext, StepResult } from '../../engine/index.ts';
+import { TaskseqError, withDetail } from '../../engine/step-api.ts';
+import type { StepContext, StepResult } from '../../engine/step-api.ts';
 import { formatSize } from '../shared/image/format-size.ts';
-import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { readOption, readVariableExpansion } from '../shared/option-value.ts';
 import { letteredVolumes, planCaptureVolumes, renderImageName, type CapturePlan, type CaptureVolume } from './capture-volumes.ts';
 import { CAPTURE_OPTION_VARIABLES, parseCaptureOptions, type CaptureOptions } from './parse-options.ts';

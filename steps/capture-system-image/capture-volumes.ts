@@ -3,7 +3,7 @@
  * has a drive letter and an NTFS or FAT32 file system. Removable and USB disks, system partitions (EFI, MSR,
  * Recovery), unformatted and unlettered volumes are skipped, each with its reason for the log.
  */
-import type { DiskFacts, PartitionFacts } from '../../engine/index.ts';
+import type { DiskFacts, PartitionFacts } from '../../engine/step-api.ts';
 import { normalizeLetter } from '../shared/image/drive-letter.ts';
 
 /** A volume to capture, in capture order. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXIT_DISK_FULL, PortRefusal, TaskseqError } from '../../engine/index.ts';
-import type { StepDefinitionView } from '../../engine/index.ts';
+import { EXIT_DISK_FULL, PortRefusal, TaskseqError } from '../../engine/step-api.ts';
+import type { StepDefinitionView } from '../../engine/step-api.ts';
 import { engineResult } from '../test-support/engine-result.ts';
 import { createFakeContext, defaults, type FakeContextOptions } from '../test-support/fake-context.ts';
 import { captureDisks, createCaptureFake } from './test-fixtures.ts';

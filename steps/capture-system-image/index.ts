@@ -2,8 +2,8 @@
  * Capture Operating System Image: in Windows PE, captures every NTFS/FAT32 volume with a drive letter on the fixed
  * disks into one WIM, one image per volume in disk/partition order, with the creator, description and version given.
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { captureAll, prepareCapture } from './capture-flow.ts';
 import { validateCaptureSystemImage } from './validate.ts';
 import { captureSystemImageManifest } from './manifest.ts';

@@ -1,5 +1,5 @@
 /** Capture Operating System Image's facts: its type and options (their rules: `parse-options.ts`). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const CAPTURE_SYSTEM_IMAGE_TYPE = 'SMS_TaskSequence_CaptureSystemImageAction';
 

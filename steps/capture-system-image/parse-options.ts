@@ -2,7 +2,7 @@
  * Options of Capture Operating System Image as typed values (pure). Used by `validate()` on the raw definition and by
  * `run()` on the expanded values. The account password is only ever checked for presence: it is never returned.
  */
-import type { StepProblem } from '../../engine/index.ts';
+import type { StepProblem } from '../../engine/step-api.ts';
 import type { OptionReader } from '../shared/option-collector.ts';
 import { captureSystemImageManifest } from './manifest.ts';
 

@@ -1,6 +1,6 @@
 /** Disks and a recording imaging/volumes fake for the capture step tests (written for them). */
-import { TaskseqError } from '../../engine/index.ts';
-import type { CaptureImageRequest, DiskFacts, PartitionFacts, Ports } from '../../engine/index.ts';
+import { TaskseqError } from '../../engine/step-api.ts';
+import type { CaptureImageRequest, DiskFacts, PartitionFacts, Ports } from '../../engine/step-api.ts';
 
 export const GiB = 1024 ** 3;
 

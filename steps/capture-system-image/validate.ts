@@ -1,5 +1,5 @@
 /** Static checks of Capture Operating System Image (pure). */
-import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { isDeferred } from '../shared/option-value.ts';
 import { parseCaptureOptions } from './parse-options.ts';
 

@@ -3,8 +3,8 @@
  * Windows PE against the Windows on the disk. Compressed stores are always encrypted; the key is kept in the secret
  * variable `OSDMigrateEncryptionKey` for Restore User State. Hard-link stores stay on the captured volume, unencrypted.
  */
-import type { CaptureUserStateRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { CaptureUserStateRequest, StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { readUsmtBase, usmtFailure } from '../shared/usmt-options.ts';

@@ -1,5 +1,5 @@
 /** Capture User State's facts: its type and options (each read as the documented variable when absent). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const CAPTURE_USER_STATE_TYPE = 'SMS_TaskSequence_CaptureUserStateAction';
 

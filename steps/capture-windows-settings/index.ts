@@ -3,8 +3,8 @@
  * zone into `OSDComputerName`, `OSDRegisteredUserName`, `OSDRegisteredOrgName` and `OSDTimeZone`, each switchable,
  * so Apply Windows Settings writes them into the new Windows. In Windows PE it reads the installation on the disk.
  */
-import type { StepContext, StepModule, StepResult, WindowsInstallation } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult, WindowsInstallation } from '../../engine/step-api.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { captureWindowsSettingsManifest, CAPTURE_WINDOWS_SETTINGS_TYPE } from './manifest.ts';

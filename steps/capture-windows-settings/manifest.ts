@@ -1,5 +1,5 @@
 /** Capture Windows Settings' facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const CAPTURE_WINDOWS_SETTINGS_TYPE = 'SMS_TaskSequence_CaptureWindowsSettingsAction';
 

@@ -3,8 +3,8 @@
  * sequence that converts a disk is stopped at validation, before anything runs; under continue on error the step
  * fails when reached and the run goes on (the preflight's certain-failure rule).
  */
-import type { StepModule, StepProblem, StepResult } from '../../engine/index.ts';
-import { DYNAMIC_DISK_REASON, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { StepModule, StepProblem, StepResult } from '../../engine/step-api.ts';
+import { DYNAMIC_DISK_REASON, EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { convertDiskManifest, CONVERT_DISK_TYPE } from './manifest.ts';
 
 export { CONVERT_DISK_TYPE } from './manifest.ts';

@@ -1,5 +1,5 @@
 /** Convert Disk to Dynamic's facts: its type (it has no options this engine reads). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const CONVERT_DISK_TYPE = 'SMS_TaskSequence_ConvertDiskAction';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXIT_CONTENT_NOT_FOUND, PortRefusal, TaskseqError, type ContentStageRequest } from '../../engine/index.ts';
+import { EXIT_CONTENT_NOT_FOUND, PortRefusal, TaskseqError, type ContentStageRequest } from '../../engine/step-api.ts';
 import { createFakeContext, defaults } from '../test-support/fake-context.ts';
 import { downloadPackageContentStep as step } from './index.ts';
 import { pathVariableName, planDestination } from './plan.ts';

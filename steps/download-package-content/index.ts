@@ -5,7 +5,7 @@
 import {
   EXIT_INVALID_PARAMETER, PortRefusal, readDownloadRetry,
   type StagedPackage, type StepContext, type StepModule, type StepResult,
-} from '../../engine/index.ts';
+} from '../../engine/step-api.ts';
 import { isDeferred, parseFlag } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import {

@@ -1,5 +1,5 @@
 /** Download Package Content's facts: its type and options (its package list is read by `packages()`). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 import { DOWNLOAD_PACKAGE_CONTENT_TYPE } from './plan.ts';
 
 export const downloadPackageContentManifest = defineManifest({

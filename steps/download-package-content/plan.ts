@@ -1,5 +1,5 @@
 /** Download Package Content: options to a plan (pure): which packages, where they go, which variables name them. */
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 
 export const DOWNLOAD_PACKAGE_CONTENT_TYPE = 'SMS_TaskSequence_DownloadPackageContentAction';
 

@@ -1,5 +1,5 @@
 /** Static checks of Download Package Content (pure). */
-import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { isDeferred } from '../shared/option-value.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
 import { parseLocation, parsePackageList, pathVariableName, variableBase } from './plan.ts';

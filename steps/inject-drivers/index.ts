@@ -6,7 +6,7 @@
 import {
   EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED,
   type DriverInf, type StepContext, type StepDefinitionView, type StepModule, type StepProblem, type StepResult,
-} from '../../engine/index.ts';
+} from '../../engine/step-api.ts';
 import { isDeferred, parseFlag, readOption } from '../shared/option-value.ts';
 import { chosenInfs, logCatalogProblems, matchAndExplain, stage, stageTarget } from '../shared/drivers/driver-flow.ts';
 import { injectDriversManifest, INJECT_DRIVERS_TYPE } from './manifest.ts';

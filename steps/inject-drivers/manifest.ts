@@ -1,5 +1,5 @@
 /** MDT Inject Drivers' facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const INJECT_DRIVERS_TYPE = 'BDD_InjectDrivers';
 

@@ -2,8 +2,8 @@
  * Join Domain or Workgroup: in the full OS, joins the running Windows to a domain (with the join account; a missing
  * password means a blank one is tried, as documented) or a workgroup, then restarts unless `OSDJoinSkipReboot`.
  */
-import type { JoinRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { JoinRequest, StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { joinDomainWorkgroupManifest, JOIN_DOMAIN_TYPE } from './manifest.ts';
 

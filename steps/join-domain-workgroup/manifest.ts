@@ -1,5 +1,5 @@
 /** Join Domain or Workgroup's facts: its type and options (each read as the documented variable when absent). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const JOIN_DOMAIN_TYPE = 'SMS_TaskSequence_JoinDomainWorkgroupAction';
 

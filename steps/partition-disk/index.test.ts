@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXIT_NOT_SUPPORTED, PortRefusal } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED, PortRefusal } from '../../engine/step-api.ts';
 import { engineResult } from '../test-support/engine-result.ts';
-import type { StepDefinitionView } from '../../engine/index.ts';
+import type { StepDefinitionView } from '../../engine/step-api.ts';
 import { createFakeContext } from '../test-support/fake-context.ts';
 import type { FakeContextOptions } from '../test-support/fake-context.ts';
 import { partitionDiskStep, PARTITION_DISK_TYPE } from './index.ts';

@@ -3,8 +3,8 @@
  * Disks port, then stores each partition's letter in its letter variable (e.g. `OSDisk=C:`). MDT uses the same type
  * with a script action; the options carry the layout either way, so the action is ignored.
  */
-import type { AppliedLayout, PartitionLayout, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { AppliedLayout, PartitionLayout, StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { parsePartitionDiskOptions } from './parse-options.ts';
 import { planLayout, selectDisk } from './plan.ts';

@@ -3,7 +3,7 @@
  * holds, where logical partitions may go and which partition takes the rest of the space. Shared by `validate()` and
  * the planner so both refuse with the same words.
  */
-import { exceedsVolumeLimit, FAT32_MAX_VOLUME_BYTES, GIB, MBR_MAX_PRIMARIES, MIB } from '../../engine/index.ts';
+import { exceedsVolumeLimit, FAT32_MAX_VOLUME_BYTES, GIB, MBR_MAX_PRIMARIES, MIB } from '../../engine/step-api.ts';
 import type { PartitionDiskOptions, PartitionEntry } from './parse-options.ts';
 
 /** One broken rule: `partition` is the 1-based position the editor shows, `field` the property at fault. */

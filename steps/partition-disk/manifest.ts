@@ -2,7 +2,7 @@
  * Format and Partition Disk's facts: its type and the disk-wide options. The `Partitions<n>…` entries are numbered
  * properties, read by `parse-options.ts`.
  */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const PARTITION_DISK_TYPE = 'SMS_TaskSequence_PartitionDiskAction';
 

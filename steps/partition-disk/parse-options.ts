@@ -2,7 +2,7 @@
  * Format and Partition Disk options (property -> string) as typed values (pure). Used by `validate()` on the raw
  * definition and by `run()` on the expanded values.
  */
-import { DYNAMIC_DISK_REASON, listOfChoices, parseOptions, type PartitionRole, type StepProblem } from '../../engine/index.ts';
+import { DYNAMIC_DISK_REASON, listOfChoices, parseOptions, type PartitionRole, type StepProblem } from '../../engine/step-api.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
 import { OptionCollector, type OptionReader } from '../shared/option-collector.ts';
 import { partitionDiskManifest } from './manifest.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parsePartitionDiskOptions } from './parse-options.ts';
 import { planLayout, selectDisk } from './plan.ts';
 import { disk, GiB, MDT_BIOS, MDT_UEFI, MiB, optionSet, RECOVERY_FIRST } from './test-fixtures.ts';
-import type { DiskFacts } from '../../engine/index.ts';
+import type { DiskFacts } from '../../engine/step-api.ts';
 
 function plan(options: Record<string, string>, target: DiskFacts = disk()) {
   const parsed = parsePartitionDiskOptions((p) => options[p], Object.keys(options));

@@ -3,10 +3,10 @@
  * Partitions go in list order from 1 MiB; offsets and sizes are whole MiB; MB = MiB, GB = GiB; Percent is of the
  * space that remains at that point, rounded down to a MiB. See docs/steps.md for every rule.
  */
-import type { DiskFacts, PartitionLayout, PlannedPartition } from '../../engine/index.ts';
+import type { DiskFacts, PartitionLayout, PlannedPartition } from '../../engine/step-api.ts';
 import {
   EBR_GAP_BYTES, exceedsVolumeLimit, FAT32_MAX_VOLUME_BYTES, GIB, MBR_FIRST_LOGICAL, mbrAddressableBytes, MIB, usableRange,
-} from '../../engine/index.ts';
+} from '../../engine/step-api.ts';
 import { checkLayoutRules, takesRest } from './layout-rules.ts';
 import type { PartitionDiskOptions, PartitionEntry } from './parse-options.ts';
 

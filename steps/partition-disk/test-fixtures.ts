@@ -1,5 +1,5 @@
 /** Disks and option sets shared by the Format and Partition Disk tests (written for these tests). */
-import type { DiskFacts } from '../../engine/index.ts';
+import type { DiskFacts } from '../../engine/step-api.ts';
 
 export const MiB = 1024 * 1024;
 export const GiB = 1024 * MiB;

@@ -1,5 +1,5 @@
 /** Static checks of Format and Partition Disk (pure): everything that needs no disk. */
-import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { isDeferred } from '../shared/option-value.ts';
 import { checkLayoutRules } from './layout-rules.ts';
 import { parsePartitionDiskOptions } from './parse-options.ts';

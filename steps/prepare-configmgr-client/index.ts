@@ -2,8 +2,8 @@
  * Prepare ConfigMgr Client for Capture: in the full OS, removes the running client's identity (unique id, site
  * assignment, certificates) so the captured image does not clone it. Without a client there is nothing to do.
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { prepareClientManifest, PREPARE_CLIENT_TYPE } from './manifest.ts';
 
 export { PREPARE_CLIENT_TYPE } from './manifest.ts';

@@ -1,5 +1,5 @@
 /** Prepare ConfigMgr Client for Capture's facts: its type (it has no options). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const PREPARE_CLIENT_TYPE = 'SMS_TaskSequence_PrepareSMSClientAction';
 

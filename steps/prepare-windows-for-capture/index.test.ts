@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createFakeContext } from '../test-support/fake-context.ts';
 import { engineResult } from '../test-support/engine-result.ts';
 import { createWindowsFake, installation } from '../test-support/windows-fake.ts';
-import type { WindowsInstallation } from '../../engine/index.ts';
+import type { WindowsInstallation } from '../../engine/step-api.ts';
 import { prepareWindowsStep } from './index.ts';
 import { validatePrepareWindows } from './validate.ts';
 

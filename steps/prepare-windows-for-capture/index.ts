@@ -3,8 +3,8 @@
  * domain member before anything changes), sets `OSDTargetSystemRoot`, then restarts into Windows PE for the capture, or shuts the
  * computer down when `OSDShutdownPreparedOs` asks (the task sequence ends there).
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { validatePrepareWindows } from './validate.ts';

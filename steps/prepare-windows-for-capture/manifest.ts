@@ -1,5 +1,5 @@
 /** Prepare Windows for Capture's facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const PREPARE_OS_TYPE = 'SMS_TaskSequence_PrepareOSAction';
 

@@ -1,5 +1,5 @@
 /** Static checks of Prepare Windows for Capture (pure). */
-import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { isDeferred } from '../shared/option-value.ts';
 
 const FLAGS = ['KeepActivation', 'BuildStorageDriverList', 'ShutdownPreparedOs'];

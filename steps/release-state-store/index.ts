@@ -2,9 +2,9 @@
  * Release State Store: tells the state migration point that the capture into (or restore from) the store that
  * Request State Store gave (`OSDStateStoreID`, `OSDStateStoreKind`) is done, so it can mark the data ready or free it.
  */
-import type { StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
-import type { StepContext } from '../../engine/index.ts';
+import type { StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
+import type { StepContext } from '../../engine/step-api.ts';
 import { releaseStateStoreManifest, RELEASE_STATE_STORE_TYPE } from './manifest.ts';
 
 export { RELEASE_STATE_STORE_TYPE } from './manifest.ts';

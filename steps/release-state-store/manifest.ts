@@ -1,5 +1,5 @@
 /** Release State Store's facts: its type (it has no options: the store comes from Request State Store). */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const RELEASE_STATE_STORE_TYPE = 'SMS_TaskSequence_ReleaseStateStoreAction';
 

@@ -4,8 +4,8 @@
  * network access account when the computer account is refused. Sets `OSDStateStorePath`, `OSDStateStoreID` and
  * `OSDStateStoreKind` (for Release State Store) and the store's key in the secret `OSDMigrateEncryptionKey`.
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { requestStateStoreManifest, REQUEST_STATE_STORE_TYPE } from './manifest.ts';

@@ -1,5 +1,5 @@
 /** Request State Store's facts: its type, options and the secret variables it writes. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const REQUEST_STATE_STORE_TYPE = 'SMS_TaskSequence_RequestStateStoreAction';
 

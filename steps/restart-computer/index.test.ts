@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StepDefinitionView } from '../../engine/index.ts';
+import type { StepDefinitionView } from '../../engine/step-api.ts';
 import { createFakeContext, defaults } from '../test-support/fake-context.ts';
 import { restartComputerStep } from './index.ts';
 

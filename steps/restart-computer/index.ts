@@ -1,6 +1,6 @@
 /** Restart Computer: asks the engine for a restart into the installed OS (`HD`) or the boot image (`WinPE`). */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { readOption } from '../shared/option-value.ts';
 import { MAX_MESSAGE_LENGTH, parseTarget, REBOOT_TYPE, selectTarget } from './plan.ts';
 import { validateRestart } from './validate.ts';

@@ -1,5 +1,5 @@
 /** Restart Computer's facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 import { REBOOT_TYPE } from './plan.ts';
 
 export const restartComputerManifest = defineManifest({

@@ -1,5 +1,5 @@
 /** Static checks of Restart Computer (pure). */
-import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { isDeferred } from '../shared/option-value.ts';
 import { MAX_MESSAGE_LENGTH, parseTarget, selectTarget } from './plan.ts';
 

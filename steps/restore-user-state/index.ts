@@ -3,8 +3,8 @@
  * users are always restored; local accounts only with `OSDMigrateLocalAccounts` and a password
  * (`OSDMigrateLocalAccountPassword`, a secret, the same for all of them).
  */
-import type { RestoreUserStateRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/index.ts';
+import type { RestoreUserStateRequest, StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../engine/step-api.ts';
 import { parseFlag, readOption } from '../shared/option-value.ts';
 import { readUsmtBase, usmtFailure } from '../shared/usmt-options.ts';
 import { restoreUserStateManifest, RESTORE_USER_STATE_TYPE } from './manifest.ts';

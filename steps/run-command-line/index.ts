@@ -2,8 +2,8 @@
  * Run Command Line, untyped MDT steps and MDT script steps (`BDD_*`): runs one command through the commands port.
  * The same module runs any step's `<action>` when the CLI allows unknown step types.
  */
-import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
 import { commandTimeoutMs, runCommand } from '../shared/command/apply-command-result.ts';
 import { DO_NOT_LOG_VARIABLE, renderCommandLogLine } from '../shared/command/command-log.ts';

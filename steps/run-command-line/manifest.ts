@@ -1,5 +1,5 @@
 /** Run Command Line's facts: the types it runs (its own, untyped MDT steps, MDT script steps) and its options. */
-import { defineManifest, type StepTypeEntry } from '../../engine/index.ts';
+import { defineManifest, type StepTypeEntry } from '../../engine/step-api.ts';
 import { runAsSettings } from '../shared/command/run-as.ts';
 import { RUN_COMMAND_LINE_TYPE } from './plan.ts';
 

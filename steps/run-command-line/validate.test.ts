@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StepDefinitionView, StepNode } from '../../engine/index.ts';
+import type { StepDefinitionView, StepNode } from '../../engine/step-api.ts';
 import { validateCommandLineStep } from './validate.ts';
 
 function view(node: Partial<StepNode>, options: Record<string, string>): StepDefinitionView {

@@ -1,5 +1,5 @@
 /** Static checks of command-line steps (pure). */
-import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { parseFlag } from '../shared/option-value.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
 import { hasCommandLineOptions } from './plan.ts';

@@ -1,10 +1,10 @@
 /** Run PowerShell Script: an inline or package script run by PowerShell.exe through the commands port. */
-import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/index.ts';
+import type { CommandRequest, StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
 import type { Expansion } from '../../variables/index.ts';
 import { commandTimeoutMs, runCommand } from '../shared/command/apply-command-result.ts';
 import { renderCommandLogLine } from '../shared/command/command-log.ts';
 import { decideRunAs } from '../shared/command/run-as.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { optionValues, parseFlag, readOption } from '../shared/option-value.ts';
 import {
   EXECUTION_POLICIES,

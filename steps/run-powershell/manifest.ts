@@ -1,5 +1,5 @@
 /** Run PowerShell Script's facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 import { runAsSettings } from '../shared/command/run-as.ts';
 import { RUN_POWERSHELL_TYPE } from './plan.ts';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StepDefinitionView } from '../../engine/index.ts';
+import type { StepDefinitionView } from '../../engine/step-api.ts';
 import { encodeSourceScript } from './source-script.ts';
 import { validatePowerShellStep } from './validate.ts';
 import { decodeSourceScript } from './source-script.ts';

@@ -1,5 +1,5 @@
 /** Static checks of Run PowerShell Script (pure). */
-import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { isDeferred } from '../shared/option-value.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
 import { EXECUTION_POLICIES, parseExecutionPolicy } from './plan.ts';

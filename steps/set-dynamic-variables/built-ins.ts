@@ -1,5 +1,5 @@
 /** The built-in variables Set Dynamic Variables gathers before it evaluates its rules. */
-import type { SystemFacts } from '../../engine/index.ts';
+import type { SystemFacts } from '../../engine/step-api.ts';
 
 /** `[name, value]` pairs for `_SMSTSMake` ... `_SMSTSDefaultGateways`; lists are comma-joined. */
 export function planBuiltIns(facts: SystemFacts): Array<[string, string]> {

@@ -2,9 +2,9 @@
  * Set Dynamic Variables: gathers the `_SMSTSMake`... built-ins, then applies its rules in order. A rule's variables
  * are set when its condition is true (or it has none); later rules see what earlier ones set and win over them.
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
 import { MASK } from '../../variables/index.ts';
-import { EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import { EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { readRawOption } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { planBuiltIns } from './built-ins.ts';

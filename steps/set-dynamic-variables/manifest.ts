@@ -1,5 +1,5 @@
 /** Set Dynamic Variables' facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const SET_DYNAMIC_VARIABLES_TYPE = 'SMS_TaskSequence_SetDynamicVariablesAction';
 

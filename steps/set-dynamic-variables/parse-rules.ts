@@ -2,7 +2,7 @@
  * The `Rules` option: `<Rules><Rule>[<condition>..</condition>]<Variables><Variable Name="X" IsSecret="false">value
  * </Variable></Variables></Rule>...</Rules>` (an XML string inside one variable).
  */
-import { parseXmlElement, readConditionElement, TaskseqError, type Condition } from '../../engine/index.ts';
+import { parseXmlElement, readConditionElement, TaskseqError, type Condition } from '../../engine/step-api.ts';
 
 type XmlElement = ReturnType<typeof parseXmlElement>;
 

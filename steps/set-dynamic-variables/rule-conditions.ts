@@ -3,7 +3,7 @@
  * (asset tag / UUID / serial / MAC) and location (default gateway). They are evaluated here from the machine facts;
  * every subtree without them is handed to the engine's condition evaluator unchanged.
  */
-import type { Condition, ConditionNode, ConditionResult, ExpressionNode, SystemFacts } from '../../engine/index.ts';
+import type { Condition, ConditionNode, ConditionResult, ExpressionNode, SystemFacts } from '../../engine/step-api.ts';
 
 export const MAKE_MODEL_TYPE = 'SMS_TaskSequence_MakeModelConditionExpression';
 export const COMPUTER_TYPE = 'SMS_TaskSequence_ComputerConditionExpression';

@@ -1,5 +1,5 @@
 /** Static checks of Set Dynamic Variables (pure): the rules parse, name writable variables and use known tests. */
-import type { ConditionNode, StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { ConditionNode, StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { MAX_VALUE_LENGTH } from '../../variables/index.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
 import { parseRules, type Rule } from './parse-rules.ts';

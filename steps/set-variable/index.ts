@@ -2,9 +2,9 @@
  * Set Task Sequence Variable: writes one variable. MDT uses the same type with a `ZTISetVariable.wsf` action; the
  * options carry name and value either way, so the action is ignored.
  */
-import type { StepContext, StepModule, StepResult } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult } from '../../engine/step-api.ts';
 import { isReadOnlyName } from '../../variables/index.ts';
-import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { parseFlag } from '../shared/option-value.ts';
 import { setStepVariable } from '../shared/set-step-variable.ts';
 import { SET_VARIABLE_WRITER, validateSetVariable } from './validate.ts';

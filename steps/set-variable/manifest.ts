@@ -1,5 +1,5 @@
 /** Set Task Sequence Variable's facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const SET_VARIABLE_TYPE = 'SMS_TaskSequence_SetVariableAction';
 

@@ -1,5 +1,5 @@
 /** Static checks of Set Task Sequence Variable (pure). */
-import type { StepDefinitionView, StepProblem } from '../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../engine/step-api.ts';
 import { MAX_VALUE_LENGTH } from '../../variables/index.ts';
 import { checkWritableName } from '../shared/writable-name.ts';
 

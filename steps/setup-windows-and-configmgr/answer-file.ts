@@ -1,6 +1,6 @@
 /** The answer file Setup Windows and ConfigMgr completes: read (or a minimal one), variables substituted, written back. */
-import type { StepContext, StepResult, WindowsInstallation } from '../../engine/index.ts';
-import { ANSWER_FILE_PATH, EXIT_FAILED } from '../../engine/index.ts';
+import type { StepContext, StepResult, WindowsInstallation } from '../../engine/step-api.ts';
+import { ANSWER_FILE_PATH, EXIT_FAILED } from '../../engine/step-api.ts';
 import { planUnattend, renderUnattend } from '../shared/unattend.ts';
 import { substituteVariables } from './substitute-variables.ts';
 

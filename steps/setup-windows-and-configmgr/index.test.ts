@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createFakeContext } from '../test-support/fake-context.ts';
 import { createWindowsFake, installation } from '../test-support/windows-fake.ts';
 import { createVolumesFake } from '../test-support/image-step-fakes.ts';
-import { ANSWER_FILE_PATH, type WindowsInstallation } from '../../engine/index.ts';
+import { ANSWER_FILE_PATH, type WindowsInstallation } from '../../engine/step-api.ts';
 import { setupWindowsStep } from './index.ts';
 
 const ANSWER = '<unattend xmlns="urn:schemas-microsoft-com:unattend"><settings pass="specialize"><component name="Microsoft-Windows-Shell-Setup"><ComputerName>%OSDComputerName%</ComputerName></component></settings><settings pass="oobeSystem"><component name="Microsoft-Windows-Shell-Setup"><UserAccounts><AdministratorPassword><Value>%AdminPw%</Value></AdministratorPassword></UserAccounts></component></settings></unattend>';

@@ -4,8 +4,8 @@
  * Windows; Windows Setup then applies the answer file and the sequence resumes in the full OS. Everything that would
  * stop the sequence from resuming is refused before anything changes.
  */
-import type { StepContext, StepModule, StepResult, WindowsInstallation } from '../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, resumeProblem } from '../../engine/index.ts';
+import type { StepContext, StepModule, StepResult, WindowsInstallation } from '../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, resumeProblem } from '../../engine/step-api.ts';
 import { optionValues, readOption, readOptionExpansion, parseFlag } from '../shared/option-value.ts';
 import { completeAnswerFile } from './answer-file.ts';
 import { setupWindowsManifest, SETUP_WINDOWS_TYPE } from './manifest.ts';

@@ -1,5 +1,5 @@
 /** Setup Windows and ConfigMgr's facts: its type and options. */
-import { defineManifest } from '../../engine/index.ts';
+import { defineManifest } from '../../engine/step-api.ts';
 
 export const SETUP_WINDOWS_TYPE = 'SMS_TaskSequence_SetupWindowsAndSMSAction';
 

@@ -1,5 +1,5 @@
 /** The options the image steps share (Apply Operating System Image, MDT Install Operating System, Apply Data Image). */
-import type { OptionSpec } from '../../engine/index.ts';
+import type { OptionSpec } from '../../engine/step-api.ts';
 
 /** Largest index and disk number the format stores (a signed 32-bit value). */
 const MAX_NUMBER = 2147483647;

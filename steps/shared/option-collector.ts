@@ -2,7 +2,7 @@
  * Reading a step's options one property at a time while collecting problems: the same reader serves `validate()`
  * (raw values; one that references `%VAR%` is only known at run time and is skipped) and `run()` (expanded values).
  */
-import { convertOption, type OptionSpec, type StepProblem } from '../../engine/index.ts';
+import { convertOption, type OptionSpec, type StepProblem } from '../../engine/step-api.ts';
 
 /** Reads one option by property; undefined when absent or empty. */
 export type OptionReader = (property: string) => string | undefined;

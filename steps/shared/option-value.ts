@@ -1,5 +1,5 @@
 /** Reading step options: by WMI property first, then by the variable the documentation names for it. */
-import { currentOption, readOptionExpansion, type StepContext, type StepDefinitionView } from '../../engine/index.ts';
+import { currentOption, readOptionExpansion, type StepContext, type StepDefinitionView } from '../../engine/step-api.ts';
 
 /**
  * The expanded value of the option carried by `property`; when the step's `defaultVarList` does not carry it, the
@@ -9,7 +9,7 @@ export function readOption(ctx: StepContext, property: string, variable?: string
   return readOptionExpansion(ctx, property, variable)?.text;
 }
 
-export { readOptionExpansion, readVariableExpansion, isDeferred } from '../../engine/index.ts';
+export { readOptionExpansion, readVariableExpansion, isDeferred } from '../../engine/step-api.ts';
 
 /** True for `true` in any letter case (the format writes `true`, `True` and `TRUE`). */
 export function parseFlag(value: string | undefined): boolean {

@@ -1,7 +1,7 @@
 /** Writing a variable from a step, turning the store's refusals into a failed step result. */
-import type { StepResult, StepVariables } from '../../engine/index.ts';
+import type { StepResult, StepVariables } from '../../engine/step-api.ts';
 import { VariableError } from '../../variables/index.ts';
-import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import { EXIT_ACCESS_DENIED, EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 
 /**
  * Sets (or, with an empty value, deletes) a variable. Returns undefined on success, or the failed result to report:

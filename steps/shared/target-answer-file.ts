@@ -4,9 +4,9 @@
  * Operating System Image wrote it and before Setup Windows and ConfigMgr completes it, so each instance's values
  * replace the earlier ones (the last instance wins) and everything else in the file stays.
  */
-import { InvalidInputError, parseXmlElement } from '../../engine/index.ts';
-import type { StepContext, StepResult, XmlElement } from '../../engine/index.ts';
-import { ANSWER_FILE_PATH, EXIT_FAILED, EXIT_INVALID_PARAMETER } from '../../engine/index.ts';
+import { InvalidInputError, parseXmlElement } from '../../engine/step-api.ts';
+import type { StepContext, StepResult, XmlElement } from '../../engine/step-api.ts';
+import { ANSWER_FILE_PATH, EXIT_FAILED, EXIT_INVALID_PARAMETER } from '../../engine/step-api.ts';
 import { planUnattend, renderUnattend } from './unattend.ts';
 
 export interface TargetAnswerFile {

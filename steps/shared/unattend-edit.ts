@@ -3,7 +3,7 @@
  * component. Elements the edit does not name are kept as they are, so an administrator's other settings survive; a
  * later edit of the same setting replaces the earlier one (the last Apply ... Settings step wins).
  */
-import type { XmlElement } from '../../engine/index.ts';
+import type { XmlElement } from '../../engine/step-api.ts';
 import { componentElement, element } from './unattend.ts';
 
 export const WCM_NAMESPACE = 'http://schemas.microsoft.com/WMIConfig/2002/State';

@@ -3,7 +3,7 @@
  * merged with the package's answer file when the step names one. `%VAR%` tokens in the package file are kept for
  * Setup Windows and ConfigMgr to substitute.
  */
-import { InvalidInputError, parseXmlElement, type XmlElement } from '../../engine/index.ts';
+import { InvalidInputError, parseXmlElement, type XmlElement } from '../../engine/step-api.ts';
 
 export const UNATTEND_NAMESPACE = 'urn:schemas-microsoft-com:unattend';
 const SHELL_SETUP = 'Microsoft-Windows-Shell-Setup';

@@ -1,6 +1,6 @@
 /** Options Capture and Restore User State share: the USMT package, the store, the mode and its config files. */
-import type { MigrationMode, StepContext, StepResult } from '../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError, UsmtError } from '../../engine/index.ts';
+import type { MigrationMode, StepContext, StepResult } from '../../engine/step-api.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED, TaskseqError, UsmtError } from '../../engine/step-api.ts';
 import { readOption } from './option-value.ts';
 
 export interface UsmtBase {

@@ -1,5 +1,5 @@
 /** Static checks of a variable name a step will write. */
-import type { StepProblem } from '../../engine/index.ts';
+import type { StepProblem } from '../../engine/step-api.ts';
 import { checkName, isReadOnlyName } from '../../variables/index.ts';
 import { isDeferred } from './option-value.ts';
 

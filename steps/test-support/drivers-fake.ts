@@ -1,5 +1,5 @@
 /** Scripted Drivers and Imaging ports for the driver steps: a catalog, devices, packages; staging is recorded. */
-import type { AddDriversRequest, DriverCatalog, DriverInf, InfProblem, PnpDevice, Ports } from '../../engine/index.ts';
+import type { AddDriversRequest, DriverCatalog, DriverInf, InfProblem, PnpDevice, Ports } from '../../engine/step-api.ts';
 
 export interface DriversFake {
   drivers: Ports['drivers'];

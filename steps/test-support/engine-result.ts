@@ -1,5 +1,5 @@
 /** A step's outcome as a run reports it, for the steps' tests. */
-import { stepFailure, TaskseqError, type StepResult } from '../../engine/index.ts';
+import { stepFailure, TaskseqError, type StepResult } from '../../engine/step-api.ts';
 
 /**
  * The result of `run`, or for an error of ours (a port's refusal among them) the failed result the engine makes of

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Condition } from '../../engine/index.ts';
+import type { Condition } from '../../engine/step-api.ts';
 import { createFakeContext, defaults } from './fake-context.ts';
 
 const equals = (name: string, value: string): Condition => ({

@@ -3,7 +3,7 @@
  * throw on anything unscripted, with recorders for log lines, command requests and restart and shutdown requests.
  * What a step sees here is what it sees in a run.
  */
-import { createStepContext } from '../../engine/index.ts';
+import { createStepContext } from '../../engine/step-api.ts';
 import type {
   CommandRequest,
   ContentStageRequest,
@@ -13,7 +13,7 @@ import type {
   StepInfo,
   StepNode,
   SystemFacts,
-} from '../../engine/index.ts';
+} from '../../engine/step-api.ts';
 import type { VariableStore } from '../../variables/index.ts';
 import { FAKE_ENVIRONMENT, FAKE_FACTS } from './fake-machine.ts';
 import { createFakePorts, type FakePortsOptions } from './fake-ports.ts';

@@ -1,5 +1,5 @@
 /** The machine step tests run on unless they say otherwise: facts and environment of a lab PC in a full OS. */
-import type { EnvironmentFacts, SystemFacts } from '../../engine/index.ts';
+import type { EnvironmentFacts, SystemFacts } from '../../engine/step-api.ts';
 
 export const FAKE_FACTS: SystemFacts = {
   make: 'Contoso Ltd.',

@@ -12,7 +12,7 @@ import type {
   PartitionLayout,
   Ports,
   StagedPackage,
-} from '../../engine/index.ts';
+} from '../../engine/step-api.ts';
 
 /** One scripted command: the first whose `match` fits the request's command line answers it. */
 export interface ScriptedCommand {

@@ -1,5 +1,5 @@
 /** The variables of a step test: a real store with the globals a test sets and the step's local defaults. */
-import type { VariableEntry } from '../../engine/index.ts';
+import type { VariableEntry } from '../../engine/step-api.ts';
 import { VariableStore } from '../../variables/index.ts';
 
 /** The variables a test starts a step with. */

@@ -1,6 +1,6 @@
 /** Disks, WIM facts and small imaging/volumes/content fakes shared by the image step tests (written for them). */
-import { TaskseqError } from '../../engine/index.ts';
-import type { ApplyImageRequest, BootFilesRequest, DiskFacts, ImageFacts, Ports, WimFacts } from '../../engine/index.ts';
+import { TaskseqError } from '../../engine/step-api.ts';
+import type { ApplyImageRequest, BootFilesRequest, DiskFacts, ImageFacts, Ports, WimFacts } from '../../engine/step-api.ts';
 import type { FakeContext } from './fake-context.ts';
 
 export const GiB = 1024 ** 3;

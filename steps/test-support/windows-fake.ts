@@ -1,6 +1,6 @@
 /** A scripted WindowsPort for step tests: installations by drive, calls recorded, anything unscripted throws. */
-import { EXIT_NOT_SUPPORTED, PortRefusal, TaskseqError } from '../../engine/index.ts';
-import type { AdapterSettings, GeneralizeRequest, JoinRequest, Ports, StageClientRequest, WindowsInstallation } from '../../engine/index.ts';
+import { EXIT_NOT_SUPPORTED, PortRefusal, TaskseqError } from '../../engine/step-api.ts';
+import type { AdapterSettings, GeneralizeRequest, JoinRequest, Ports, StageClientRequest, WindowsInstallation } from '../../engine/step-api.ts';
 
 export interface WindowsFake {
   port: Ports['windows'];

@@ -45,8 +45,8 @@ const LAYER_RULES: Record<Layer, { allows: (target: string) => boolean; rule: st
     rule: 'engine/ may import only engine/ and variables/',
   },
   steps: {
-    allows: (t) => t.startsWith('steps/') || t === 'engine/index.ts' || t === 'variables/index.ts',
-    rule: 'steps/ may import only steps/, engine/index.ts and variables/index.ts',
+    allows: (t) => t.startsWith('steps/') || t === 'engine/step-api.ts' || t === 'variables/index.ts',
+    rule: 'steps/ may import only steps/, engine/step-api.ts and variables/index.ts',
   },
 };
 

@@ -3,7 +3,7 @@
  * options. `test/e2e/add-a-step.test.ts` drops it into a scratch copy of the project to prove nothing else is needed.
  */
 export const LAB_STEP_MODULE = `/** Lab Note: sets LabNote to its Note option, Times times. */
-import { defineManifest, readStepOptions, type StepModule } from '../../engine/index.ts';
+import { defineManifest, readStepOptions, type StepModule } from '../../engine/step-api.ts';
 
 const manifest = defineManifest({
   types: [{ type: 'Lab_WriteNote', displayName: 'Write Note', defaultRunIn: 'WinPEandFullOS' }],

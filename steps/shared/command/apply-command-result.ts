@@ -3,8 +3,8 @@
  * command set, fill the output variable, and turn a timeout into ERROR_TIMEOUT. Shared by Run Command Line and Run
  * PowerShell Script so that both behave the same.
  */
-import type { CommandRequest, CommandResult, StepContext, StepInfo, StepResult } from '../../../engine/index.ts';
-import { EXIT_TIMEOUT } from '../../../engine/index.ts';
+import type { CommandRequest, CommandResult, StepContext, StepInfo, StepResult } from '../../../engine/step-api.ts';
+import { EXIT_TIMEOUT } from '../../../engine/step-api.ts';
 import { setStepVariable } from '../set-step-variable.ts';
 
 /** How many trailing characters of output an output variable receives (documented: the last 1000). */

@@ -1,6 +1,6 @@
 /** "Run this step as the following account": shared by Run Command Line and Run PowerShell Script. */
-import type { StepContext, StepResult } from '../../../engine/index.ts';
-import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../../engine/index.ts';
+import type { StepContext, StepResult } from '../../../engine/step-api.ts';
+import { EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../../engine/step-api.ts';
 import type { Expansion } from '../../../variables/index.ts';
 import { parseFlag, readOptionExpansion, readVariableExpansion } from '../option-value.ts';
 

@@ -3,7 +3,7 @@
  * the model sections), logging the catalog's malformed INFs, matching with the explanation in the step log, and
  * staging through the Imaging port.
  */
-import { EXIT_FAILED, type DriverCatalog, type DriverInf, type StepContext, type StepResult } from '../../../engine/index.ts';
+import { EXIT_FAILED, type DriverCatalog, type DriverInf, type StepContext, type StepResult } from '../../../engine/step-api.ts';
 import { buildDriverIndex } from './driver-index.ts';
 import { explainDevice } from './explain-lines.ts';
 import { matchDevices, type DeviceMatch } from './rank-drivers.ts';

@@ -1,5 +1,5 @@
 /** An index from upper-case PnP ID to the INF model entries that name it, built once per catalog and target. */
-import type { DriverInf, InfModel } from '../../../engine/index.ts';
+import type { DriverInf, InfModel } from '../../../engine/step-api.ts';
 import { applicableModels, PlatformVerdicts, type TargetOs } from './target-platform.ts';
 
 /** One INF model line naming an ID: `position` 0 = the INF's hardware ID, later = its compatible IDs. */

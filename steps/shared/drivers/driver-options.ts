@@ -1,5 +1,5 @@
 /** Option checks and readings the driver steps share. */
-import type { StepDefinitionView, StepProblem } from '../../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../../engine/step-api.ts';
 import { isDeferred } from '../option-value.ts';
 
 /** Problems for flag options that are neither `true` nor `false` (a `%VAR%` value is checked at run time). */

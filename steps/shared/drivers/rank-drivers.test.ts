@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DriverInf, InfModel, PnpDevice } from '../../../engine/index.ts';
+import type { DriverInf, InfModel, PnpDevice } from '../../../engine/step-api.ts';
 import { buildDriverIndex } from './driver-index.ts';
 import { formatRank, matchDevice, type DeviceMatch } from './rank-drivers.ts';
 import { explainDevice } from './explain-lines.ts';

@@ -4,7 +4,7 @@
  * a lower rank wins, then a signed driver, then the newer DriverVer date, then the higher version. Anything still
  * tied is broken by the catalog id (package/path), then by the model's line, so a choice never depends on file order.
  */
-import type { DriverInf, InfModel, PnpDevice } from '../../../engine/index.ts';
+import type { DriverInf, InfModel, PnpDevice } from '../../../engine/step-api.ts';
 import type { DriverIndex } from './driver-index.ts';
 import { compareDotted, dottedNumbers } from './target-platform.ts';
 

@@ -3,7 +3,7 @@
  * version and build must not exceed the target's, and of the sections of one manufacturer that fit, only the most
  * specific is used (as Windows picks one models section per manufacturer).
  */
-import type { DriverInf, InfModel, InfPlatform } from '../../../engine/index.ts';
+import type { DriverInf, InfModel, InfPlatform } from '../../../engine/step-api.ts';
 
 /** The offline Windows drivers are chosen for. */
 export interface TargetOs {

@@ -2,7 +2,7 @@
  * Options of the image steps (Apply Operating System Image, MDT Install Operating System, Apply Data Image) as typed
  * values (pure). Used by `validate()` on the raw definition and by `run()` on the expanded values.
  */
-import type { OptionSpec, StepProblem } from '../../../engine/index.ts';
+import type { OptionSpec, StepProblem } from '../../../engine/step-api.ts';
 import { OptionCollector, type OptionReader } from '../option-collector.ts';
 import { imageOptions, INSTALL_EDITION_INDEX, WIPE_DESTINATION } from '../image-options.ts';
 import { normalizeLetter } from './drive-letter.ts';

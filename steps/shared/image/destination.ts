@@ -2,7 +2,7 @@
  * Resolves an image step's destination to a drive letter (pure): by variable (`C:` or `disk,partition`), by disk and
  * partition, by letter, or the next available formatted partition not yet targeted by an earlier image step.
  */
-import type { DiskFacts, PartitionFacts } from '../../../engine/index.ts';
+import type { DiskFacts, PartitionFacts } from '../../../engine/step-api.ts';
 import type { Destination } from './apply-image-options.ts';
 import { normalizeLetter } from './drive-letter.ts';
 

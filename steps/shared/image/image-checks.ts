@@ -1,7 +1,7 @@
 /**
  * Choosing the WIM in a package folder and judging an image against the machine and the volume (pure).
  */
-import type { ImageFacts, WimFacts } from '../../../engine/index.ts';
+import type { ImageFacts, WimFacts } from '../../../engine/step-api.ts';
 import { formatSize } from './format-size.ts';
 
 /**

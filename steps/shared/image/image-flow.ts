@@ -3,8 +3,8 @@
  * refuse what cannot work (before anything is wiped), then wipe and apply. The step's own refusals come back as step
  * results; a port's refusal goes on to the engine, which reports its exit code.
  */
-import type { ImageFacts, StepContext, StepResult, WimFacts } from '../../../engine/index.ts';
-import { EXIT_CONTENT_NOT_FOUND, EXIT_DISK_FULL, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../../engine/index.ts';
+import type { ImageFacts, StepContext, StepResult, WimFacts } from '../../../engine/step-api.ts';
+import { EXIT_CONTENT_NOT_FOUND, EXIT_DISK_FULL, EXIT_INVALID_PARAMETER, EXIT_NOT_SUPPORTED } from '../../../engine/step-api.ts';
 import { readOption } from '../option-value.ts';
 import { parseApplyImageOptions, type ApplyImageOptions, type ImageStepKind } from './apply-image-options.ts';
 import { APPLIED_TARGETS_VARIABLE, parseTargets, resolveDestination, type ResolvedDestination } from './destination.ts';

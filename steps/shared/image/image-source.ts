@@ -1,5 +1,5 @@
 /** Finding the WIM an image step applies: package -> folder -> file (through the Content port). */
-import type { StepContext } from '../../../engine/index.ts';
+import type { StepContext } from '../../../engine/step-api.ts';
 import { pickWimFile } from './image-checks.ts';
 import { joinHostPath } from './host-path.ts';
 import type { ImageSource } from './apply-image-options.ts';

@@ -1,5 +1,5 @@
 /** Static checks of the image steps (pure): everything that needs no disk, image or content. */
-import type { StepDefinitionView, StepProblem } from '../../../engine/index.ts';
+import type { StepDefinitionView, StepProblem } from '../../../engine/step-api.ts';
 import { isDeferred } from '../option-value.ts';
 import { parseApplyImageOptions, type ImageStepKind } from './apply-image-options.ts';
 

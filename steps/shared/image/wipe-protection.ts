@@ -2,7 +2,7 @@
  * What the wipe before an image is applied must keep: the engine's working folder, the user state folder on the
  * volume, and a local user state store that would otherwise be lost.
  */
-import type { StepContext } from '../../../engine/index.ts';
+import type { StepContext } from '../../../engine/step-api.ts';
 
 /** The engine's working folder, never wiped. */
 export const TASK_SEQUENCE_FOLDER = '_SMSTaskSequence';
