@@ -43,7 +43,7 @@ export interface Backend {
    * Restarts the machine and saves it; returns what Windows Setup did on the way.
    * @throws TaskseqError when the machine refuses the restart; it is unchanged then
    */
-  restart(target: RestartTarget, options?: RestartOptions): { setup: string[] };
+  restart(target: RestartTarget, options?: RestartOptions): Promise<{ setup: string[] }>;
   /** Makes the machine's state durable (a run killed after this resumes from here). */
   save(): void;
   /** The machine's state at the end, in the JSON form two runs can be diffed in. */
@@ -73,5 +73,5 @@ export interface BackendFactory {
    * Starts the machine, or resumes it from its saved state.
    * @throws InvalidInputError when the saved state belongs to another machine
    */
-  start(options: BackendStartOptions): Backend;
+  start(options: BackendStartOptions): Promise<Backend>;
 }

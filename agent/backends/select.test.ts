@@ -56,19 +56,19 @@ test('the machine keeps its clock in the state folder: the saved clock is read b
   const first = selected.open(machineDir);
   assert.equal(first.description, 'simulated machine uefi-desktop');
   assert.deepEqual(first.clockBeforeStart(false), { now: Date.parse(selected.profile.firmware.clock), source: 'simulated machine uefi-desktop: the firmware clock of its profile' });
-  const backend = first.start({ strictCommands: true, fresh: false });
-  backend.restart('WinPE');
+  const backend = await first.start({ strictCommands: true, fresh: false });
+  await backend.restart('WinPE');
   const restarted = backend.ports.clock.now();
   const again = selected.open(machineDir);
   assert.deepEqual(again.clockBeforeStart(false), { now: restarted, source: `simulated machine uefi-desktop: the clock saved in ${join(machineDir, 'machine-state.json')}` });
   assert.equal(again.clockBeforeStart(true).now, Date.parse(selected.profile.firmware.clock), '--reset ignores the saved clock');
-  assert.equal(again.start({ strictCommands: true, fresh: false }).ports.clock.now(), restarted);
-  assert.equal(selected.open(machineDir).start({ strictCommands: true, fresh: true }).ports.clock.now(), Date.parse(selected.profile.firmware.clock));
+  assert.equal((await again.start({ strictCommands: true, fresh: false })).ports.clock.now(), restarted);
+  assert.equal((await selected.open(machineDir).start({ strictCommands: true, fresh: true })).ports.clock.now(), Date.parse(selected.profile.firmware.clock));
 });
 
 test('a saved state of another machine is refused when the clock is read', async (t) => {
   const machineDir = join(tempDir(t), 'machine');
-  (await selectMachine({ machine: 'uefi-desktop' })).open(machineDir).start({ strictCommands: false, fresh: false }).save();
+  (await (await selectMachine({ machine: 'uefi-desktop' })).open(machineDir).start({ strictCommands: false, fresh: false })).save();
   const other = (await selectMachine({ machine: 'bios-desktop' })).open(machineDir);
   assert.throws(() => other.clockBeforeStart(false), (e: unknown) => e instanceof InvalidInputError && /belongs to machine profile uefi-desktop, not bios-desktop/.test(e.message));
 });

@@ -117,7 +117,7 @@ function planOpener(kind: BackendKind, sink: PlanSink): Opener {
   return (profile, machineDir, local) => {
     const factory = BACKENDS.simulated.open!(profile, machineDir, local);
     const planners = { bootImage: { backend: kind, planner }, installedWindows: { backend: 'winpe', planner: installed } };
-    return { ...factory, start: (options) => recordingBackend(factory.start(options), planners, sink) };
+    return { ...factory, start: async (options) => recordingBackend(await factory.start(options), planners, sink) };
   };
 }
 

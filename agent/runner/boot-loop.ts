@@ -30,7 +30,7 @@ export async function runBoots(loop: BootLoop): Promise<DeploymentReport> {
   const { options, prepared, backend, log, variables, journal: { previous } } = loop;
   const resuming = previous !== undefined && !previous.ended;
   const interrupted = resuming ? previous.pendingReboot?.target : undefined;
-  const refusedEarlier = interrupted ? completeInterruptedReboot(backend, interrupted) : undefined;
+  const refusedEarlier = interrupted ? await completeInterruptedReboot(backend, interrupted) : undefined;
   const ports = createRunPorts(backend, loop.content, options.content);
   const media = options.input.media;
   const prestart = media && !resuming ? await media.prestart(ports.commands, log) : { ok: true as const, variables: [] };
@@ -49,7 +49,7 @@ export async function runBoots(loop: BootLoop): Promise<DeploymentReport> {
     });
     variables.set(outcome.variables);
     if (outcome.status === 'reboot') {
-      const refused = restart(backend, outcome.rebootTarget!, log, restartOptions((n) => outcome.variables.get(n)),
+      const refused = await restart(backend, outcome.rebootTarget!, log, restartOptions((n) => outcome.variables.get(n)),
         say && ((line) => say(outcome.variables.redact(line))));
       // The engine asked the machine first, so this is a machine that changed its answer: the restart in the report
       // did not happen.
@@ -67,11 +67,11 @@ export async function runBoots(loop: BootLoop): Promise<DeploymentReport> {
  * A crash between "reboot requested" and the restart itself: do the restart now.
  * @returns TaskseqError('unsupported') when the machine cannot boot the target (the run then fails as it did)
  */
-function completeInterruptedReboot(backend: Backend, target: RestartTarget): TaskseqError | undefined {
+async function completeInterruptedReboot(backend: Backend, target: RestartTarget): Promise<TaskseqError | undefined> {
   const inWinPE = backend.ports.system.environment().inWinPE;
   if ((target === 'WinPE') === inWinPE) return undefined;
   try {
-    backend.restart(target);
+    await backend.restart(target);
     return undefined;
   } catch (e) {
     if (e instanceof TaskseqError) return new TaskseqError('unsupported', `the restart to ${target} the previous run asked for cannot happen: ${e.message}`, { cause: e });
@@ -89,10 +89,10 @@ function restartOptions(variable: (name: string) => string | undefined): Restart
  * Restarts the machine; returns why it could not, if it could not. The console gets the restart and what Windows
  * Setup did, the only moments of a run that no step line shows.
  */
-function restart(backend: Backend, target: RestartTarget, log: RunLog, options: RestartOptions | undefined,
-  console?: (line: string) => void): string | undefined {
+async function restart(backend: Backend, target: RestartTarget, log: RunLog, options: RestartOptions | undefined,
+  console?: (line: string) => void): Promise<string | undefined> {
   try {
-    const booted = backend.restart(target, options);
+    const booted = await backend.restart(target, options);
     for (const line of booted.setup) log.write({ severity: 'info', component: 'WindowsSetup', message: line });
     console?.(`Restarted into ${target === 'HD' ? 'the installed OS (HD)' : 'Windows PE'}`);
     if (booted.setup.length) console?.(`Windows Setup: ${booted.setup.join('; ')}`);

@@ -58,7 +58,7 @@ async function deploy(options: DeploymentOptions, folder: StateFolder, input: De
   await media?.checkBeforeStart(factory.clockBeforeStart(options.output.reset));
   startWriting(options, folder);
   const journal = openRunJournal(folder, prepared.program);
-  const backend = factory.start(startOptions(options, input, machine, journal));
+  const backend = await factory.start(startOptions(options, input, machine, journal));
   const variables = createRunVariables(media, [...input.variables, ...options.input.variables]);
   const output = openRunOutput({
     output: options.output, folder, backend, program: prepared.program, client: input.client, variables,

@@ -78,7 +78,9 @@ export interface DisksPort {
   list(): DiskFacts[];
   /**
    * Wipes the disk and writes the layout: partition table, file systems, drive letters.
+   * A promise because a live backend runs partitioning and formatting tools; the disk is unchanged when it rejects
+   * before the first tool ran.
    * @throws TaskseqError('unsupported') naming the disk and partition when the hardware or a file system would refuse.
    */
-  apply(layout: PartitionLayout): AppliedLayout;
+  apply(layout: PartitionLayout): Promise<AppliedLayout>;
 }

@@ -108,8 +108,8 @@ export interface ImagingPort {
   apply(request: ApplyImageRequest): Promise<{ files: number; bytes: number }>;
   /** Captures a volume into a WIM image; returns the new image's index. */
   capture(request: CaptureImageRequest): Promise<{ index: number }>;
-  /** Writes the boot manager and its configuration so the firmware can boot the applied OS. */
-  writeBootFiles(request: BootFilesRequest): void;
+  /** Writes the boot manager and its configuration so the firmware can boot the applied OS (a live backend runs tools). */
+  writeBootFiles(request: BootFilesRequest): Promise<void>;
   /**
    * Stages drivers into the offline Windows on `target` (its driver store), as DISM `/Image:<target>\ /Add-Driver` does.
    * @throws TaskseqError('unsupported') when the target holds no Windows; TaskseqError('invalid-input') for a path

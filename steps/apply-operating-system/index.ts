@@ -14,8 +14,8 @@ import { applyOperatingSystemManifest, MDT_INSTALL_OS_TYPE } from './manifest.ts
 export { APPLY_OS_TYPE, MDT_INSTALL_OS_TYPE } from './manifest.ts';
 export { planUnattend, mergeUnattend, renderUnattend, UNATTEND_NAMESPACE } from '../shared/unattend.ts';
 
-function finish(ctx: StepContext, letter: string, answerFile: string): StepResult | undefined {
-  ctx.ports.imaging.writeBootFiles({ windowsPath: `${letter}\\Windows`, firmware: ctx.environment.firmware });
+async function finish(ctx: StepContext, letter: string, answerFile: string): Promise<StepResult | undefined> {
+  await ctx.ports.imaging.writeBootFiles({ windowsPath: `${letter}\\Windows`, firmware: ctx.environment.firmware });
   ctx.log.info(`Wrote the boot files for ${ctx.environment.firmware} firmware pointing at ${letter}\\Windows`);
   ctx.ports.volumes.writeFile(letter, ANSWER_FILE_PATH, answerFile);
   ctx.log.info(`Wrote ${letter}\\${ANSWER_FILE_PATH}`);
@@ -35,7 +35,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
   if (typeof answerFile !== 'string') return answerFile;
   const applied = await wipeAndApply(ctx, prepared);
   if (applied) return applied;
-  return finish(ctx, prepared.target.letter, answerFile) ?? { exitCode: 0 };
+  return (await finish(ctx, prepared.target.letter, answerFile)) ?? { exitCode: 0 };
 }
 
 /** Apply Operating System Image (`SMS_TaskSequence_ApplyOperatingSystemAction`, MDT `BDD_InstallOS`). */

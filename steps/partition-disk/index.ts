@@ -59,7 +59,7 @@ async function run(ctx: StepContext): Promise<StepResult> {
   ctx.log.info(`Partitioning disk ${disk.index} (${disk.model}, ${disk.sectorSize}-byte sectors) as ${plan.layout.style}; everything on it is erased`);
   for (const line of plan.explain) ctx.log.info(line);
   for (const line of plan.warnings) ctx.log.warn(line);
-  const applied = ctx.ports.disks.apply(plan.layout);
+  const applied = await ctx.ports.disks.apply(plan.layout);
   return storeLetters(ctx, plan.layout, applied) ?? { exitCode: 0 };
 }
 

@@ -144,7 +144,7 @@ function createContent(options: FakePortsOptions, staged: ContentStageRequest[])
 function createDisks(options: FakePortsOptions, applied: PartitionLayout[]): Ports['disks'] {
   return {
     list: () => (options.disks ? structuredClone(options.disks) : unscripted('disks.list()')),
-    apply: (layout) => {
+    apply: async (layout) => {
       if (!options.applyLayout) return unscripted(`disks.apply(disk ${layout.diskIndex})`);
       applied.push(layout);
       return options.applyLayout(layout);

@@ -49,7 +49,7 @@ export function createImagingFake(wims: readonly WimFacts[], refuseApply?: Tasks
       return { files: 100, bytes: find(request.path)?.images[0]?.totalBytes ?? 0 };
     },
     capture: async (r) => { throw new Error(`unscripted capture ${r.source}`); },
-    writeBootFiles: (request) => { bootFiles.push(request); },
+    writeBootFiles: async (request) => { bootFiles.push(request); },
     addDrivers: async (r) => { throw new Error(`unscripted addDrivers ${r.target}`); },
   };
   return { port, applied, bootFiles };

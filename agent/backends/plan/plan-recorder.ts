@@ -41,11 +41,11 @@ export function recordingBackend(backend: Backend, planners: RunPlanners, sink: 
     ...p,
     disks: {
       ...p.disks,
-      apply(layout) {
+      async apply(layout) {
         const disk = p.disks.list().find((d) => d.index === layout.diskIndex);
-        let applied: ReturnType<typeof p.disks.apply> | undefined;
+        let applied: Awaited<ReturnType<typeof p.disks.apply>> | undefined;
         try {
-          applied = p.disks.apply(layout);
+          applied = await p.disks.apply(layout);
           return applied;
         } finally {
           const letters = new Map((applied?.letters ?? []).filter((l) => l.letter).map((l) => [l.number, l.letter!]));
@@ -65,7 +65,7 @@ export function recordingBackend(backend: Backend, planners: RunPlanners, sink: 
       },
       writeBootFiles(request) {
         plan('imaging.writeBootFiles', (planner) => planner.writeBootFiles(request, machine()));
-        p.imaging.writeBootFiles(request);
+        return p.imaging.writeBootFiles(request);
       },
       addDrivers(request) {
         plan('imaging.addDrivers', (planner) => planner.addDrivers(request, machine()));

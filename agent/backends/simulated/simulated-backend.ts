@@ -23,7 +23,7 @@ export function simulatedBackend(profile: MachineProfile, machineDir: string, op
       if (state) return { now: Date.parse(state.clock), source: `${description}: the clock saved in ${file}` };
       return { now: Date.parse(profile.firmware.clock), source: `${description}: the firmware clock of its profile` };
     },
-    start(start) {
+    async start(start) {
       const machine = startSimulatedMachine(profile, {
         stateDir: machineDir, strictCommands: start.strictCommands, mediaType: start.mediaType, launchMode: start.launchMode,
       }, start.fresh ? undefined : savedState());
@@ -39,7 +39,7 @@ function asBackend(machine: SimulatedMachine, description: string): Backend {
     packageDestination: createSimulatedDestination(machine.volumes),
     devices: () => devicesFromProfile(machine.profile.pnpDevices),
     restartRefusal: (target, options) => machine.restartRefusal(target, options)?.message,
-    restart: (target, options) => {
+    restart: async (target, options) => {
       const booted = machine.reboot(target, options);
       machine.save();
       return booted;

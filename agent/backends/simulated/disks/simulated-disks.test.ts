@@ -57,32 +57,32 @@ test('list() shows volumes with letters, labels and used bytes', (t) => {
   assert.equal(stick.partitions[0].volume?.letter, 'D:');
 });
 
-test('apply() wipes only the target disk and assigns letters the WinPE way (DVD and a second disk)', (t) => {
+test('apply() wipes only the target disk and assigns letters the WinPE way (DVD and a second disk)', async (t) => {
   const m = testMachine(t, 'hyperv-vm', { change: (p) => {
     p.disks!.push({ index: 1, sizeGB: 100, bus: 'Virtual', model: 'Data', serialNumber: 'D1', style: 'GPT',
       partitions: [{ role: 'Primary', fileSystem: 'NTFS', label: 'Data', files: [{ path: 'keep.txt', content: 'x' }] }] });
   } });
   assert.deepEqual(m.ports.disks.list()[1].partitions[0].volume?.letter, 'C:');
-  const applied = m.ports.disks.apply(UEFI);
+  const applied = await m.ports.disks.apply(UEFI);
   assert.deepEqual(applied.letters, [{ number: 1 }, { number: 2 }, { number: 3, letter: 'E:' }, { number: 4 }]);
   assert.equal(m.volumes.readFile('C:', 'keep.txt'), 'x', 'the other disk keeps its files and letter');
   assert.equal(sfdisk(join(m.stateDir, 'disks', 'disk0.img')).partitions.length, 4);
   assert.deepEqual(m.volumes.list('E:'), []);
-  const before = m.ports.disks.apply({ ...UEFI, partitions: UEFI.partitions.slice(0, 3) });
+  const before = await m.ports.disks.apply({ ...UEFI, partitions: UEFI.partitions.slice(0, 3) });
   assert.equal(before.letters[2].letter, 'E:', 'C: is the data disk, D: the DVD');
 });
 
-test('apply() refuses FAT32 over 32 GiB, missing disks and tables the writer refuses, leaving the disk as it was', (t) => {
+test('apply() refuses FAT32 over 32 GiB, missing disks and tables the writer refuses, leaving the disk as it was', async (t) => {
   const m = testMachine(t, 'uefi-desktop');
   const big = { diskIndex: 0, style: 'GPT' as const, partitions: [part(1, 1, 40 * 1024, { fileSystem: 'FAT32' })] };
-  assert.throws(() => m.ports.disks.apply(big), unsupported(/^disk 0 partition 1: Windows does not format FAT32 volumes larger than 32 GB/));
-  assert.throws(() => m.ports.disks.apply({ ...UEFI, diskIndex: 3 }), unsupported(/disk 3 does not exist/));
+  await assert.rejects(async () => m.ports.disks.apply(big), unsupported(/^disk 0 partition 1: Windows does not format FAT32 volumes larger than 32 GB/));
+  await assert.rejects(async () => m.ports.disks.apply({ ...UEFI, diskIndex: 3 }), unsupported(/disk 3 does not exist/));
   const overlap = { diskIndex: 0, style: 'GPT' as const, partitions: [part(1, 1, 100), part(2, 50, 100)] };
-  assert.throws(() => m.ports.disks.apply(overlap), unsupported(/^disk 0: partition 2/));
+  await assert.rejects(async () => m.ports.disks.apply(overlap), unsupported(/^disk 0: partition 2/));
   assert.equal(m.volumes.exists('C:', 'Windows\\System32\\ntoskrnl.exe'), true);
 });
 
-test('volume writes: FAT32 refuses 4 GiB files, full volumes and RAW volumes refuse', (t) => {
+test('volume writes: FAT32 refuses 4 GiB files, full volumes and RAW volumes refuse', async (t) => {
   const m = testMachine(t, 'uefi-laptop');
   assert.throws(() => m.volumes.writeFile('D:', 'big.wim', { sizeBytes: 4 * GiB }),
     unsupported(/FAT32 cannot hold a file of 4 GiB or more/));
@@ -95,11 +95,11 @@ test('volume writes: FAT32 refuses 4 GiB files, full volumes and RAW volumes ref
   assert.equal(m.volumes.readFile('C:', 'temp\\X.TXT'), 'hello');
   assert.equal(m.volumes.remove('C:', 'Temp'), true);
   const vm = testMachine(t, 'hyperv-vm');
-  vm.ports.disks.apply({ diskIndex: 0, style: 'MBR', partitions: [part(1, 1, 100, { fileSystem: undefined })] });
+  await vm.ports.disks.apply({ diskIndex: 0, style: 'MBR', partitions: [part(1, 1, 100, { fileSystem: undefined })] });
   assert.throws(() => vm.volumes.writeFile('C:', 'a.txt', { content: 'a' }), unsupported(/volume C: is not formatted \(RAW\)/));
 });
 
-test('detectedWindows, clientCache and dataPath before and after wiping, and the restart rule', (t) => {
+test('detectedWindows, clientCache and dataPath before and after wiping, and the restart rule', async (t) => {
   const m = testMachine(t, 'uefi-desktop');
   let env = m.ports.system.environment();
   assert.deepEqual(env.detectedWindows, { winDir: 'C:\\Windows', drive: 'C:' });
@@ -107,7 +107,7 @@ test('detectedWindows, clientCache and dataPath before and after wiping, and the
   m.reboot('HD');
   assert.equal(m.ports.system.environment().clientCache, 'C:\\Windows\\ccmcache');
   m.reboot('WinPE');
-  m.ports.disks.apply(UEFI);
+  await m.ports.disks.apply(UEFI);
   env = m.ports.system.environment();
   assert.equal(env.detectedWindows, undefined);
   assert.equal(env.clientCache, undefined);
@@ -115,16 +115,16 @@ test('detectedWindows, clientCache and dataPath before and after wiping, and the
 
   const vm = testMachine(t, 'hyperv-vm');
   assert.equal(vm.stateLocation().onLocalDisk, false);
-  vm.ports.disks.apply(UEFI);
+  await vm.ports.disks.apply(UEFI);
   assert.deepEqual(vm.stateLocation(), { onLocalDisk: true, path: 'C:\\_SMSTaskSequence' });
   assert.equal(vm.ports.system.environment().logPath, 'C:\\_SMSTaskSequence\\Logs\\Smstslog');
   vm.reboot('WinPE');
   assert.equal(vm.ports.system.environment().inWinPE, true);
 });
 
-test('a resumed machine reuses its disks, volumes and letters', (t) => {
+test('a resumed machine reuses its disks, volumes and letters', async (t) => {
   const m = testMachine(t, 'hyperv-vm');
-  m.ports.disks.apply(UEFI);
+  await m.ports.disks.apply(UEFI);
   m.volumes.writeFile('C:', 'marker.txt', { content: 'still here' });
   const again = createSimulatedMachine(loadProfile('hyperv-vm'), { stateDir: m.stateDir });
   assert.equal(again.volumes.readFile('C:', 'marker.txt'), 'still here');

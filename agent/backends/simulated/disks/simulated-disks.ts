@@ -97,5 +97,5 @@ export function applyLayout(host: StorageHost, layout: PartitionLayout): Applied
 
 /** The DisksPort over the machine's storage. */
 export function createSimulatedDisks(host: StorageHost): DisksPort {
-  return { list: () => listDisks(host), apply: (layout) => applyLayout(host, layout) };
+  return { list: () => listDisks(host), apply: async (layout) => applyLayout(host, layout) };
 }

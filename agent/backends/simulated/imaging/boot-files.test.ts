@@ -28,9 +28,9 @@ function machine(options: { esp?: Partial<BootVolume> | false; active?: 'C:' | '
 }
 
 describe('simulated imaging: boot files', () => {
-  it('UEFI writes the boot manager, BCD and fallback loader to the ESP and records a boot entry', () => {
+  it('UEFI writes the boot manager, BCD and fallback loader to the ESP and records a boot entry', async () => {
     const t = machine({ active: false });
-    t.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'UEFI' });
+    await t.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'UEFI' });
     assert.deepEqual(readdirSync(join(t.esp, 'EFI')).sort(), ['Boot', 'Microsoft']);
     assert.deepEqual(readdirSync(join(t.esp, 'EFI', 'Microsoft', 'Boot')).sort(), ['BCD', 'bootmgfw.efi']);
     assert.deepEqual(readdirSync(join(t.esp, 'EFI', 'Boot')), ['bootx64.efi']);
@@ -43,48 +43,48 @@ describe('simulated imaging: boot files', () => {
     ]);
   });
 
-  it('BIOS writes bootmgr and Boot\\BCD on the active partition, the Windows volume itself when active', () => {
+  it('BIOS writes bootmgr and Boot\\BCD on the active partition, the Windows volume itself when active', async () => {
     const t = machine({ esp: false, active: 'C:' });
-    t.imaging.writeBootFiles({ windowsPath: 'c:\\windows', firmware: 'BIOS' });
+    await t.imaging.writeBootFiles({ windowsPath: 'c:\\windows', firmware: 'BIOS' });
     assert.deepEqual(readdirSync(t.c).sort(), ['Boot', 'Windows', 'bootmgr']);
     assert.match(readFileSync(join(t.c, 'Boot', 'BCD'), 'utf8'), /^osloader=\\Windows\\system32\\winload\.exe$/m);
     assert.deepEqual(t.entries, []);
   });
 
-  it('ALL writes both sets; a separate system partition is used when active', () => {
+  it('ALL writes both sets; a separate system partition is used when active', async () => {
     const t = machine({ active: 'S:' });
-    t.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'ALL', systemDrive: undefined });
+    await t.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'ALL', systemDrive: undefined });
     assert.deepEqual(readdirSync(t.s!).sort(), ['Boot', 'bootmgr']);
     assert.deepEqual(readdirSync(t.c), ['Windows']);
     assert.equal(t.entries.length, 1);
   });
 
-  it('refuses, writing nothing: no ESP, no active partition, RAW, no System32, wrong system drive', () => {
+  it('refuses, writing nothing: no ESP, no active partition, RAW, no System32, wrong system drive', async () => {
     const noEsp = machine({ esp: false, active: 'C:' });
-    assert.throws(() => noEsp.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'ALL' }), {
+    await assert.rejects(async () => noEsp.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'ALL' }), {
       code: 'unsupported', message: 'cannot write UEFI boot files: no disk has an EFI system partition',
     });
     assert.deepEqual(readdirSync(noEsp.c), ['Windows']);
     m!.cleanup();
     const noActive = machine({ active: false });
-    assert.throws(() => noActive.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'ALL' }), {
+    await assert.rejects(async () => noActive.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'ALL' }), {
       code: 'unsupported', message: 'cannot write BIOS boot files: disk 0 has no active partition',
     });
     assert.deepEqual(readdirSync(noActive.esp), []);
-    assert.throws(() => noActive.imaging.writeBootFiles({ windowsPath: 'C:\\Users', firmware: 'UEFI' }), {
+    await assert.rejects(async () => noActive.imaging.writeBootFiles({ windowsPath: 'C:\\Users', firmware: 'UEFI' }), {
       code: 'unsupported',
       message: 'cannot write boot files for C:\\Users: it has no System32 folder (not the Windows folder of an applied OS)',
     });
-    assert.throws(() => noActive.imaging.writeBootFiles({ windowsPath: 'Windows', firmware: 'UEFI' }),
+    await assert.rejects(async () => noActive.imaging.writeBootFiles({ windowsPath: 'Windows', firmware: 'UEFI' }),
       { code: 'invalid-input' });
-    assert.throws(() => noActive.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'UEFI', systemDrive: 'S:' }), {
+    await assert.rejects(async () => noActive.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'UEFI', systemDrive: 'S:' }), {
       code: 'unsupported',
       message: 'cannot write boot files to S:, which is not the EFI system partition (disk 0 partition 1)',
     });
     assert.deepEqual(noActive.entries, []);
     m!.cleanup();
     const raw = machine({ raw: true, active: false });
-    assert.throws(() => raw.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'UEFI' }), {
+    await assert.rejects(async () => raw.imaging.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'UEFI' }), {
       code: 'unsupported',
       message: 'cannot write boot files: the EFI system partition (disk 0 partition 1) is not formatted (RAW)',
     });

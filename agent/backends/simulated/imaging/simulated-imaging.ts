@@ -19,7 +19,7 @@ export function createSimulatedImaging(deps: SimulatedImagingDeps): ImagingPort 
     inspect: (path) => readWim(resolveImagePath(path, deps.volumeRoot).host),
     apply: async (request) => applyImage(deps, run, request),
     capture: async (request) => captureImage(deps, run, request),
-    writeBootFiles: (request) => writeBootFiles(deps, request),
+    writeBootFiles: async (request) => writeBootFiles(deps, request),
     addDrivers: async (request) => addDrivers(deps, request),
   };
 }

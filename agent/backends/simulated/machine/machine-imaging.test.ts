@@ -17,7 +17,7 @@ const UEFI: PartitionLayout = {
 
 test('a wiped disk gets a real image and boot files through the machine, and then boots in UEFI', async (t) => {
   const m = testMachine(t, 'uefi-desktop');
-  const letters = m.ports.disks.apply(UEFI);
+  const letters = await m.ports.disks.apply(UEFI);
   const windows = letters.letters.find((l) => l.number === 3)!.letter!;
   assert.throws(() => m.reboot('HD'), /UEFI firmware cannot boot/);
   m.reboot('WinPE');
@@ -28,7 +28,7 @@ test('a wiped disk gets a real image and boot files through the machine, and the
   const applied = await m.ports.imaging.apply({ path: wim, index: 1, target: windows });
   assert.ok(applied.files > 0);
   assert.equal(m.volumes.exists(windows, 'Windows\\System32\\kernel.txt'), true);
-  m.ports.imaging.writeBootFiles({ windowsPath: `${windows}\\Windows`, firmware: 'UEFI' });
+  await m.ports.imaging.writeBootFiles({ windowsPath: `${windows}\\Windows`, firmware: 'UEFI' });
   // A stock image is generalized: its first boot runs Windows Setup, which must find the resume hook.
   assert.equal(m.ports.windows.describe(windows)?.generalized, true);
   assert.throws(() => m.reboot('HD'), /has no .*SetupComplete\.cmd to start the task sequence again/);

@@ -70,9 +70,9 @@ test('a Windows tree without an os section boots as a set-up installation named 
   assert.equal(m.ports.windows.running()?.computerName, 'MININT-7DXK9H3');
 });
 
-test('TSUEFIDrive on BIOS: the boot image is staged on the FAT32 volume and the firmware becomes UEFI', (t) => {
+test('TSUEFIDrive on BIOS: the boot image is staged on the FAT32 volume and the firmware becomes UEFI', async (t) => {
   const m = testMachine(t, 'hyperv-vm', { change: (p) => { p.firmware.mode = 'BIOS'; p.firmware.secureBoot = false; } });
-  m.ports.disks.apply({ diskIndex: 0, style: 'MBR', partitions: [
+  await m.ports.disks.apply({ diskIndex: 0, style: 'MBR', partitions: [
     part(1, 1, 500, { active: true }), part(2, 501, 1000, { fileSystem: 'FAT32', letterVariable: 'TSUEFIDrive' }),
   ] });
   assert.throws(() => m.reboot('WinPE', { uefiDrive: 'C:' }), refused('cannot stage the boot image for the switch to UEFI: TSUEFIDrive (C:) is a NTFS volume, not FAT32'));
@@ -117,7 +117,7 @@ test('MBR2GPT refusals: full OS, bad command line, GPT disk, too many partitions
     [[part(1, 1, 500), part(2, 501, 500)], /Disk 0 has no active partition/],
   ];
   for (const [partitions, reason] of cases) {
-    m.ports.disks.apply({ diskIndex: 0, style: 'MBR', partitions });
+    await m.ports.disks.apply({ diskIndex: 0, style: 'MBR', partitions });
     const r = await run(m, 'MBR2GPT /validate');
     assert.equal(r.exitCode, 6, r.output);
     assert.match(r.output, reason);
@@ -125,9 +125,9 @@ test('MBR2GPT refusals: full OS, bad command line, GPT disk, too many partitions
   }
   const disk = m.ports.disks.list()[0];
   const rest = Math.floor(disk.sizeBytes / MiB) - 1 - 1 - 50;
-  m.ports.disks.apply({ diskIndex: 0, style: 'MBR', partitions: [part(1, 1, 50, { active: true }), part(2, 51, rest)] });
+  await m.ports.disks.apply({ diskIndex: 0, style: 'MBR', partitions: [part(1, 1, 50, { active: true }), part(2, 51, rest)] });
   assert.match((await run(m, 'MBR2GPT /validate')).output, /no room for the EFI system partition/);
-  m.ports.disks.apply({ diskIndex: 0, style: 'GPT', partitions: [part(1, 1, 500)] });
+  await m.ports.disks.apply({ diskIndex: 0, style: 'GPT', partitions: [part(1, 1, 500)] });
   assert.match((await run(m, 'MBR2GPT /validate')).output, /Disk 0 is already GPT, not MBR/);
 });
 
