@@ -37,6 +37,14 @@ describe('Linux backend plan', () => {
     assert.match(JSON.stringify(actions), /EFI system partition <disk 0 partition 1>/);
   });
 
+  it('runs a command line whose program is an absolute POSIX path through /bin/sh -c, and nothing else', () => {
+    assert.deepEqual(planner.runCommand({ kind: 'command-line', commandLine: ' /usr/bin/env true ', secret: false }),
+      [{ kind: 'command', argv: ['/bin/sh', '-c', '/usr/bin/env true'] }]);
+    for (const line of ['//srv/share/x.cmd', 'cmd.exe /c dir', 'setup.exe /q', 'C:\\x.exe', '\\\\srv\\s\\x.cmd', 'sh -c true']) {
+      assert.equal(planner.runCommand({ kind: 'command-line', commandLine: line, secret: false })[0].kind, 'refused', line);
+    }
+  });
+
   it('refuses what only Windows runs: command lines, Sysprep, user state', () => {
     assert.equal(planner.runCommand({ kind: 'command-line', commandLine: 'cmd /c dir', secret: false })[0].kind, 'refused');
     assert.equal(planner.generalize({ keepActivation: false, buildMassStorageList: false }, 'C:\\Windows', machine)[0].kind, 'refused');

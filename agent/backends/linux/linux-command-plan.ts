@@ -20,6 +20,14 @@ function volumeAt(machine: PlanMachine, path: string, field: string): VolumeLoca
   return volume ?? refused(`${field} ${path} is not a volume of this machine`);
 }
 
+/**
+ * A command line meant for the Linux backend: its program is an absolute POSIX path (`/bin/sh -c '...'`,
+ * `/usr/local/bin/tool`). Anything else (`cmd.exe`, `x.exe`, a drive letter, a bare name) is a Windows command line.
+ */
+export function isLinuxCommandLine(commandLine: string): boolean {
+  return /^\/[^\s\\:/]/.test(commandLine.trim());
+}
+
 const isVolume = (v: VolumeLocation | PlannedAction): v is VolumeLocation => 'partition' in v;
 
 /** The Linux backend's planner; `names` addresses disks and partitions (loop devices where the kernel made none). */
@@ -64,7 +72,8 @@ export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
       return request.paths.map((p) => work(`copy the driver ${p} into ${at.letter}\\Drivers on ${partitionOf(at)} and name it in the answer file's offlineServicing driver paths, for Windows Setup to install`));
     },
     runCommand(request) {
-      return [refused(`${request.kind === 'powershell' ? 'a PowerShell script' : 'a Windows command line'} cannot run on the Linux backend; it is not attempted`)];
+      if (request.kind === 'command-line' && isLinuxCommandLine(request.commandLine)) return [command(['/bin/sh', '-c', request.commandLine.trim()])];
+      return [refused(`${request.kind === 'powershell' ? 'a PowerShell script' : 'a Windows command line'} cannot run on the Linux backend; it is not attempted (a Linux command line starts with an absolute path such as /bin/sh)`)];
     },
     generalize: () => [refused(`Sysprep ${WINDOWS_ONLY}`)],
     captureUserState: () => [refused(`ScanState (user state capture) ${WINDOWS_ONLY}`)],
