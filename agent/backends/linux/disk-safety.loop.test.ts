@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { LOOP_SKIP, loopBlockDevice, loopDevicesAvailable, withLoopDisk } from '../../../test/support/loop-device.ts';
 import type { BlockDevice } from './block-device.ts';
 import { checkTargetDisks, formatRefusal } from './disk-safety.ts';
-import { readSystemFacts } from './system-facts.ts';
+import { readSafetyFacts } from './safety-facts.ts';
 
 const MiB = 1024 * 1024;
 const loops = loopDevicesAvailable();
@@ -30,23 +30,23 @@ test('a loop disk whose partition loop has a mounted NTFS file system is refused
     const devices: BlockDevice[] = [loopBlockDevice(disk.path)];
     execFileSync('ntfs-3g', [part, mnt]);
     try {
-      assert.deepEqual(refusalsOf(checkTargetDisks(devices, { targetDisks: [disk.path] }, readSystemFacts())), [
+      assert.deepEqual(refusalsOf(checkTargetDisks(devices, { targetDisks: [disk.path] }, readSafetyFacts())), [
         `${disk.path} (disk 0): ${part}, over the same file ${disk.file}, is mounted at ${mnt}`,
       ]);
       const withPartitionLoop = [...devices, loopBlockDevice(part)];
-      assert.deepEqual(refusalsOf(checkTargetDisks(withPartitionLoop, { targetDisks: [part] }, readSystemFacts())), [
+      assert.deepEqual(refusalsOf(checkTargetDisks(withPartitionLoop, { targetDisks: [part] }, readSafetyFacts())), [
         `${part} (disk 1): a file system on it is mounted at ${mnt}`,
       ]);
     } finally {
       execFileSync('umount', [mnt]);
     }
-    assert.deepEqual(checkTargetDisks(devices, { targetDisks: [disk.path] }, readSystemFacts()), { allowed: devices },
+    assert.deepEqual(checkTargetDisks(devices, { targetDisks: [disk.path] }, readSafetyFacts()), { allowed: devices },
       'unmounted, the same disk may be targeted');
   });
 });
 
 test('the disk holding / is refused as the boot disk, by number, by path and through --yes', (t) => {
-  const facts = readSystemFacts();
+  const facts = readSafetyFacts();
   const root = facts.boot.find((b) => b.path === '/')!;
   if (root.chain.devices.length === 0) {
     // Nothing readable backs / here (a container's overlay): the check must say so and refuse every hardware disk.
@@ -69,7 +69,7 @@ test('the disk holding / is refused as the boot disk, by number, by path and thr
 test('a loop disk without --target-disk or --yes is refused; named, it is allowed', { skip: loops ? false : LOOP_SKIP }, async () => {
   await withLoopDisk({ sizeBytes: 8 * MiB, sectorSize: 4096 }, async (disk) => {
     const devices = [loopBlockDevice(disk.path)];
-    const facts = readSystemFacts();
+    const facts = readSafetyFacts();
     assert.deepEqual(refusalsOf(checkTargetDisks(devices, { targetDisks: [], sequenceDisks: [0] }, facts)), [
       `${disk.path} (disk 0): a live run touches no disk without --target-disk N|/dev/X, or --yes to accept the disks the sequence names`,
     ]);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { TaskseqError } from '../../../engine/index.ts';
 import type { BlockDevice, BlockPartition } from './block-device.ts';
 import { checkTargetDisks, formatRefusal, requireTargetDisks, type TargetRequest } from './disk-safety.ts';
-import type { SystemFacts } from './system-facts.ts';
+import type { SafetyFacts } from './safety-facts.ts';
 
 const GiB = 1024 ** 3;
 
@@ -28,7 +28,7 @@ const machine: BlockDevice[] = [
 ];
 
 /** Booted from sda2 (mounted at /), sda1 at /boot/efi. */
-const facts: SystemFacts = {
+const facts: SafetyFacts = {
   boot: [{ path: '/', chain: { devices: ['/dev/sda2', '/dev/sda'], files: [] } }],
   mounts: [
     { mountPoint: '/', chain: { devices: ['/dev/sda2', '/dev/sda'], files: [] } },
@@ -36,13 +36,13 @@ const facts: SystemFacts = {
   ],
 };
 
-function refusals(request: TargetRequest, f: SystemFacts = facts, devices = machine): string[] {
+function refusals(request: TargetRequest, f: SafetyFacts = facts, devices = machine): string[] {
   const d = checkTargetDisks(devices, request, f);
   assert.ok('refusals' in d, `expected refusals, got ${JSON.stringify(d)}`);
   return d.refusals.map(formatRefusal);
 }
 
-function allowed(request: TargetRequest, f: SystemFacts = facts, devices = machine): string[] {
+function allowed(request: TargetRequest, f: SafetyFacts = facts, devices = machine): string[] {
   const d = checkTargetDisks(devices, request, f);
   assert.ok('allowed' in d, `expected allowed, got ${JSON.stringify(d)}`);
   return d.allowed.map((x) => x.path);
@@ -81,7 +81,7 @@ test('the boot disk is refused whatever the options say, and so is a disk with a
     '/dev/sda (disk 0): partition 2 (/dev/sda2) is mounted at /',
     '/dev/sda (disk 0): partition 1 (/dev/sda1) is mounted at /boot/efi',
   ]);
-  const agentOnSdb: SystemFacts = { ...facts, boot: [...facts.boot, { path: '/opt/taskseq/taskseq.cjs', chain: { devices: ['/dev/sdb1', '/dev/sdb'], files: [] } }] };
+  const agentOnSdb: SafetyFacts = { ...facts, boot: [...facts.boot, { path: '/opt/taskseq/taskseq.cjs', chain: { devices: ['/dev/sdb1', '/dev/sdb'], files: [] } }] };
   assert.deepEqual(refusals({ targetDisks: [], yes: true, sequenceDisks: [1] }, agentOnSdb),
     ['/dev/sdb (disk 1): the agent booted from it: it holds /opt/taskseq/taskseq.cjs']);
 });
@@ -92,14 +92,14 @@ test('a partition mounted as the probe saw it, or a mount of the whole disk, ref
     '/dev/sdb (disk 1): partition 1 is mounted at /mnt/data',
     '/dev/sdd (disk 2): a file system on it is mounted at /srv',
   ]);
-  const dataOnDm: SystemFacts = { ...facts, mounts: [...facts.mounts, { mountPoint: '/data', chain: { devices: ['/dev/dm-1', '/dev/sdb1', '/dev/sdb'], files: [] } }] };
+  const dataOnDm: SafetyFacts = { ...facts, mounts: [...facts.mounts, { mountPoint: '/data', chain: { devices: ['/dev/dm-1', '/dev/sdb1', '/dev/sdb'], files: [] } }] };
   assert.deepEqual(refusals({ targetDisks: ['1'] }, dataOnDm), ['/dev/sdb (disk 1): partition 1 (/dev/sdb1) is mounted at /data through /dev/dm-1']);
-  const wholeDiskOnDm: SystemFacts = { ...facts, mounts: [{ mountPoint: '/data', chain: { devices: ['/dev/dm-2', '/dev/sdd'], files: [] } }] };
+  const wholeDiskOnDm: SafetyFacts = { ...facts, mounts: [{ mountPoint: '/data', chain: { devices: ['/dev/dm-2', '/dev/sdd'], files: [] } }] };
   assert.deepEqual(refusals({ targetDisks: ['2'] }, wholeDiskOnDm, devices), ['/dev/sdd (disk 2): a file system on it is mounted at /srv', '/dev/sdd (disk 2): a file system on it is mounted at /data through /dev/dm-2']);
 });
 
 test('a loop disk is busy when another loop device over the same file is mounted', () => {
-  const partitionMounted: SystemFacts = { ...facts, mounts: [{ mountPoint: '/tmp/t/mnt', chain: { devices: ['/dev/loop4'], files: ['/tmp/t/disk.img'] } }] };
+  const partitionMounted: SafetyFacts = { ...facts, mounts: [{ mountPoint: '/tmp/t/mnt', chain: { devices: ['/dev/loop4'], files: ['/tmp/t/disk.img'] } }] };
   assert.deepEqual(refusals({ targetDisks: ['/dev/loop3'] }, partitionMounted),
     ['/dev/loop3 (disk 3): /dev/loop4, over the same file /tmp/t/disk.img, is mounted at /tmp/t/mnt']);
   assert.deepEqual(refusals({ targetDisks: ['/dev/loop4'] }, partitionMounted),
@@ -120,7 +120,7 @@ test('a read-only disk is refused', () => {
 });
 
 test('when the boot disk cannot be found, only loop devices may be targeted', () => {
-  const unknown: SystemFacts = {
+  const unknown: SafetyFacts = {
     boot: [{ path: '/', chain: { devices: [], files: [] }, unresolved: '/ is on overlay (overlay) and no block device is readable beneath its layers' }],
     mounts: [],
   };
@@ -131,7 +131,7 @@ test('when the boot disk cannot be found, only loop devices may be targeted', ()
 });
 
 test('a loop device over the file the system booted from is the boot disk', () => {
-  const liveImage: SystemFacts = { boot: [{ path: '/', chain: { devices: ['/dev/loop9', '/dev/sdc'], files: ['/tmp/t/disk.img'] } }], mounts: [] };
+  const liveImage: SafetyFacts = { boot: [{ path: '/', chain: { devices: ['/dev/loop9', '/dev/sdc'], files: ['/tmp/t/disk.img'] } }], mounts: [] };
   assert.deepEqual(refusals({ targetDisks: ['3'] }, liveImage), ['/dev/loop3 (disk 3): the agent booted from it: it holds /']);
 });
 

@@ -6,7 +6,7 @@
  */
 import { TaskseqError } from '../../../engine/index.ts';
 import type { BlockDevice } from './block-device.ts';
-import type { SystemFacts } from './system-facts.ts';
+import type { SafetyFacts } from './safety-facts.ts';
 import { diskName, selectTargets, type DiskRefusal, type SelectedDisk, type TargetRequest } from './target-selection.ts';
 
 export type { DiskRefusal, TargetRequest } from './target-selection.ts';
@@ -15,7 +15,7 @@ export type { DiskRefusal, TargetRequest } from './target-selection.ts';
 export type TargetDecision = { allowed: BlockDevice[] } | { refusals: DiskRefusal[] };
 
 /** Decides on every disk the request names; all refusals are collected, none is allowed while any is refused. */
-export function checkTargetDisks(devices: readonly BlockDevice[], request: TargetRequest, facts: SystemFacts): TargetDecision {
+export function checkTargetDisks(devices: readonly BlockDevice[], request: TargetRequest, facts: SafetyFacts): TargetDecision {
   const { selected, refusals } = selectTargets(devices, request);
   for (const s of selected) {
     const disk = diskName(devices, s.device);
@@ -25,7 +25,7 @@ export function checkTargetDisks(devices: readonly BlockDevice[], request: Targe
 }
 
 /** The allowed disks. @throws TaskseqError `invalid-input` with one line per refusal */
-export function requireTargetDisks(devices: readonly BlockDevice[], request: TargetRequest, facts: SystemFacts): BlockDevice[] {
+export function requireTargetDisks(devices: readonly BlockDevice[], request: TargetRequest, facts: SafetyFacts): BlockDevice[] {
   const decision = checkTargetDisks(devices, request, facts);
   if ('allowed' in decision) return decision.allowed;
   const lines = decision.refusals.map(formatRefusal);
@@ -39,7 +39,7 @@ export function formatRefusal(r: DiskRefusal): string {
   return `${r.disk}: ${r.reason}`;
 }
 
-function refusalReasons({ device, explicit }: SelectedDisk, facts: SystemFacts): string[] {
+function refusalReasons({ device, explicit }: SelectedDisk, facts: SafetyFacts): string[] {
   const reasons = [...bootReasons(device, facts), ...mountReasons(device, facts)];
   if (device.removable && !explicit) reasons.push('removable media: --yes does not accept it; name it with --target-disk to use it');
   if (device.readOnly) reasons.push('it is read-only');
@@ -51,7 +51,7 @@ function nodesOf(device: BlockDevice): string[] {
   return [device.path, ...device.partitions.flatMap((p) => (p.path ? [p.path] : []))];
 }
 
-function bootReasons(device: BlockDevice, facts: SystemFacts): string[] {
+function bootReasons(device: BlockDevice, facts: SafetyFacts): string[] {
   const nodes = nodesOf(device);
   const file = device.backing?.file;
   const holds = facts.boot.filter((b) => b.chain.devices.some((d) => nodes.includes(d)) || (file !== undefined && b.chain.files.includes(file)));
@@ -64,7 +64,7 @@ function bootReasons(device: BlockDevice, facts: SystemFacts): string[] {
   return reasons;
 }
 
-function mountReasons(device: BlockDevice, facts: SystemFacts): string[] {
+function mountReasons(device: BlockDevice, facts: SafetyFacts): string[] {
   const reasons = new Set<string>();
   for (const at of device.mountpoints) reasons.add(`a file system on it is mounted at ${at}`);
   for (const p of device.partitions) {

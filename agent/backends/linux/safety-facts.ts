@@ -5,14 +5,14 @@ import { sysfsTopology, type BlockTopology } from './device-chain.ts';
 import { readMounts } from './read-mounts.ts';
 
 /** The running system as the safety checks see it. */
-export interface SystemFacts {
+export interface SafetyFacts {
   /** `/` and the agent's own files, each with the devices beneath it. */
   boot: readonly BootPath[];
   /** Every mounted file system that reads a block device or an image file. */
   mounts: readonly MountedDevices[];
 }
 
-export interface SystemFactsSources {
+export interface SafetyFactsSources {
   /** The agent's own files: by default the script Node runs (`process.argv[1]`) and Node itself. */
   agentFiles?: readonly string[];
   mountinfoPath?: string;
@@ -20,7 +20,7 @@ export interface SystemFactsSources {
 }
 
 /** Reads mountinfo and sysfs; writes nothing and opens no device. */
-export function readSystemFacts(sources: SystemFactsSources = {}): SystemFacts {
+export function readSafetyFacts(sources: SafetyFactsSources = {}): SafetyFacts {
   const mounts = readMounts(sources.mountinfoPath);
   const topology = sources.topology ?? sysfsTopology();
   const agentFiles = sources.agentFiles ?? [process.argv[1], process.execPath].filter((f): f is string => Boolean(f));
