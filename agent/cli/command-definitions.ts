@@ -41,8 +41,18 @@ export function defineCommands(program: Command, io: CliIO, outcome: Outcome): v
   defineDoctor(program, io, outcome);
 }
 
+/** The options `run` and `plan` share, in this order: what the walk is given besides the machine. */
+function sequenceOptions(command: Command): Command {
+  return command
+    .option('--drivers <dir>', 'driver catalog, one folder per driver package')
+    .option('--children <dir>', 'folder or zip of Run Task Sequence children')
+    .option('--media-type <type>', 'BootMedia, FullMedia, OEMMedia or PXE')
+    .option('--var <name=value>', 'set a variable before the first step (repeat)', repeatable)
+    .option('--secret-var <name=value>', 'the same, as a secret (never shown)', repeatable);
+}
+
 function defineRun(program: Command, io: CliIO, outcome: Outcome): void {
-  program.command('run').summary('run a task sequence on a machine')
+  const run = program.command('run').summary('run a task sequence on a machine')
     .description(`run a task sequence on a machine (default: the simulated ${DEFAULT_MACHINE})`)
     .argument('[file]', 'the task sequence (XML, export .zip or JSON)')
     .option('--machine <name|file|local>', `machine profile (default ${DEFAULT_MACHINE})`)
@@ -51,12 +61,8 @@ function defineRun(program: Command, io: CliIO, outcome: Outcome): void {
     .option('--ca-bundle <file>', 'PEM CA certificates for HTTPS')
     .option('--cache <dir>', 'the task sequence cache (under --state-dir)')
     .option('--status-url <url>', 'POST JSON status events to this http(s) URL')
-    .option('--state-migration-point <url>', 'base URL of the state migration point')
-    .option('--drivers <dir>', 'driver catalog, one folder per driver package')
-    .option('--children <dir>', 'folder or zip of Run Task Sequence children')
-    .option('--media-type <type>', 'BootMedia, FullMedia, OEMMedia or PXE')
-    .option('--var <name=value>', 'set a variable before the first step (repeat)', repeatable)
-    .option('--secret-var <name=value>', 'the same, as a secret (never shown)', repeatable)
+    .option('--state-migration-point <url>', 'base URL of the state migration point');
+  sequenceOptions(run)
     .option('--state-dir <dir>', 'journal and machine state (.taskseq/state)')
     .option('--log-dir <dir>', 'where smsts.log goes (.taskseq/logs)')
     .option('--log-format <cmtrace|json>', 'log line format (default cmtrace)')
@@ -185,22 +191,18 @@ function defineDoctor(program: Command, io: CliIO, outcome: Outcome): void {
 }
 
 function definePlan(program: Command, io: CliIO, outcome: Outcome): void {
-  program.command('plan').summary('print the commands a live backend would run')
+  const plan = program.command('plan').summary('print the commands a live backend would run')
     .description('walk a task sequence without changing anything and print, under each step, every command the live backend would run')
     .argument('[file]', 'task sequence file (.xml, .zip or .json)')
     .option('--backend <kind>', "linux or winpe (default: this platform's)")
-    .option('--machine <name|file|local>', 'the machine whose facts decide the conditions (default uefi-desktop)')
-    .option('--content <dir>', 'package content, one folder per package id')
-    .option('--drivers <dir>', 'driver catalog, one folder per package')
-    .option('--children <dir>', 'folder or zip of Run Task Sequence children')
-    .option('--media-type <type>', 'BootMedia, FullMedia, OEMMedia or PXE')
-    .option('--var <name=value>', 'set a variable before the run (repeatable)', repeatable)
-    .option('--secret-var <name=value>', 'set a secret variable (repeatable)', repeatable)
+    .option('--machine <name|file|local>', `the machine whose facts decide the conditions (default ${DEFAULT_MACHINE})`)
+    .option('--content <dir>', 'package content, one folder per package id');
+  sequenceOptions(plan)
     .option('--allow-unknown-steps', 'walk unknown step types as their command line')
     .option('--json', 'print the plan as one JSON object')
     .addHelpText('after', examples(
       'taskseq plan examples/deploy-windows.xml --backend linux',
-      'taskseq plan ts.xml --backend winpe --machine bios-legacy --json',
+      'taskseq plan ts.xml --backend winpe --machine bios-desktop --json',
     ))
     .action(async (file: string | undefined, options: PlanOptions) => {
       outcome.exitCode = await (await import('./plan-command.ts')).planCommand(file, options, io);
