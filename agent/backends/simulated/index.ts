@@ -18,6 +18,11 @@ export {
   SECRET_COMMAND_LINE, NOT_SCRIPTED_EXIT_CODE, type CommandRecord,
 } from './machine/simulated-commands.ts';
 export { simulatedBackend } from './simulated-backend.ts';
+// Facts answered from a profile and a disk view, which the live backends share with the simulated machine.
+export { createSimulatedProbe } from './wmi/simulated-probe.ts';
+export type { WmiView } from './wmi/wmi-classes.ts';
+export { systemFacts } from './wmi/simulated-system-info.ts';
+export { defaultMachineName } from './machine/simulated-machine.ts';
 export { STATE_FILE_NAME } from './machine/machine-state.ts';
 export type { RebootOptions } from './machine/machine-restart.ts';
 export type { SimulatedVolumes } from './disks/simulated-volumes.ts';

@@ -83,7 +83,8 @@ export interface SimulatedDiskImage {
   path: string;
 }
 
-function defaultMachineName(profile: MachineProfile): string {
+/** The computer name Windows PE gives a machine the profile does not name: `MININT-` and the serial's start. */
+export function defaultMachineName(profile: MachineProfile): string {
   const serial = profile.system.serialNumber.replace(/[^A-Za-z0-9]/g, '').slice(0, 7).toUpperCase();
   return `MININT-${serial || 'SIM0001'}`;
 }

@@ -1,0 +1,95 @@
+/**
+ * What the engine knows of a PC booted into the Linux live system: its hardware and network facts from the profile
+ * captured on it (`--machine local`), firmware from sysfs, and the target disks as they are now. The live system
+ * plays the part of Windows PE (`_SMSTSInWinPE` is true: the sequence's boot-image branch runs here), so WMI, file
+ * and registry conditions are answered as in Windows PE, from the same facts model the simulated machine uses.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DiskFacts, EnvironmentFacts, MachineProbe, MediaType, SystemInfoPort } from '../../../engine/index.ts';
+import type { LaunchMode } from '../backend.ts';
+import {
+  createSimulatedProbe, defaultMachineName, lookupTimeZone, systemFacts, type MachineProfile,
+} from '../simulated/index.ts';
+import type { LinuxFirmware } from './probe/index.ts';
+
+/** The live machine as the facts read it at each call. */
+export interface LinuxMachineView {
+  profile: MachineProfile;
+  firmware: LinuxFirmware;
+  /** The run's state folder on the live system (a Linux path): where the engine keeps its data and logs. */
+  stateDir: string;
+  mediaType: MediaType;
+  launchMode: LaunchMode;
+  /** The disks the run may touch, numbered as the sequence sees them, as they are now. */
+  disks(): DiskFacts[];
+  /** Host folder of the mounted volume with this letter (`C:`), or undefined. */
+  volumeRoot(letter: string): string | undefined;
+}
+
+/** The SystemInfo port: hardware from the profile, environment from the live system. */
+export function linuxSystemInfo(view: LinuxMachineView): SystemInfoPort {
+  return { facts: () => systemFacts(view.profile), environment: () => linuxEnvironment(view) };
+}
+
+/** The probe: WMI classes, files, registry and products answered as in Windows PE over the live disks. */
+export function linuxProbe(view: LinuxMachineView): MachineProbe {
+  const machineName = machineNameOf(view.profile);
+  return createSimulatedProbe(() => ({
+    profile: view.profile, inWinPE: true, machineName, disks: view.disks(), opticalDrives: [],
+    volumeRoot: (letter) => view.volumeRoot(letter),
+  }));
+}
+
+function machineNameOf(profile: MachineProfile): string {
+  return profile.environment.machineName ?? defaultMachineName(profile);
+}
+
+/**
+ * Where and how the agent runs now. `detectedWindows` is a mounted volume that holds `Windows\System32`, as
+ * Windows PE would find it; the data and log paths are the state folder's (Linux paths, said as they are).
+ * @throws Error for a profile time zone the project does not know (profiles are validated before this)
+ */
+export function linuxEnvironment(view: LinuxMachineView): EnvironmentFacts {
+  const zone = view.profile.environment.timeZone ?? 'UTC';
+  const timeZone = lookupTimeZone(zone);
+  if (!timeZone) throw new Error(`profile ${view.profile.name}: unknown time zone ${zone}`);
+  const uefi = view.firmware.mode === 'UEFI';
+  const facts: EnvironmentFacts = {
+    inWinPE: true, mediaType: view.mediaType, launchMode: view.launchMode, firmware: view.firmware.mode,
+    secureBoot: !uefi ? 'NA' : view.firmware.secureBoot ? 'Enabled' : 'Disabled', timeZone,
+    dataPath: view.stateDir, logPath: view.stateDir, machineName: machineNameOf(view.profile),
+  };
+  const windows = detectWindows(view);
+  if (windows) facts.detectedWindows = windows;
+  return facts;
+}
+
+function detectWindows(view: LinuxMachineView): EnvironmentFacts['detectedWindows'] {
+  for (const disk of view.disks()) {
+    for (const p of disk.partitions) {
+      const letter = p.volume?.letter;
+      if (!letter || p.volume?.fileSystem !== 'NTFS') continue;
+      const root = view.volumeRoot(letter);
+      if (root && hasSystem32(root)) return { winDir: `${letter}\\Windows`, drive: letter };
+    }
+  }
+  return undefined;
+}
+
+/** `Windows\System32` below `root`, names matched in any letter case as NTFS does for Windows. */
+function hasSystem32(root: string): boolean {
+  let dir = root;
+  for (const name of ['windows', 'system32']) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch {
+      return false;
+    }
+    const found = entries.find((e) => e.toLowerCase() === name);
+    if (!found) return false;
+    dir = join(dir, found);
+  }
+  return true;
+}
