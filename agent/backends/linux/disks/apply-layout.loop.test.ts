@@ -25,6 +25,16 @@ async function apply(t: LoopTarget, options: Record<string, string>): Promise<La
   return applyLayout(runProcess, { facts, devices: t.devices, lettersInUse: new Set(), inWinPE: true, beforeWrite: () => t.mounts.unmountDisk(0), probe: probeUntilStable }, layoutOf(options));
 }
 
+/** The hidden-sectors field of the boot sector at `offset` (FAT32 and NTFS keep it at 0x1c). */
+function hiddenSectors(device: string, offset: number): number {
+  const fd = openSync(device, 'r');
+  try {
+    const b = Buffer.alloc(512);
+    readSync(fd, b, 0, 512, offset);
+    return b.readUInt32LE(0x1c);
+  } finally { closeSync(fd); }
+}
+
 /** The partition's device, as applyLayout resolved it. */
 const deviceOf = (t: LoopTarget, r: LayoutResult, n: number) => t.devices.pathOf(r.disk.partitions.find((p) => p.number === n)!);
 
@@ -41,6 +51,7 @@ describe('Linux layouts on a loop disk', { skip: SKIP }, () => {
         [299, 300, GPT_TYPE.recovery, 'RequiredPartition GUID:63', 'Basic data partition'],
       ]);
       sh(['fsck.fat', '-n', deviceOf(t, r, 1)]);
+      assert.deepEqual([hiddenSectors(disk.path, MiB), hiddenSectors(disk.path, 117 * MiB)], [2048, 117 * 2048]);
       assert.equal(sh(['fatlabel', deviceOf(t, r, 1)]).trim(), 'System');
       assert.match(sh(['ntfsinfo', '-m', deviceOf(t, r, 3)]), /Volume Name: Windows\n/);
       assert.match(sh(['ntfsinfo', '-m', deviceOf(t, r, 4)]), /Volume Name: Recovery\n/);
@@ -61,6 +72,8 @@ describe('Linux layouts on a loop disk', { skip: SKIP }, () => {
         [1, 100, '7', true], [101, 499, '7', false],
       ]);
       assert.match(sh(['ntfsinfo', '-m', deviceOf(t, r, 1)]), /Volume Name: System Reserved\n/);
+      // The boot sectors record where their partitions start (hidden sectors), as Windows needs to boot from them.
+      assert.deepEqual([hiddenSectors(disk.path, MiB), hiddenSectors(disk.path, 101 * MiB)], [2048, 101 * 2048]);
       assert.deepEqual(r.applied.letters, [{ number: 1 }, { number: 2, letter: 'C:' }]);
 
       const windows = r.disk.partitions.find((p) => p.volume?.letter === 'C:')!;

@@ -17,6 +17,8 @@ const NO_NODES: KernelNodes = { placeOf: () => undefined };
 const ok = (argv: string[], stdout = ''): ScriptedCommand => ({ argv, exitCode: 0, stdout, stderr: '' });
 const losetup = (offset: number, size: number, loop: string, disk = '/dev/sdz') =>
   ok(['losetup', '--find', '--show', '--offset', String(offset * MiB), '--sizelimit', String(size * MiB), disk], `${loop}\n`);
+/** mkfs.ntfs's boot-sector geometry for a partition starting at `sector`. */
+const at = (sector: number) => ['--partition-start', String(sector), '--heads', '255', '--sectors-per-track', '63'];
 const SFDISK = ['sfdisk', '--no-reread', '--no-tell-kernel', '--wipe', 'always', '/dev/sdz'];
 
 function target(run: ReturnType<typeof scriptedRun>['run'], kernel = NO_NODES, log?: (m: string) => void): LayoutTarget {
@@ -45,11 +47,11 @@ describe('applyLayout (scripted)', () => {
     const s = scriptedRun([
       losetup(1, 100, '/dev/loop11'), losetup(101, 499, '/dev/loop12'), ok(SFDISK),
       ok(['blockdev', '--flushbufs', '/dev/sdz', '/dev/loop11', '/dev/loop12']), ok(['partx', '--update', '/dev/sdz']),
-      { argv: ['mkfs.ntfs', '--quick', '--label', 'System Reserved', '/dev/loop11'], exitCode: 1, stdout: '', stderr: 'Error opening partition device: Device or resource busy.\n' },
+      { argv: ['mkfs.ntfs', '--quick', '--label', 'System Reserved', ...at(2048), '/dev/loop11'], exitCode: 1, stdout: '', stderr: 'Error opening partition device: Device or resource busy.\n' },
     ]);
     const run: typeof s.run = (r) => { inputs.push(typeof r.input === 'string' ? r.input : undefined); return s.run(r); };
     await assert.rejects(applyLayout(run, target(run), layout), {
-      message: "mkfs.ntfs --quick --label 'System Reserved' /dev/loop11 failed with exit code 1: Error opening partition device: Device or resource busy.",
+      message: "mkfs.ntfs --quick --label 'System Reserved' --partition-start 2048 --heads 255 --sectors-per-track 63 /dev/loop11 failed with exit code 1: Error opening partition device: Device or resource busy.",
     });
     assert.equal(inputs[2], renderSfdiskScript(layout, DISK_600));
   });
@@ -70,8 +72,8 @@ describe('applyLayout (scripted)', () => {
       losetup(101, 499, '/dev/loop12'), ok(SFDISK),
       ok(['blockdev', '--flushbufs', '/dev/sdz', '/dev/sdz1', '/dev/loop12']),
       { argv: ['partx', '--update', '/dev/sdz'], exitCode: 1, stdout: '', stderr: 'partx: /dev/sdz: failed to read partition table\n' },
-      ok(['mkfs.ntfs', '--quick', '--label', 'System Reserved', '/dev/sdz1']),
-      ok(['mkfs.ntfs', '--quick', '--label', 'Windows', '/dev/loop12']),
+      ok(['mkfs.ntfs', '--quick', '--label', 'System Reserved', ...at(2048), '/dev/sdz1']),
+      ok(['mkfs.ntfs', '--quick', '--label', 'Windows', ...at(101 * 2048), '/dev/loop12']),
     ]);
     const t = { ...target(s.run, kernel, (m) => logged.push(m)), probe: async () => [] };
     // The probe finds the disk gone: the read-back is checked, not trusted.
