@@ -6,3 +6,4 @@ export * from './placement.ts';
 export * from './layout-check.ts';
 export * from './disk-kinds.ts';
 export * from './system-partition.ts';
+export * from './drive-letters.ts';

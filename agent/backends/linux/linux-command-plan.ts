@@ -40,7 +40,7 @@ export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
       const formats = renderFormatCommands(layout, (n) => {
         const p = layout.partitions.find((x) => x.number === n)!;
         return names.partition(disk, p);
-      }).map((argv) => command(argv));
+      }, disk.sectorSize).map((argv) => command(argv));
       return [sfdisk, ...formats];
     },
     applyImage(request, parts, machine) {

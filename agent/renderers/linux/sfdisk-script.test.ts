@@ -39,15 +39,18 @@ test('a layout the disk cannot hold is refused by the engine layout check; a lar
   assert.match(renderSfdiskScript(bigFat, disk()), /^label: gpt\n/);
 });
 
-test('format commands: FAT32 with label, NTFS quick with label, unformatted skipped', () => {
-  const cmds = renderFormatCommands(layoutOf(MDT_UEFI, disk()), (n) => `/dev/nvme0n1p${n}`);
+test('format commands: FAT32 with label, NTFS quick with label, unformatted skipped; the partition start as hidden sectors', () => {
+  const cmds = renderFormatCommands(layoutOf(MDT_UEFI, disk()), (n) => `/dev/nvme0n1p${n}`, 512);
+  const geometry = ['--heads', '255', '--sectors-per-track', '63'];
   assert.deepEqual(cmds, [
-    ['mkfs.fat', '-F', '32', '-n', 'Boot', '/dev/nvme0n1p1'],
-    ['mkfs.ntfs', '--quick', '--label', 'Windows', '/dev/nvme0n1p3'],
-    ['mkfs.ntfs', '--quick', '--label', 'Recovery', '/dev/nvme0n1p4'],
+    ['mkfs.fat', '-F', '32', '-h', '2048', '-n', 'Boot', '/dev/nvme0n1p1'],
+    ['mkfs.ntfs', '--quick', '--label', 'Windows', '--partition-start', '1286144', ...geometry, '/dev/nvme0n1p3'],
+    ['mkfs.ntfs', '--quick', '--label', 'Recovery', '--partition-start', '265760768', ...geometry, '/dev/nvme0n1p4'],
   ]);
-  const slow = renderFormatCommands(layoutOf(optionSet('MBR', [['Primary', undefined, undefined, 'NTFS', { QuickFormat: 'false' }]]), disk()), (n) => `/dev/sda${n}`);
-  assert.deepEqual(slow, [['mkfs.ntfs', '/dev/sda1']]);
+  const slow = renderFormatCommands(layoutOf(optionSet('MBR', [['Primary', undefined, undefined, 'NTFS', { QuickFormat: 'false' }]]), disk()), (n) => `/dev/sda${n}`, 512);
+  assert.deepEqual(slow, [['mkfs.ntfs', '--partition-start', '2048', ...geometry, '/dev/sda1']]);
+  const fourK = renderFormatCommands(layoutOf(MDT_UEFI, disk({ sectorSize: 4096 })), (n) => `/dev/sdb${n}`, 4096);
+  assert.deepEqual(fourK.map((argv) => argv[argv.indexOf(argv[0] === 'mkfs.fat' ? '-h' : '--partition-start') + 1]), ['256', String(1286144 / 8), String(265760768 / 8)]);
 });
 
 const haveSfdisk = spawnSync('sfdisk', ['--version']).status === 0;
@@ -94,8 +97,8 @@ test('format commands: a volume label that looks like an option stays the argume
   const image = join(dir, 'part.img');
   writeFileSync(image, '');
   truncateSync(image, 64 * 1024 * 1024);
-  const [argv] = renderFormatCommands(layout, () => image);
-  assert.deepEqual(argv, ['mkfs.fat', '-F', '32', '-n', '-I', image]);
+  const [argv] = renderFormatCommands(layout, () => image, 512);
+  assert.deepEqual(argv, ['mkfs.fat', '-F', '32', '-h', '2048', '-n', '-I', image]);
   if (spawnSync('mkfs.fat', ['--help']).error) return t.skip('mkfs.fat is not installed');
   execFileSync(argv[0], argv.slice(1), { stdio: 'ignore' });
   // The FAT32 boot sector keeps the label at offset 0x47, padded with spaces to 11 bytes.

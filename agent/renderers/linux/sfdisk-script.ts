@@ -43,15 +43,27 @@ export function renderSfdiskScript(layout: PartitionLayout, disk: DiskFacts): st
   return [...header, ...layout.partitions.map((p) => partitionLine(p, layout, disk.sectorSize))].join('\n') + '\n';
 }
 
+/** How many heads and sectors per track the NTFS boot sector records: what Windows' format writes for a fixed disk. */
+const NTFS_HEADS = '255';
+const NTFS_SECTORS_PER_TRACK = '63';
+
 /**
- * One argv per formatted partition: `mkfs.fat -F 32 [-n LABEL] dev` and `mkfs.ntfs [--quick] [--label LABEL] dev`
- * (`--quick` is the documented long form; `--fast` and `-f` are the same option). `devicePath(n)` names the device of
- * partition n.
+ * One argv per formatted partition: `mkfs.fat -F 32 -h START [-n LABEL] dev` and `mkfs.ntfs [--quick] [--label LABEL]
+ * --partition-start START --heads 255 --sectors-per-track 63 dev` (`--quick` is the documented long form; `--fast` and
+ * `-f` are the same option). START is the partition's first sector (in `sectorSize` units), written into the boot
+ * sector as its hidden sectors: mkfs finds it itself only on a kernel partition node, and a loop device standing for
+ * a partition would leave 0, which Windows cannot boot from. `devicePath(n)` names the device of partition n.
  */
-export function renderFormatCommands(layout: PartitionLayout, devicePath: (partitionNumber: number) => string): string[][] {
+export function renderFormatCommands(
+  layout: PartitionLayout, devicePath: (partitionNumber: number) => string, sectorSize: number,
+): string[][] {
   return layout.partitions.filter((p) => p.fileSystem).map((p) => {
     const dev = devicePath(p.number);
-    if (p.fileSystem === 'FAT32') return ['mkfs.fat', '-F', '32', ...(p.label ? ['-n', p.label] : []), dev];
-    return ['mkfs.ntfs', ...(p.quickFormat ? ['--quick'] : []), ...(p.label ? ['--label', p.label] : []), dev];
+    const start = String(p.offsetBytes / sectorSize);
+    if (p.fileSystem === 'FAT32') return ['mkfs.fat', '-F', '32', '-h', start, ...(p.label ? ['-n', p.label] : []), dev];
+    return [
+      'mkfs.ntfs', ...(p.quickFormat ? ['--quick'] : []), ...(p.label ? ['--label', p.label] : []),
+      '--partition-start', start, '--heads', NTFS_HEADS, '--sectors-per-track', NTFS_SECTORS_PER_TRACK, dev,
+    ];
   });
 }

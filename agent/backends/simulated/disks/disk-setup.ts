@@ -4,12 +4,11 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { gptNameOf, TaskseqError } from '../../../../engine/index.ts';
+import { assignFullOsLetters, assignWinPELetters, gptNameOf, TaskseqError } from '../../../../engine/index.ts';
 import type { MachineProfile } from '../profile/profile-types.ts';
 import {
   diskImagePath, volumeFolderPath, holdsVolume, type DiskState, type StorageState,
 } from './disk-state.ts';
-import { assignFullOsLetters, assignWinPELetters } from './drive-letters.ts';
 import {
   clearPartitionTable, createDiskImage, writePartitionTable, type DiskGeometry, type TableEntry,
 } from './partition-table.ts';

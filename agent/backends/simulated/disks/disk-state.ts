@@ -4,7 +4,9 @@
  * `<stateDir>/volumes/disk<N>-part<M>/`.
  */
 import { join } from 'node:path';
-import { GIB, MIB, type DiskFacts, type FileSystemKind, type PartitionPlacement, type PartitionRole } from '../../../../engine/index.ts';
+import {
+  GIB, MIB, roleHoldsVolume, roleTakesLetter, volumesInOrder, type DiskFacts, type FileSystemKind, type PartitionPlacement,
+} from '../../../../engine/index.ts';
 
 /** A partition as the machine keeps it: the engine's placement plus its volume's label and letters. */
 export interface PartitionState extends PartitionPlacement {
@@ -48,17 +50,14 @@ export interface StorageState {
   firmware: FirmwareState;
 }
 
-/** Roles that never get a drive letter (and Extended, which holds no volume at all). */
-const NO_LETTER_ROLES: ReadonlySet<PartitionRole> = new Set(['EFI', 'MSR', 'Recovery', 'Extended', 'Hidden']);
-
 /** Whether a partition holds a volume (something that can be formatted and hold files). */
 export function holdsVolume(p: PartitionState): boolean {
-  return p.role !== 'Extended' && p.role !== 'MSR';
+  return roleHoldsVolume(p.role);
 }
 
 /** Whether the boot rules give this partition's volume a drive letter. */
 export function takesLetter(p: PartitionState): boolean {
-  return !NO_LETTER_ROLES.has(p.role);
+  return roleTakesLetter(p.role);
 }
 
 /** `disk0-part3`: the id of a volume, usable instead of a drive letter. */
@@ -82,8 +81,7 @@ export function normalizeLetter(text: string): string | undefined {
 
 /** Every volume with its disk, in disk then partition order. */
 export function allVolumes(disks: readonly DiskState[]): Array<{ disk: DiskState; partition: PartitionState }> {
-  return [...disks].sort((a, b) => a.index - b.index)
-    .flatMap((disk) => disk.partitions.filter(holdsVolume).map((partition) => ({ disk, partition })));
+  return volumesInOrder(disks);
 }
 
 /** `476.3 GB` (binary units, as Windows shows sizes). */

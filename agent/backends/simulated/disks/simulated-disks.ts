@@ -5,14 +5,13 @@
  */
 import { rmSync } from 'node:fs';
 import {
-  firstLayoutProblem, TaskseqError, type AppliedLayout, type DiskFacts, type DisksPort, type PartitionFacts, type PartitionLayout,
+  firstLayoutProblem, layoutLetters, lettersInUse, TaskseqError, type AppliedLayout, type DiskFacts, type DisksPort, type PartitionFacts, type PartitionLayout,
   type PlannedPartition,
 } from '../../../../engine/index.ts';
 import {
-  holdsVolume, renderSize, takesLetter, volumeFolderPath, type DiskState, type PartitionState,
+  holdsVolume, renderSize, volumeFolderPath, type DiskState, type PartitionState,
 } from './disk-state.ts';
 import { writeDiskTable } from './disk-setup.ts';
-import { lettersInUse, nextFreeLetter } from './drive-letters.ts';
 import type { StorageHost } from './simulated-volumes.ts';
 import { resetFolder, usedBytesOf } from './volume-files.ts';
 
@@ -66,14 +65,11 @@ function partitionState(p: PlannedPartition): PartitionState {
 function assignLetters(host: StorageHost, disk: DiskState, layout: PartitionLayout): AppliedLayout['letters'] {
   const storage = host.storage();
   const used = lettersInUse(storage.disks, storage.opticalDrives, disk.index);
-  return layout.partitions.map((planned) => {
-    const p = disk.partitions.find((x) => x.number === planned.number)!;
-    if (planned.assignLetter && takesLetter(p)) {
-      const letter = nextFreeLetter(used, host.inWinPE());
-      if (letter) used.add((p.letter = letter));
-    }
-    return p.letter ? { number: p.number, letter: p.letter } : { number: p.number };
-  });
+  const letters = layoutLetters(layout.partitions, used, host.inWinPE());
+  for (const { number, letter } of letters) {
+    if (letter) disk.partitions.find((x) => x.number === number)!.letter = letter;
+  }
+  return letters;
 }
 
 /**

@@ -5,11 +5,10 @@
  */
 import { TaskseqError } from '../../../../engine/index.ts';
 import { checkBootable } from '../disks/boot-rules.ts';
-import { fallbackLoader } from '../../../../engine/index.ts';
+import { assignFullOsLetters, assignWinPELetters, fallbackLoader } from '../../../../engine/index.ts';
 import { stateLocation } from '../disks/disk-environment.ts';
 import { findWindowsVolume } from '../disks/disk-setup.ts';
 import { normalizeLetter, type FirmwareState } from '../disks/disk-state.ts';
-import { assignFullOsLetters, assignWinPELetters } from '../disks/drive-letters.ts';
 import { createSimulatedVolumes, lookupVolume, type StorageHost } from '../disks/simulated-volumes.ts';
 import type { MachineState } from './machine-state.ts';
 import type { BootTarget, MachineProfile } from '../profile/profile-types.ts';
