@@ -32,7 +32,9 @@ describe('Linux backend plan', () => {
 
   it('UEFI boot files: the EFI system partition is the one boot files go to, and the firmware entry points at it', () => {
     const actions = planner.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'UEFI' }, machine);
-    const efibootmgr = actions.find((a) => a.kind === 'command');
+    const commands = actions.flatMap((a) => (a.kind === 'command' ? [a.argv] : []));
+    assert.deepEqual(commands[0], ['sfdisk', '--json', '<disk 0>'], 'the partition GUIDs the BCD store names are read first');
+    const efibootmgr = actions.find((a) => a.kind === 'command' && a.argv[0] === 'efibootmgr');
     assert.deepEqual(efibootmgr?.kind === 'command' && efibootmgr.argv, ['efibootmgr', '--create', '--disk', '<disk 0>', '--part', '1', '--label', 'Windows Boot Manager', '--loader', '\\EFI\\Microsoft\\Boot\\bootmgfw.efi']);
     assert.match(JSON.stringify(actions), /EFI system partition <disk 0 partition 1>/);
   });
@@ -43,6 +45,15 @@ describe('Linux backend plan', () => {
     for (const line of ['//srv/share/x.cmd', 'cmd.exe /c dir', 'setup.exe /q', 'C:\\x.exe', '\\\\srv\\s\\x.cmd', 'sh -c true']) {
       assert.equal(planner.runCommand({ kind: 'command-line', commandLine: line, secret: false })[0].kind, 'refused', line);
     }
+  });
+
+  it('BIOS boot files are refused, naming the boot code the image does not hold', () => {
+    const mbr: DiskFacts = { ...disk, style: 'MBR', partitions: disk.partitions.map((p) => ({ ...p, role: 'Primary', active: p.number === 2 })) };
+    const bios: PlanMachine = { ...machine, disks: [mbr] };
+    const actions = planner.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'BIOS' }, bios);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'refused');
+    assert.match(JSON.stringify(actions), /the MBR boot code and the NTFS boot record code that load bootmgr are not files of the applied image/);
   });
 
   it('refuses what only Windows runs: command lines, Sysprep, user state', () => {

@@ -3,7 +3,7 @@
  * in NTFS-3G mode for images, file work for boot files and drivers, and a refusal for what only Windows can do
  * (Sysprep, USMT, Windows command lines). The backend executes these same actions; `taskseq plan` prints them.
  */
-import { fallbackLoader, findBiosBootDisk, findEfiSystemPartition, WINDOWS_BOOT_MANAGER } from '../../../engine/index.ts';
+import { fallbackLoader, findEfiSystemPartition, WINDOWS_BOOT_MANAGER } from '../../../engine/index.ts';
 import { renderFormatCommands, renderSfdiskScript } from '../../renderers/linux/sfdisk-script.ts';
 import { renderApplyArgs, renderCaptureArgs } from '../../renderers/linux/wimlib-command.ts';
 import {
@@ -63,7 +63,7 @@ export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
       if (!isVolume(at)) return [at];
       const out: PlannedAction[] = [];
       if (request.firmware !== 'BIOS') out.push(...uefiBootFiles(names, machine, at, request.windowsPath));
-      if (request.firmware !== 'UEFI') out.push(...biosBootFiles(names, machine, at, request.windowsPath));
+      if (request.firmware !== 'UEFI') out.push(refused(BIOS_BOOT_CODE_MISSING));
       return out;
     },
     addDrivers(request, machine) {
@@ -81,24 +81,30 @@ export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
   };
 }
 
+/**
+ * Why the Linux backend writes no BIOS boot files: the boot code they need is not among the image's files, and the
+ * backend writes no boot code of its own (see docs/boot-files.md).
+ */
+export const BIOS_BOOT_CODE_MISSING = 'cannot write BIOS boot files on the Linux backend: the MBR boot code and the NTFS boot record '
+  + 'code that load bootmgr are not files of the applied image (Windows writes them from inside its own programs), and the '
+  + 'backend writes no boot code it cannot take from the image; deploy this machine with UEFI, or write BIOS boot files from Windows PE';
+
+/** The command that reads a disk's identity (GPT disk and partition GUIDs, MBR signature) for the BCD store. */
+export function partitionIdentityCommand(disk: string): PlannedAction {
+  return command(['sfdisk', '--json', disk]);
+}
+
 function uefiBootFiles(names: DeviceNames, machine: PlanMachine, windows: VolumeLocation, windowsPath: string): PlannedAction[] {
   const esp = findEfiSystemPartition(machine.disks);
   if (!esp) return [refused('cannot write UEFI boot files: no disk has an EFI system partition')];
   const espDevice = names.partition(esp.disk, esp.partition);
+  const windowsDevice = names.partition(windows.disk, windows.partition);
+  const disks = [...new Set([names.disk(esp.disk), names.disk(windows.disk)])];
   return [
-    work(`copy ${windowsPath}\\Boot\\EFI from ${names.partition(windows.disk, windows.partition)} to \\EFI\\Microsoft\\Boot on the EFI system partition ${espDevice}, and the boot manager also to the fallback \\${fallbackLoader(machine.architecture)}`),
-    work(`write the BCD store \\EFI\\Microsoft\\Boot\\BCD on ${espDevice} from ${windowsPath}\\System32\\config\\BCD-Template: a boot manager and a Windows Boot Loader for ${windowsPath} on ${windows.letter}`),
+    ...disks.map(partitionIdentityCommand),
+    work(`copy ${windowsPath}\\Boot\\EFI from ${windowsDevice} to \\EFI\\Microsoft\\Boot on the EFI system partition ${espDevice} with mcopy, and the boot manager also to the fallback \\${fallbackLoader(machine.architecture)}`),
+    work(`write the BCD store \\EFI\\Microsoft\\Boot\\BCD on ${espDevice}: the Windows Boot Manager on ${espDevice} and a Windows Boot Loader for ${windowsPath} on ${windowsDevice} (${windows.letter}), each partition named by its GUIDs`),
     command(['efibootmgr', '--create', '--disk', names.disk(esp.disk), '--part', String(esp.partition.number), '--label', 'Windows Boot Manager', '--loader', `\\${WINDOWS_BOOT_MANAGER}`]),
   ];
 }
 
-function biosBootFiles(names: DeviceNames, machine: PlanMachine, windows: VolumeLocation, windowsPath: string): PlannedAction[] {
-  const boot = findBiosBootDisk(machine.disks);
-  if (!boot) return [refused('cannot write BIOS boot files: this machine has no fixed disk')];
-  if (!boot.partition) return [refused(`cannot write BIOS boot files: disk ${boot.disk.index} has no active partition`)];
-  const active = names.partition(boot.disk, boot.partition);
-  return [
-    work(`copy bootmgr and ${windowsPath}\\Boot\\PCAT to the active partition ${active}, and write the BCD store \\Boot\\BCD for ${windowsPath} on ${windows.letter}`),
-    work(`write the MBR boot code to ${names.disk(boot.disk)} and the NTFS boot record of ${active} that loads bootmgr`),
-  ];
-}
