@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { TaskseqError, type CaptureImageRequest } from '../../../../engine/index.ts';
 import { readWim } from '../../../formats/wim/index.ts';
 import type { RunProcess } from '../../process/process-types.ts';
-import { normalizeLetter, planOneVolume, type ImagingVolume } from './imaging-volume.ts';
+import { normalizeLetter, planOneVolume, refuseMounted, type ImagingVolume } from './imaging-volume.ts';
 import { runPlanned, type ImagingProgress } from './run-planned.ts';
 
 /** The refusals of `append` the simulated machine makes too, before wimlib is started. */
@@ -19,13 +19,14 @@ function checkAppend(request: CaptureImageRequest): void {
 /**
  * Captures `volume` into the WIM at `request.path` (a host path; `create` replaces it, `append` adds an image), as
  * the planner's `captureImage` action says, and returns the new image's index read back from the file.
- * @throws TaskseqError('unsupported') for a volume that is not NTFS, a missing file or a name already in it for
+ * @throws TaskseqError('unsupported') for a mounted volume, one that is not NTFS, a missing file or a name already in it for
  *   `append`, or a failed capture (naming the command line and wimlib's error lines)
  */
 export async function captureImage(
   run: RunProcess, request: CaptureImageRequest, volume: ImagingVolume, onProgress?: ImagingProgress,
 ): Promise<{ index: number }> {
   const letter = normalizeLetter(volume.letter);
+  refuseMounted(volume.device, `cannot capture ${letter} into ${request.path}`);
   const { planner, machine, facts } = planOneVolume(volume);
   if (facts.fileSystem !== 'NTFS') {
     throw new TaskseqError('unsupported', `cannot capture volume ${letter}, which is not NTFS: the Linux backend captures NTFS volumes only`);

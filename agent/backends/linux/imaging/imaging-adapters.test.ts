@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -9,6 +9,7 @@ import type { WimlibProgress } from '../../../renderers/linux/wimlib-output.ts';
 import { scriptedRun, type ScriptedCommand } from '../probe/test-support/scripted-run.ts';
 import { applyImage } from './apply-image.ts';
 import { captureImage } from './capture-image.ts';
+import { refuseMounted } from './imaging-volume.ts';
 
 let dir: string;
 let wim: string;
@@ -108,5 +109,18 @@ describe('Linux imaging: capture with a scripted runner', () => {
     await assert.rejects(captureImage(run, { source: 'C:', path: wim, mode: 'append', name: 'windows 11 enterprise' }, { device: ntfs, letter: 'C:' }),
       { code: 'unsupported', message: `cannot append to ${wim}: it already holds an image named "${DEMO_IMAGE_NAME}" (index 1)` });
     assert.deepEqual(calls, []);
+  });
+});
+
+describe('Linux imaging: a mounted volume is never written or read past its mount', () => {
+  it('is found by its source, also through a link, and by device number for kernel file systems', () => {
+    const link = join(dir, 'by-label');
+    symlinkSync(ntfs, link);
+    const fuse = { majorMinor: '0:57', source: ntfs, mountPoint: '/mnt/c', fsType: 'fuseblk', superOptions: '' };
+    assert.throws(() => refuseMounted(link, 'cannot apply', [fuse]),
+      { code: 'unsupported', message: `cannot apply: its device ${link} is mounted at /mnt/c (fuseblk); unmount it first` });
+    assert.doesNotThrow(() => refuseMounted(fat, 'cannot apply', [fuse]));
+    const kernel = { majorMinor: '7:0', source: '/dev/disk/by-x/none', mountPoint: '/mnt/k', fsType: 'ntfs3', superOptions: '' };
+    assert.throws(() => refuseMounted('/dev/loop0', 'cannot capture', [kernel]), { message: /^cannot capture: its device \/dev\/loop0 is mounted at \/mnt\/k/ });
   });
 });

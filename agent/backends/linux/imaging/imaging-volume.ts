@@ -3,9 +3,10 @@
  * holds it and its drive letter in the run. The planner addresses volumes through a machine and device names; these
  * adapters give it a machine of that one volume, so that what runs is exactly the planner's action.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { TaskseqError, type FileSystemKind } from '../../../../engine/index.ts';
 import { linuxCommandPlanner } from '../linux-command-plan.ts';
+import { readMounts, type MountFact } from '../read-mounts.ts';
 import type { CommandPlanner, PlanMachine, VolumeLocation } from '../../plan/command-plan.ts';
 
 /** A volume of the machine: where it is and what the sequence calls it. */
@@ -41,6 +42,30 @@ export function readBootSector(device: string): BootSectorFacts {
   const bytesPerSector = sector.readUInt16LE(0x0b);
   const sectors = Number(sector.readBigUInt64LE(0x28));
   return { fileSystem: 'NTFS', sizeBytes: bytesPerSector * sectors };
+}
+
+/**
+ * Refuses a volume whose device is mounted: wimlib writes and reads the device itself, past the mounted file system,
+ * and it does not refuse a mounted one (seen with wimlib-imagex 1.13.5 and an ntfs-3g mount), so an apply would
+ * corrupt it and a capture could read it half-written. A mount is matched by its source (the same device node, also
+ * through a link) and, for kernel file systems, by device number.
+ * @throws TaskseqError('unsupported') naming where it is mounted
+ */
+export function refuseMounted(device: string, what: string, mounts: readonly MountFact[] = readMounts()): void {
+  const real = realpathOrSelf(device);
+  const st = statOrUndefined(device);
+  // The kernel's device number encoding: major in bits 8-19, minor in bits 0-7 and 20-31.
+  const number = st?.isBlockDevice() ? `${(st.rdev >>> 8) & 0xfff}:${(st.rdev & 0xff) | ((st.rdev >>> 12) & 0xfff00)}` : undefined;
+  const hit = mounts.find((m) => (m.source.startsWith('/') && realpathOrSelf(m.source) === real) || (number !== undefined && m.majorMinor === number));
+  if (hit) throw new TaskseqError('unsupported', `${what}: its device ${device} is mounted at ${hit.mountPoint} (${hit.fsType}); unmount it first`);
+}
+
+function realpathOrSelf(path: string): string {
+  try { return realpathSync(path); } catch { return path; }
+}
+
+function statOrUndefined(path: string) {
+  try { return statSync(path); } catch { return undefined; }
 }
 
 /** `c`, `c:` or `C:\\` -> `C:`. */

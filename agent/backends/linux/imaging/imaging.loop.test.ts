@@ -86,4 +86,20 @@ describe('Linux imaging on loop devices', { skip }, () => {
       await withNtfsMount(c.device, disk.folder, { readOnly: true }, (root) => assert.deepEqual(treeHashes(root), treeHashes(tree)));
     });
   });
+
+  it('refuses to apply onto or capture a mounted volume, which wimlib itself would do', async () => {
+    await withLoopDisk({ sizeBytes: 64 * MiB }, async (disk) => {
+      const wim = join(disk.folder, 'install.wim');
+      buildDemoImage(wim);
+      const c = { device: disk.partitionDevice(1 * MiB, 60 * MiB), letter: 'C:' };
+      formatNtfs(c.device);
+      await withNtfsMount(c.device, disk.folder, { readOnly: false }, async (root) => {
+        await assert.rejects(applyImage(runProcess, { path: wim, index: 1, target: 'C:' }, c),
+          { code: 'unsupported', message: `cannot apply image 1 (Windows 11 Enterprise) of ${wim} to C:: its device ${c.device} is mounted at ${root} (fuseblk); unmount it first` });
+        await assert.rejects(captureImage(runProcess, { source: 'C:', path: join(disk.folder, 'x.wim'), mode: 'create', name: 'X' }, c),
+          { code: 'unsupported', message: /is mounted at/ });
+        assert.deepEqual(readdirSync(root), []);
+      });
+    });
+  });
 });
