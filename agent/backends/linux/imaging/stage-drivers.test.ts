@@ -55,4 +55,23 @@ describe('Linux driver staging (a folder as the volume)', () => {
     await assert.rejects(stageDrivers(request([join(FIXTURES, 'lan')]), { letter: 'C:', mountPath: root, architecture: 'x64' }),
       { code: 'unsupported', message: 'cannot add drivers to C:: Drivers is a symbolic link, which the Linux backend does not follow' });
   });
+
+  it('copies only the accepted INFs of a folder; an answer file that does not parse changes nothing', async () => {
+    const root = windowsVolume();
+    const pkg = join(dir, 'pkg');
+    mkdirSync(pkg);
+    writeFileSync(join(pkg, 'good.inf'), readFileSync(join(FIXTURES, 'lan', 'netlan.inf')));
+    writeFileSync(join(pkg, 'netlan.cat'), 'catalog\n');
+    writeFileSync(join(pkg, 'bad.inf'), readFileSync(join(FIXTURES, 'malformed', 'no-version.inf')));
+    writeFileSync(join(pkg, 'other.inf'), readFileSync(join(FIXTURES, 'lan', 'netlan.inf')));
+    const r = await stageDrivers(request([join(pkg, 'good.inf'), join(pkg, 'bad.inf')]), { letter: 'C:', mountPath: root, architecture: 'x64' });
+    assert.deepEqual(r.added, [{ inf: join(pkg, 'good.inf'), storeFolder: 'C:\\Drivers\\1' }]);
+    assert.equal(r.rejected.length, 1);
+    assert.deepEqual(readdirSync(join(root, 'Drivers', '1')).sort(), ['good.inf', 'netlan.cat'], 'neither the refused INF nor one not asked for');
+
+    writeFileSync(join(root, 'Windows', 'Panther', 'unattend.xml'), '<unattend>');
+    await assert.rejects(stageDrivers(request([join(FIXTURES, 'lan')]), { letter: 'C:', mountPath: root, architecture: 'x64' }),
+      { code: 'invalid-input', message: /^C:\\Windows\\Panther\\unattend\.xml: not well-formed XML/ });
+    assert.deepEqual(readdirSync(join(root, 'Drivers')), ['1'], 'nothing copied');
+  });
 });
