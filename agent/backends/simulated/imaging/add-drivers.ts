@@ -5,14 +5,12 @@
  * (hash: first 16 hex digits of the INF's SHA-256, so the same INF always lands in the same folder).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
-  InvalidInputError, TaskseqError, type AddDriversRequest, type AddDriversResult, type Architecture,
+  TaskseqError, type AddDriversRequest, type AddDriversResult, type Architecture,
 } from '../../../../engine/index.ts';
-import { findInfFiles } from '../../../drivers/driver-catalog.ts';
-import { decodeInf } from '../../../formats/inf/inf-text.ts';
-import { parseInf } from '../../../formats/inf/parse-inf.ts';
+import { infFilesOf, infRefusal } from '../../../drivers/driver-staging-rules.ts';
 import { findFolder, putFolder } from '../disks/volume-files.ts';
 import { copyFileNoFollow } from '../paths/no-follow.ts';
 import type { SimulatedImagingDeps } from './imaging-deps.ts';
@@ -22,20 +20,10 @@ export const DRIVER_STORE = ['Windows', 'System32', 'DriverStore', 'FileReposito
 
 const ARCH_TAG: Record<Architecture, string> = { x64: 'amd64', x86: 'x86', arm64: 'arm64' };
 
-function infFiles(path: string, recurse: boolean): string[] {
-  if (!existsSync(path)) throw new InvalidInputError(`addDrivers: driver path ${path} does not exist`);
-  return statSync(path).isDirectory() ? findInfFiles(path, recurse) : [path];
-}
-
-/** Why DISM would refuse this INF for the image, or the store folder name when it accepts it. */
+/** The store folder name when DISM would accept this INF for the image, else why not. */
 function check(file: string, bytes: Buffer, architecture: Architecture, forceUnsigned: boolean): { folder?: string; reason?: string } {
-  const { inf, problem } = parseInf(decodeInf(bytes), file);
-  if (!inf) return { reason: `malformed INF (line ${problem!.line}: ${problem!.message})` };
-  if (!inf.models.some((m) => m.platform.architecture === 'any' || m.platform.architecture === architecture)) {
-    return { reason: `no models section for ${architecture}` };
-  }
-  const signed = inf.catalogFile !== undefined && readdirSync(dirname(file)).some((n) => n.toLowerCase() === inf.catalogFile!.toLowerCase());
-  if (!signed && !forceUnsigned) return { reason: 'unsigned driver (no catalog file); staging it needs forceUnsigned' };
+  const reason = infRefusal(file, bytes, architecture, forceUnsigned);
+  if (reason) return { reason };
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   return { folder: `${basename(file).toLowerCase()}_${ARCH_TAG[architecture]}_${hash}` };
 }
@@ -65,7 +53,7 @@ export function addDrivers(deps: SimulatedImagingDeps, request: AddDriversReques
   if (!findFolder(root, ['Windows', 'System32'])) {
     throw new TaskseqError('unsupported', `cannot add drivers to ${request.target}: it holds no offline Windows (no Windows\\System32)`);
   }
-  const files = [...new Set(request.paths.flatMap((p) => infFiles(p, request.recurse)))];
+  const files = [...new Set(request.paths.flatMap((p) => infFilesOf(p, request.recurse)))];
   const result: AddDriversResult = { added: [], rejected: [] };
   for (const file of files) {
     const bytes = readFileSync(file);
