@@ -48,8 +48,15 @@ export interface Backend {
   save(): void;
   /** The machine's state at the end, in the JSON form two runs can be diffed in. */
   finalState(): unknown;
-  /** The machine's disks as image files. */
+  /** The machine's disks as image files (a live backend: the target devices). */
   diskImages(): DiskImage[];
+  /**
+   * Receives the backend's own log lines (the commands a live backend runs, what it could not do); lines from
+   * before the run's log existed are handed over first.
+   */
+  attachLog?(write: (severity: 'info' | 'warning', message: string) => void): void;
+  /** Releases what the machine holds on the host (mounts, loop devices); called once at the end of the run. */
+  dispose?(): Promise<void>;
 }
 
 /** How a run starts the machine. */

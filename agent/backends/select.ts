@@ -6,8 +6,11 @@
 import { InvalidInputError } from '../../engine/index.ts';
 import type { BackendFactory } from './backend.ts';
 import { DEFAULT_MACHINE } from './default-machine.ts';
+import type { TargetRequest } from './linux/disk-safety.ts';
+import { linuxBackend } from './linux/linux-backend.ts';
 import { linuxCommandPlanner } from './linux/linux-command-plan.ts';
 import type { CommandPlanner, DeviceNames } from './plan/command-plan.ts';
+import { PLAN_DEVICE_NAMES } from './plan/device-names.ts';
 import { recordingBackend, type PlanSink } from './plan/plan-recorder.ts';
 import { winpeCommandPlanner } from './winpe/winpe-command-plan.ts';
 import {
@@ -18,6 +21,7 @@ import {
 export const LOCAL_MACHINE = 'local';
 
 export { DEFAULT_MACHINE } from './default-machine.ts';
+export { PLAN_DEVICE_NAMES } from './plan/device-names.ts';
 
 /** The backends a run can be driven by. */
 export type BackendKind = 'simulated' | 'linux' | 'winpe';
@@ -39,6 +43,17 @@ export interface MachineRequest {
    * `backend` would run. Needs a live backend.
    */
   plan?: PlanSink;
+  /** `--target-disk` values (a live backend touches only these disks). */
+  targetDisks?: readonly string[];
+  /** `--yes`: a live backend may touch the disks the sequence's steps name. */
+  yes?: boolean;
+  /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
+  firmware?: 'UEFI' | 'BIOS';
+}
+
+/** What the sequence tells the machine before it starts: the disk numbers its steps name (for `--yes`). */
+export interface OpenContext {
+  sequenceDisks?: readonly number[];
 }
 
 /** The machine a command works on: its facts, read and validated once, and its backend. */
@@ -47,12 +62,14 @@ export interface MachineSelection {
   readonly profile: MachineProfile;
   readonly backend: BackendKind;
   /** The backend, bound to the folder of the state folder that keeps the machine between restarts. */
-  open(machineDir: string): BackendFactory;
+  open(machineDir: string, context?: OpenContext): BackendFactory;
 }
 
 interface BackendEntry {
   /** Undefined for a backend this version can plan for but not run. */
-  open?(profile: MachineProfile, machineDir: string, local: boolean): BackendFactory;
+  open?(profile: MachineProfile, machineDir: string, local: boolean, target: TargetRequest, request: MachineRequest): BackendFactory;
+  /** Runs on the PC it is started on: its facts are this PC's (`--machine local`). */
+  live?: boolean;
   /** What the backend runs for each changing call; undefined for the simulated machine, which runs nothing. */
   planner?(names: DeviceNames): CommandPlanner;
 }
@@ -60,15 +77,10 @@ interface BackendEntry {
 /** One entry per backend; each gets the profile the request names. */
 const BACKENDS: Readonly<Record<BackendKind, BackendEntry>> = {
   simulated: { open: (profile, machineDir, local) => simulatedBackend(profile, machineDir, { local }) },
-  linux: { planner: (names) => linuxCommandPlanner(names) },
+  linux: { live: true, open: (profile, machineDir, _local, target, request) => linuxBackend(profile, machineDir, { target, firmware: request.firmware }), planner: (names) => linuxCommandPlanner(names) },
   winpe: { planner: () => winpeCommandPlanner() },
 };
 
-/** How a plan names devices it has not probed: `<disk 0>`, `<disk 0 partition 3>`. */
-export const PLAN_DEVICE_NAMES: DeviceNames = {
-  disk: (d) => `<disk ${d.index}>`,
-  partition: (d, p) => `<disk ${d.index} partition ${p.number}>`,
-};
 
 /** The live backend of the platform the agent runs on (Linux: `linux`, Windows: `winpe`). */
 export function liveBackendOf(platform: string = process.platform): LiveBackendKind | undefined {
@@ -89,15 +101,35 @@ export function parseBackend(value: string | undefined, option = '--backend'): B
  * @throws InvalidInputError for an unknown name, a missing or invalid profile file, or an invalid captured profile
  */
 export async function selectMachine(request: MachineRequest = {}): Promise<MachineSelection> {
-  const machine = request.machine ?? DEFAULT_MACHINE;
+  const backend = backendFor(request);
+  const machine = request.machine ?? (BACKENDS[backend].live && !request.plan ? LOCAL_MACHINE : DEFAULT_MACHINE);
   const local = machine === LOCAL_MACHINE;
+  if (BACKENDS[backend].live && !request.plan && !local) {
+    throw new InvalidInputError(`the ${backend} backend deploys the PC it runs on: use --machine local (or leave --machine out), not ${machine}`,
+      [{ severity: 'error', code: 'bad-option', field: '--machine', message: `a live backend runs on this PC` }]);
+  }
   const profile = local ? checkMachineProfile(await captureLocalProfile()) : loadProfile(machine);
-  const backend = request.backend ?? DEFAULT_BACKEND;
+  if (request.firmware && !BACKENDS[backend].live) {
+    throw new InvalidInputError(`--firmware is for a live backend (the ${backend} machine's firmware comes from its profile)`, [{ severity: 'error', code: 'bad-option', field: '--firmware', message: 'needs a live backend' }]);
+  }
   const open = request.plan ? planOpener(backend, request.plan) : runOpener(backend);
-  return { profile, backend, open: (machineDir) => open(profile, machineDir, local) };
+  return {
+    profile, backend,
+    open: (machineDir, context = {}) => open(profile, machineDir, local, { targetDisks: request.targetDisks ?? [], yes: request.yes === true, sequenceDisks: context.sequenceDisks ?? [] }, request),
+  };
 }
 
-type Opener = (profile: MachineProfile, machineDir: string, local: boolean) => BackendFactory;
+/**
+ * `--backend` when given; else `--machine local` runs on the live backend of this platform (a run only: a plan of
+ * this PC walks the simulated one), and everything else on the simulated machine.
+ */
+function backendFor(request: MachineRequest): BackendKind {
+  if (request.backend) return request.backend;
+  if (request.machine === LOCAL_MACHINE && !request.plan) return liveBackendOf() ?? DEFAULT_BACKEND;
+  return DEFAULT_BACKEND;
+}
+
+type Opener = (profile: MachineProfile, machineDir: string, local: boolean, target: TargetRequest, request: MachineRequest) => BackendFactory;
 
 function runOpener(kind: BackendKind): Opener {
   const open = BACKENDS[kind].open;
@@ -114,8 +146,8 @@ function planOpener(kind: BackendKind, sink: PlanSink): Opener {
     throw new InvalidInputError(`a plan shows what a live backend would run; ${kind} is not one (use ${BACKEND_KINDS.filter((k) => BACKENDS[k].planner).join(' or ')})`,
       [{ severity: 'error', code: 'bad-option', field: '--backend', message: 'expected a live backend' }]);
   }
-  return (profile, machineDir, local) => {
-    const factory = BACKENDS.simulated.open!(profile, machineDir, local);
+  return (profile, machineDir, local, target, request) => {
+    const factory = BACKENDS.simulated.open!(profile, machineDir, local, target, request);
     const planners = { bootImage: { backend: kind, planner }, installedWindows: { backend: 'winpe', planner: installed } };
     return { ...factory, start: async (options) => recordingBackend(await factory.start(options), planners, sink) };
   };

@@ -13,7 +13,7 @@ const version = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 /** Every command and subcommand with the options its help must list. */
 const COMMANDS: Array<{ command: string[]; options: string[] }> = [
   {
-    command: ['run'], options: ['--machine', '--content', '--source', '--ca-bundle', '--cache', '--status-url', '--state-migration-point',
+    command: ['run'], options: ['--machine', '--backend', '--target-disk', '--yes', '--firmware', '--content', '--source', '--ca-bundle', '--cache', '--status-url', '--state-migration-point',
       '--drivers', '--children', '--media-type', '--var', '--secret-var', '--state-dir', '--log-dir', '--log-format', '--strict-commands',
       '--allow-unknown-steps', '--reset', '--json', '--media', '--password-file', '--media-path'],
   },

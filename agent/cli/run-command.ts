@@ -6,6 +6,7 @@
  *  [--log-format cmtrace|json] [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
  */
 import { InvalidInputError } from '../../engine/index.ts';
+import { parseBackend } from '../backends/select.ts';
 import { runDeployment, type DeploymentReport } from '../runner/run-deployment.ts';
 import type { DeploymentOptions } from '../runner/deployment-options.ts';
 import { mediaContentDir } from '../runner/state-folder.ts';
@@ -26,6 +27,7 @@ export interface RunOptions {
   strictCommands?: boolean; allowUnknownSteps?: boolean; reset?: boolean; json?: boolean;
   source?: string[]; caBundle?: string; cache?: string; statusUrl?: string;
   media?: string; passwordFile?: string; mediaPath?: string[]; stateMigrationPoint?: string;
+  backend?: string; targetDisk?: string[]; yes?: boolean; firmware?: string;
 }
 
 /** Runs the sequence `file` (or the one `--source` or `--media` names) and returns the exit code. */
@@ -48,7 +50,11 @@ export async function runCommand(file: string | undefined, values: RunOptions, i
       allowUnknownSteps: values.allowUnknownSteps === true,
     },
     content: { folder: values.content, cacheDir, drivers: values.drivers, stateMigrationPoint: values.stateMigrationPoint },
-    machine: { machine: values.machine, mediaType, strictCommands: values.strictCommands === true },
+    machine: {
+      machine: values.machine, backend: parseBackend(values.backend), targetDisks: values.targetDisk, yes: values.yes === true,
+      firmware: firmwareOption(values.firmware),
+      mediaType, strictCommands: values.strictCommands === true,
+    },
     output: {
       stateDir, logDir, logFormat: format, statusUrl: statusUrl(values.statusUrl), reset: values.reset === true,
       console: json ? (l) => io.err(l) : (l) => io.out(l),
@@ -59,6 +65,13 @@ export async function runCommand(file: string | undefined, values: RunOptions, i
   if (json) io.out(JSON.stringify(toJson(report)));
   else printSummary(io, report);
   return report.status === 'succeeded' ? EXIT_OK : EXIT_SEQUENCE_FAILED;
+}
+
+function firmwareOption(v: string | undefined): 'UEFI' | 'BIOS' | undefined {
+  if (v === undefined) return undefined;
+  const up = v.toUpperCase();
+  if (up === 'UEFI' || up === 'BIOS') return up;
+  throw new InvalidInputError(`--firmware must be UEFI or BIOS (got "${v}")`, [{ severity: 'error', code: 'bad-option', field: '--firmware', message: 'expected UEFI or BIOS' }]);
 }
 
 function statusUrl(v: string | undefined): string | undefined {

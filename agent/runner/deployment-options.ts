@@ -49,6 +49,12 @@ export interface MachineOptions {
   backend?: BackendKind;
   /** A plan (`taskseq plan`): the machine is simulated and `backend`'s commands are recorded here instead of run. */
   plan?: PlanSink;
+  /** `--target-disk` values: the only disks a live backend may change. */
+  targetDisks?: string[];
+  /** `--yes`: a live backend may change the disks the sequence's steps name. */
+  yes?: boolean;
+  /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
+  firmware?: 'UEFI' | 'BIOS';
   /** The media the run starts from (`--media-type`), when no media folder decides it. */
   mediaType?: MediaType;
   strictCommands: boolean;

@@ -4,7 +4,8 @@
  * open the journal, start the machine, open the log, stage the content, then the boot loop.
  */
 import type { MediaType } from '../../engine/index.ts';
-import type { BackendStartOptions } from '../backends/backend.ts';
+import type { Backend, BackendStartOptions } from '../backends/backend.ts';
+import { sequenceDisks } from './sequence-disks.ts';
 import { selectMachine, type MachineSelection } from '../backends/select.ts';
 import { prepareRun, type PreparedRun } from '../load/prepare-run.ts';
 import { createOutputFolders } from '../output/output-folders.ts';
@@ -54,17 +55,39 @@ async function deploy(options: DeploymentOptions, folder: StateFolder, input: De
   });
   const prepared = prepareSequence(options, input, content);
   const machine = await selectMachine(options.machine);
-  const factory = machine.open(folder.machineDir);
+  const factory = machine.open(folder.machineDir, { sequenceDisks: sequenceDisks(prepared.program) });
   await media?.checkBeforeStart(factory.clockBeforeStart(options.output.reset));
   startWriting(options, folder);
   const journal = openRunJournal(folder, prepared.program);
   const backend = await factory.start(startOptions(options, input, machine, journal));
-  const variables = createRunVariables(media, [...input.variables, ...options.input.variables]);
+  try {
+    return await runOnMachine({ options, folder, input, warnings, prepared, content, journal, backend });
+  } finally {
+    // Whatever happened before the log opened: a live machine's mounts and loop devices go (a second call is a no-op).
+    await backend.dispose?.();
+  }
+}
+
+/** A run whose machine has started. */
+interface StartedRun {
+  options: DeploymentOptions;
+  folder: StateFolder;
+  input: DeploymentInput;
+  warnings: readonly string[];
+  prepared: PreparedRun;
+  content: ContentPlan;
+  journal: OpenedJournal;
+  backend: Backend;
+}
+
+async function runOnMachine({ options, folder, input, warnings, prepared, content, journal, backend }: StartedRun): Promise<DeploymentReport> {
+  const variables = createRunVariables(options.input.media, [...input.variables, ...options.input.variables]);
   const output = openRunOutput({
     output: options.output, folder, backend, program: prepared.program, client: input.client, variables,
     warnings: [...warnings, ...(journal.tornTail ? [journal.tornTail] : [])],
   });
   const { log } = output;
+  backend.attachLog?.((severity, message) => log.write({ severity, component: 'Backend', message }));
   try {
     const run = await content.open(backend.packageDestination, log, options.output.console);
     await stageContent(run, output, prepared, [...prepared.program.globals, ...variables.initial], options.input.allowUnknownSteps);
@@ -75,7 +98,12 @@ async function deploy(options: DeploymentOptions, folder: StateFolder, input: De
     run.finish(/^\s*true\s*$/i.test(variables.current().get('SMSTSPreserveContent') ?? ''));
     return report;
   } finally {
-    await output.close();
+    // Released while the log is still open, so what the release ran (unmounts, detached devices) is in it.
+    try {
+      await backend.dispose?.();
+    } finally {
+      await output.close();
+    }
   }
 }
 

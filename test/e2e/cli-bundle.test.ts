@@ -43,7 +43,7 @@ test('bundled CLI: machines --capture local prints a profile of this PC', () => 
 test('bundled CLI: run --machine local and drivers explain --machine local', () => {
   const dir = workDir();
   writeFixture(dir, 'ts.xml', sequence([setVariable('Mark', 'Stage', 'Local')]));
-  const run = cli(dir, 'run', 'ts.xml', '--machine', 'local', '--json');
+  const run = cli(dir, 'run', 'ts.xml', '--backend', 'simulated', '--machine', 'local', '--json');
   assert.equal(run.status, 0, run.stderr);
   assert.equal(JSON.parse(run.stdout.trim().split('\n').pop()!).variables.Stage, 'Local');
   const explain = cli(dir, 'drivers', 'explain', '--machine', 'local', '--catalog', drivers);

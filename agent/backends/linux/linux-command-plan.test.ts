@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DiskFacts } from '../../../engine/index.ts';
 import type { PlanMachine } from '../plan/command-plan.ts';
-import { PLAN_DEVICE_NAMES } from '../select.ts';
+import { PLAN_DEVICE_NAMES } from '../plan/device-names.ts';
 import { linuxCommandPlanner } from './linux-command-plan.ts';
 
 const MIB = 1024 * 1024;

@@ -82,3 +82,19 @@ export const refused = (reason: string): PlannedRefusal => ({ kind: 'refused', r
 export const command = (argv: readonly string[], input?: string): PlannedCommand => ({ kind: 'command', argv, ...(input !== undefined ? { input } : {}) });
 /** Work done in the backend's own code. */
 export const work = (description: string): PlannedWork => ({ kind: 'work', description });
+
+/** The machine as a planner sees it: `disks` as they are now, volumes found by their drive letter. */
+export function planMachine(disks: readonly DiskFacts[], architecture: Architecture): PlanMachine {
+  return {
+    disks, architecture,
+    volume(letter) {
+      const want = driveOf(letter.length === 1 ? `${letter}:` : letter);
+      for (const disk of disks) {
+        const partition = disk.partitions.find((x) => x.volume?.letter && driveOf(x.volume.letter) === want);
+        if (partition && want) return { letter: want, disk, partition };
+      }
+      return undefined;
+    },
+  };
+}
+

@@ -3,9 +3,9 @@
  * machine decides conditions and carries the run on (letters, applied files, restarts) while the recorder writes
  * down, call by call, what the live backend would run instead. Nothing but the simulated machine is touched.
  */
-import type { DiskFacts, Ports } from '../../../engine/index.ts';
+import type { Ports } from '../../../engine/index.ts';
 import type { Backend } from '../backend.ts';
-import { driveOf, type CommandPlanner, type PlanMachine, type PlannedAction } from './command-plan.ts';
+import { planMachine, type CommandPlanner, type PlanMachine, type PlannedAction } from './command-plan.ts';
 
 /** Receives the actions of each call in the order the run made them. */
 export interface PlanSink {
@@ -110,18 +110,3 @@ function splitParts(imaging: Ports['imaging'], path: string): string[] {
     return [path];
   }
 }
-
-function planMachine(disks: DiskFacts[], architecture: PlanMachine['architecture']): PlanMachine {
-  return {
-    disks, architecture,
-    volume(letter) {
-      const want = driveOf(letter.length === 1 ? `${letter}:` : letter);
-      for (const disk of disks) {
-        const partition = disk.partitions.find((x) => x.volume?.letter && driveOf(x.volume.letter) === want);
-        if (partition && want) return { letter: want, disk, partition };
-      }
-      return undefined;
-    },
-  };
-}
-

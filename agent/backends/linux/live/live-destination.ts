@@ -1,0 +1,30 @@
+/** Download Package Content's destinations on the Linux live system: a folder on a mounted NTFS volume. */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { TaskseqError } from '../../../../engine/index.ts';
+import type { PackageDestination } from '../../../content/package-destination.ts';
+import { folderOnVolume, resolveOnVolume } from '../imaging/volume-path.ts';
+
+/** `rootOf(letter)`: the host folder the volume is mounted at, or undefined. */
+export function createLiveDestination(rootOf: (letter: string) => string | undefined): PackageDestination {
+  return {
+    place(folder, files, destination, packageId) {
+      const m = /^([A-Za-z]:)(\\.*)?$/.exec(destination.trim().replace(/\//g, '\\'));
+      if (!m) throw new TaskseqError('unsupported', `destination "${destination}" is not a drive path such as D:\\Drivers`);
+      const letter = m[1]!.toUpperCase();
+      const root = rootOf(letter);
+      if (!root) throw new TaskseqError('unsupported', `cannot put package ${packageId} into ${destination}: no mounted NTFS volume ${letter} on the target disks`);
+      const base = `${(m[2] ?? '').replace(/^\\+|\\+$/g, '')}\\${packageId}`.replace(/^\\/, '');
+      const what = `cannot put package ${packageId} into ${destination}`;
+      const existing = resolveOnVolume(root, base, what);
+      if (existing.exists) rmSync(existing.path, { recursive: true, force: true });
+      const target = folderOnVolume(root, base, what);
+      for (const rel of files) {
+        const to = join(target, ...rel.split('/'));
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(join(folder, ...rel.split('/')), to);
+      }
+      return `${letter}\\${base}`;
+    },
+  };
+}

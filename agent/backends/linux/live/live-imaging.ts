@@ -1,0 +1,65 @@
+/**
+ * The Imaging port of a live Linux run: WIMs read with the project's reader, applied and captured by wimlib-imagex on
+ * the volume's device (unmounted for the time it runs), drivers staged into the mounted volume for Windows Setup, and
+ * UEFI boot files written onto the EFI system partition.
+ */
+import { TaskseqError, type Architecture, type ImagingPort } from '../../../../engine/index.ts';
+import { readWim } from '../../../formats/wim/index.ts';
+import { planMachine } from '../../plan/command-plan.ts';
+import type { RunProcess } from '../../process/process-types.ts';
+import { prepareOutputPath, resolveImagePath } from '../../simulated/index.ts';
+import { writeBootFiles } from '../boot/index.ts';
+import { applyImage, captureImage, stageDrivers } from '../imaging/index.ts';
+import type { LinuxFirmware } from '../probe/index.ts';
+import type { LiveDisks, LiveVolume } from './live-disks.ts';
+import type { AppliedImages } from './live-windows.ts';
+
+export interface LiveImagingDeps {
+  run: RunProcess;
+  disks: LiveDisks;
+  firmware: LinuxFirmware;
+  architecture: Architecture;
+  /** Where an applied image's metadata is kept (the Windows port describes the volume from it). */
+  applied: AppliedImages;
+  /** A line for the run log (what the step cannot say itself: no firmware entry, drivers staged for Setup). */
+  log: (line: string) => void;
+}
+
+export function createLiveImaging(deps: LiveImagingDeps): ImagingPort {
+  const { run, disks } = deps;
+  const hostPath = (path: string) => resolveImagePath(path, (l) => disks.rootOf(l)).host;
+  const volumeAt = async (letter: string, what: string): Promise<LiveVolume> => {
+    const v = await disks.volume(letter);
+    if (!v) throw new TaskseqError('unsupported', `${what}: no volume ${letter} on the target disks`);
+    return v;
+  };
+  return {
+    inspect: (path) => readWim(hostPath(path)),
+    async apply(request) {
+      const volume = await volumeAt(request.target, `cannot apply ${request.path}`);
+      const path = hostPath(request.path);
+      const done = await disks.withRawVolume(volume, () => applyImage(run, { ...request, path }, volume));
+      const image = readWim(path).images.find((i) => i.index === request.index);
+      if (image) deps.applied.record(volume.disk.index, volume.partition.number, image);
+      return done;
+    },
+    async capture(request) {
+      const volume = await volumeAt(request.source, `cannot capture ${request.source}`);
+      const path = prepareOutputPath(request.path, (l) => disks.rootOf(l)).host;
+      return disks.withRawVolume(volume, () => captureImage(run, { ...request, path }, volume));
+    },
+    async writeBootFiles(request) {
+      await disks.resolveAll();
+      const windows = await volumeAt(request.windowsPath.slice(0, 2), `cannot write boot files for ${request.windowsPath}`);
+      const root = disks.rootOf(windows.letter);
+      if (!root) throw new TaskseqError('unsupported', `cannot write boot files for ${request.windowsPath}: ${windows.letter} is not mounted`);
+      await writeBootFiles(run, request, { ...planMachine(disks.list(), deps.architecture), names: disks.names(), firmware: deps.firmware, windowsVolumeRoot: root, log: deps.log });
+    },
+    async addDrivers(request) {
+      const volume = await volumeAt(request.target, 'cannot add drivers');
+      const mountPath = disks.rootOf(volume.letter);
+      if (!mountPath) throw new TaskseqError('unsupported', `cannot add drivers to ${volume.letter}: it is not mounted`);
+      return stageDrivers(request, { letter: volume.letter, mountPath, architecture: deps.architecture }, deps.log);
+    },
+  };
+}
