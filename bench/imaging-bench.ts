@@ -12,10 +12,13 @@ const FILES = 64;
 const FILE_BYTES = 16 * 1024 * 1024;
 
 /** Builds content/LAB00100/install.wim from a 1 GiB tree of incompressible files. */
-function buildImage(dir: string): string {
+export function buildImage(dir: string): string {
   const tree = join(dir, 'tree');
   mkdirSync(join(tree, 'Windows', 'System32'), { recursive: true });
   writeFileSync(join(tree, 'Windows', 'System32', 'kernel.txt'), 'kernel');
+  // The UEFI boot manager an image carries, which a live backend copies to the EFI system partition.
+  mkdirSync(join(tree, 'Windows', 'Boot', 'EFI'), { recursive: true });
+  writeFileSync(join(tree, 'Windows', 'Boot', 'EFI', 'bootmgfw.efi'), 'boot manager');
   for (let i = 0; i < FILES; i++) writeFileSync(join(tree, 'Windows', `blob${i}.bin`), randomBytes(FILE_BYTES));
   const content = join(dir, 'content');
   mkdirSync(join(content, 'LAB00100'), { recursive: true });
@@ -24,7 +27,7 @@ function buildImage(dir: string): string {
   return content;
 }
 
-const APPLY = `<step type="SMS_TaskSequence_ApplyOperatingSystemAction" name="Apply" runIn="WinPE" successCodeList="0"><action>OSDApplyOS.exe</action><defaultVarList><variable name="ImagePackageID" property="ImagePackageID">LAB00100</variable><variable name="OSDImageIndex" property="ImageIndex">1</variable><variable name="DestinationVariable" property="DestinationVariable">OSDisk</variable></defaultVarList></step>`;
+export const APPLY = `<step type="SMS_TaskSequence_ApplyOperatingSystemAction" name="Apply" runIn="WinPE" successCodeList="0"><action>OSDApplyOS.exe</action><defaultVarList><variable name="ImagePackageID" property="ImagePackageID">LAB00100</variable><variable name="OSDImageIndex" property="ImageIndex">1</variable><variable name="DestinationVariable" property="DestinationVariable">OSDisk</variable></defaultVarList></step>`;
 
 /** Milliseconds of the Apply step (engine + port + wimlib) and of `wimlib-imagex apply` alone, best of `runs`. */
 export async function applyThroughEngine(runs = 2): Promise<{ engine: number; wimlib: number }> {

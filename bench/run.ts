@@ -8,6 +8,7 @@ import { conditionsPerSecond, mapLookupsPerSecond, perSkip, perStepOverhead, raw
 import { coldStartValidate, jsonParseOfSameSize, largestSequence, parseAndValidate } from './startup-bench.ts';
 import { planAndWrite2TB, write2MiB } from './disk-bench.ts';
 import { applyThroughEngine } from './imaging-bench.ts';
+import { applyThroughLinuxBackend } from './linux-imaging-bench.ts';
 import { peakRssMoving2GiB, throughputVsCurl } from './download-bench.ts';
 import { coldStartSingleFile } from './single-file-bench.ts';
 import { bareMapOfSameIds, matchAtScale } from './drivers-bench.ts';
@@ -36,6 +37,13 @@ rows.push({ name: 'plan + write the partition table of a 2 TB sparse disk', valu
 const image = await applyThroughEngine();
 const overhead = image.engine / image.wimlib - 1;
 rows.push({ name: 'Apply OS step on a ~1 GiB image: overhead over wimlib-imagex', value: overhead * 100, unit: '%', target: '<= 5 %', ok: overhead <= 0.05, baseline: `wimlib-imagex apply alone (${Math.round(image.wimlib)} ms)`, ratio: image.engine / image.wimlib });
+const live = await applyThroughLinuxBackend();
+if (live) {
+  const liveOverhead = live.engine / live.wimlib - 1;
+  rows.push({ name: 'Apply OS via the Linux backend onto a loop device: overhead', value: liveOverhead * 100, unit: '%', target: '<= 5 %', ok: liveOverhead <= 0.05, baseline: `wimlib-imagex apply onto NTFS loop (${Math.round(live.wimlib)} ms)`, ratio: live.engine / live.wimlib });
+} else {
+  console.log('Apply OS via the Linux backend: not measured (needs root and loop devices)');
+}
 const download = await throughputVsCurl();
 rows.push({ name: 'download 1 GiB from nginx, SHA-256 verified: vs curl', value: (download.ours / download.curl) * 100, unit: '%', target: '>= 90 %', ok: download.ours >= 0.9 * download.curl, baseline: `curl -o (${Math.round(download.curl)} MiB/s; ours ${Math.round(download.ours)} MiB/s)`, ratio: download.ours / download.curl });
 const rss = await peakRssMoving2GiB();

@@ -6,13 +6,16 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { captureWim, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
+import { captureWim, wimlib, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 import { runCli, runSequenceFile, workDir, writeFixture } from '../support/harness.ts';
 import { LOOP_SKIP, loopDevicesAvailable, loopDevicesOf, withLoopDisk } from '../support/loop-device.ts';
 import { applyOs, partitionDisk, sequence, type PartitionSpec } from '../support/sequence-builder.ts';
+import { buildDriverCatalog } from '../support/driver-catalog-builder.ts';
+import { captureLocalProfile } from '../../agent/backends/simulated/index.ts';
+import { devicesFromProfile } from '../../agent/drivers/drivers-port.ts';
 
 const MIB = 1024 * 1024;
 const TOOLS = ['sfdisk', 'mkfs.fat', 'mkfs.ntfs', 'ntfs-3g', 'wimlib-imagex', 'mcopy', 'mdir', 'fsck.fat', 'hivexregedit', 'lsblk', 'blkid'];
@@ -23,7 +26,7 @@ const LAYOUT: PartitionSpec[] = [
   { type: 'EFI', fileSystem: 'FAT32', size: '100', units: 'MB', volumeName: 'System' },
   { type: 'MSR', size: '16', units: 'MB' },
   { type: 'Primary', fileSystem: 'NTFS', size: '90', units: '%', volumeName: 'Windows', letterVariable: 'OSDisk' },
-  { type: 'Recovery', fileSystem: 'NTFS', size: '100', units: '%', volumeName: 'Recovery' },
+  { type: 'Primary', fileSystem: 'NTFS', size: '100', units: '%', volumeName: 'Data' },
 ];
 
 /** A content folder whose package LAB00100 holds a WIM of a small Windows-shaped tree with a UEFI boot manager. */
@@ -33,7 +36,10 @@ function content(dir: string): { root: string; tree: string } {
   writeFileSync(join(tree, 'Windows', 'Boot', 'EFI', 'bootmgfw.efi'), 'a boot manager, for the test');
   const root = join(dir, 'content');
   mkdirSync(join(root, 'LAB00100'), { recursive: true });
-  captureWim(tree, join(root, 'LAB00100', 'install.wim'), 'Fake Windows');
+  const wim = captureWim(tree, join(root, 'LAB00100', 'install.wim'), 'Fake Windows');
+  // A Windows 11 x64 image's metadata: driver matching picks the INF sections for it.
+  for (const [k, v] of [['MAJOR', '10'], ['MINOR', '0'], ['BUILD', '22631']]) wimlib('info', wim, '1', '--image-property', `WINDOWS/VERSION/${k}=${v}`);
+  wimlib('info', wim, '1', '--image-property', 'WINDOWS/ARCH=9');
   return { root, tree };
 }
 
@@ -59,6 +65,11 @@ function guidText(b: Buffer): string {
   return `${hex(rev(b.subarray(0, 4)))}-${hex(rev(b.subarray(4, 6)))}-${hex(rev(b.subarray(6, 8)))}-${hex(b.subarray(8, 10))}-${hex(b.subarray(10, 16))}`;
 }
 
+const autoApply = '<step type="SMS_TaskSequence_AutoApplyAction" name="Auto Apply Drivers" runIn="WinPE" successCodeList="0">'
+  + '<action>osddriverclient.exe /auto /bestmatch:%OSDAutoApplyDriverBestMatch% /unsigned:%OSDAllowUnsignedDriver%</action><defaultVarList>'
+  + '<variable name="OSDAutoApplyDriverBestMatch" property="BestMatch">true</variable>'
+  + '<variable name="OSDAllowUnsignedDriver" property="UnsignedDriver">false</variable></defaultVarList></step>';
+
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const sh = (cmd: string, args: string[], env?: NodeJS.ProcessEnv) => execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env } });
 
@@ -66,8 +77,12 @@ test('linux backend: a UEFI bare-metal sequence deploys onto a loop device, read
   await withLoopDisk({ sizeBytes: 1024 * MIB }, async (disk) => {
     const dir = workDir();
     const { root, tree } = content(dir);
-    const file = writeFixture(dir, 'ts.xml', sequence([partitionDisk('Partition', 'GPT', LAYOUT), applyOs('Apply Operating System', 'LAB00100')]));
-    const r = await runSequenceFile(file, dir, ['--backend', 'linux', '--target-disk', disk.path, '--firmware', 'UEFI', '--content', root]);
+    // A catalog for this PC's own devices (the Linux backend's facts are this PC's).
+    const catalog = buildDriverCatalog(join(dir, 'catalog'), devicesFromProfile((await captureLocalProfile()).pnpDevices), 0);
+    const file = writeFixture(dir, 'ts.xml', sequence([
+      partitionDisk('Partition', 'GPT', LAYOUT), applyOs('Apply Operating System', 'LAB00100'), autoApply,
+    ]));
+    const r = await runSequenceFile(file, dir, ['--backend', 'linux', '--target-disk', disk.path, '--firmware', 'UEFI', '--content', root, '--drivers', catalog.dir]);
     assert.equal(r.code, 0, `${r.stderr}\n${r.stdout}\n${r.logText.slice(-4000)}`);
     assert.equal(r.report.variables.OSDTargetSystemDrive, 'C:');
     // The run released every loop device and mount it made: only the test's own disk device is left.
@@ -78,7 +93,7 @@ test('linux backend: a UEFI bare-metal sequence deploys onto a loop device, read
     const table = JSON.parse(sh('sfdisk', ['--json', disk.path])) as { partitiontable: { label: string; partitions: Array<{ start: number; size: number; type: string; uuid: string }> } };
     assert.equal(table.partitiontable.label, 'gpt');
     assert.deepEqual(table.partitiontable.partitions.map((p) => p.type), [
-      'C12A7328-F81F-11D2-BA4B-00A0C93EC93B', 'E3C9E316-0B5C-4DB8-817D-F92DF00215AE', 'EBD0A0A2-B9E5-4433-87C0-68B6B72699C7', 'DE94BBA4-06D1-4D40-A16A-BFD50179D6AC',
+      'C12A7328-F81F-11D2-BA4B-00A0C93EC93B', 'E3C9E316-0B5C-4DB8-817D-F92DF00215AE', 'EBD0A0A2-B9E5-4433-87C0-68B6B72699C7', 'EBD0A0A2-B9E5-4433-87C0-68B6B72699C7',
     ]);
     const [esp, , windows] = table.partitiontable.partitions.map((p) => disk.partitionDevice(p.start * 512, p.size * 512));
 
@@ -105,7 +120,13 @@ test('linux backend: a UEFI bare-metal sequence deploys onto a loop device, read
     sh('ntfs-3g', ['-o', 'ro', windows!, mount]);
     try {
       assert.equal(sha(join(mount, 'Windows', 'System32', 'kernel.txt')), sha(join(tree, 'Windows', 'System32', 'kernel.txt')));
-      assert.match(readFileSync(join(mount, 'Windows', 'Panther', 'unattend.xml'), 'utf8'), /<unattend /);
+      const answer = readFileSync(join(mount, 'Windows', 'Panther', 'unattend.xml'), 'utf8');
+      assert.match(answer, /<unattend /);
+      // Drivers staged for Windows Setup: one folder per chosen driver, named in the offlineServicing pass.
+      const staged = readdirSync(join(mount, 'Drivers')).sort();
+      assert.equal(staged.length, catalog.expected.length > 0 ? new Set(catalog.expected.map((id) => id.split('/')[0])).size : 0, answer);
+      for (const folder of staged) assert.match(answer, new RegExp(`C:\\\\Drivers\\\\${folder}<`));
+      assert.match(answer, /<settings pass="offlineServicing"[ >]/);
     } finally {
       sh('umount', [mount]);
       rmSync(mount, { recursive: true, force: true });
@@ -119,4 +140,25 @@ test('linux backend: no --target-disk, no run; the refusal names the disk the se
   const r = await runCli(['run', file, '--backend', 'linux', '--json', '--state-dir', join(dir, 'state'), '--log-dir', join(dir, 'logs')]);
   assert.equal(r.code, 2, r.stdout + r.stderr);
   assert.match(r.stdout + r.stderr, /without --target-disk/);
+});
+
+test('linux backend: BIOS boot files are refused with the reason, after the image is applied', { skip, timeout: 180_000 }, async () => {
+  await withLoopDisk({ sizeBytes: 768 * MIB }, async (disk) => {
+    const dir = workDir();
+    const { root } = content(dir);
+    const bios: PartitionSpec[] = [
+      { type: 'Primary', fileSystem: 'NTFS', size: '100', units: 'MB', bootable: true, volumeName: 'System Reserved' },
+      { type: 'Primary', fileSystem: 'NTFS', size: '100', units: '%', volumeName: 'Windows', letterVariable: 'OSDisk' },
+    ];
+    const file = writeFixture(dir, 'ts.xml', sequence([partitionDisk('Partition', 'MBR', bios), applyOs('Apply Operating System', 'LAB00100')]));
+    const r = await runSequenceFile(file, dir, ['--backend', 'linux', '--target-disk', disk.path, '--firmware', 'BIOS', '--content', root]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const apply = r.report.steps.find((s) => s.name === 'Apply Operating System');
+    assert.equal(apply?.exitCode, 50);
+    assert.match(apply?.reason ?? '', /MBR boot code and the NTFS boot record code that load bootmgr are not files of the applied image/);
+    const table = JSON.parse(sh('sfdisk', ['--json', disk.path])) as { partitiontable: { label: string; partitions: Array<{ bootable?: boolean }> } };
+    assert.equal(table.partitiontable.label, 'dos');
+    assert.equal(table.partitiontable.partitions[0]?.bootable, true);
+    assert.deepEqual(loopDevicesOf(disk.file), [disk.path]);
+  });
 });

@@ -88,8 +88,12 @@ export function createPartitionDevices(run: RunProcess, disk: BlockDevice, optio
   const loops: string[] = [];
   const sectorArgs = disk.logicalSectorSize !== 512 ? ['--sector-size', String(disk.logicalSectorSize)] : [];
 
+  // A loop disk's partition is attached over the disk's own backing file, not over the loop device: a loop stacked
+  // on a loop sends every write through two block layers (measured: applying 1 GiB took twice as long).
+  const under = disk.backing ? { path: disk.backing.file, base: disk.backing.offsetBytes } : { path: disk.path, base: 0 };
+
   async function attach(place: PartitionPlace): Promise<string> {
-    const argv = ['losetup', '--find', '--show', '--offset', String(place.offsetBytes), '--sizelimit', String(place.sizeBytes), ...sectorArgs, disk.path];
+    const argv = ['losetup', '--find', '--show', '--offset', String(under.base + place.offsetBytes), '--sizelimit', String(place.sizeBytes), ...sectorArgs, under.path];
     const path = (await executeCommand(run, command(argv))).stdout.trim();
     if (!path.startsWith('/dev/')) throw new TaskseqError('unsupported', `${argv.join(' ')} printed no loop device: ${firstLines(path) || 'nothing'}`);
     loops.push(path);
