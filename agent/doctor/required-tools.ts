@@ -36,7 +36,7 @@ export interface BackendInfo {
 
 export const BACKENDS: readonly BackendInfo[] = [
   { use: 'simulated', title: 'simulated machine', status: 'available' },
-  { use: 'linux', title: 'Linux live environment', platform: 'linux', status: 'renderers only: this version does not run live deployments yet' },
+  { use: 'linux', title: 'Linux live environment', platform: 'linux', status: 'runs UEFI deployments onto --target-disk disks; BIOS boot files, restarts and Windows-only steps are refused' },
   { use: 'winpe', title: 'Windows PE and full OS', platform: 'win32', status: 'renderers only: this version does not run live deployments yet' },
 ];
 
