@@ -77,6 +77,11 @@ export interface BackendFactory {
   /** The machine's clock before the run starts it (a media's validity window); `reset`: the saved state is ignored. */
   clockBeforeStart(reset: boolean): ClockReading;
   /**
+   * Refuses, before the run writes anything, a machine it must not touch (a live backend: its target disks).
+   * @throws InvalidInputError naming each refused disk and why
+   */
+  checkBeforeStart?(): Promise<void>;
+  /**
    * Starts the machine, or resumes it from its saved state.
    * @throws InvalidInputError when the saved state belongs to another machine
    */

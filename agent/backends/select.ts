@@ -7,7 +7,8 @@ import { InvalidInputError } from '../../engine/index.ts';
 import type { BackendFactory } from './backend.ts';
 import { DEFAULT_MACHINE } from './default-machine.ts';
 import type { TargetRequest } from './linux/disk-safety.ts';
-import { linuxBackend } from './linux/linux-backend.ts';
+import type { LinuxBackendOptions } from './linux/linux-backend.ts';
+import { LINUX_MACHINE_DESCRIPTION, liveClockReading } from './linux/linux-identity.ts';
 import { linuxCommandPlanner } from './linux/linux-command-plan.ts';
 import type { CommandPlanner, DeviceNames } from './plan/command-plan.ts';
 import { PLAN_DEVICE_NAMES } from './plan/device-names.ts';
@@ -77,10 +78,24 @@ interface BackendEntry {
 /** One entry per backend; each gets the profile the request names. */
 const BACKENDS: Readonly<Record<BackendKind, BackendEntry>> = {
   simulated: { open: (profile, machineDir, local) => simulatedBackend(profile, machineDir, { local }) },
-  linux: { live: true, open: (profile, machineDir, _local, target, request) => linuxBackend(profile, machineDir, { target, firmware: request.firmware }), planner: (names) => linuxCommandPlanner(names) },
+  linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware }), planner: (names) => linuxCommandPlanner(names) },
   winpe: { planner: () => winpeCommandPlanner() },
 };
 
+
+/**
+ * The Linux backend, loaded when the run starts it: `validate`, `plan` and simulated runs (and the single-file
+ * agent's start-up) do not pay for the live backend's modules.
+ */
+function lazyLinux(profile: MachineProfile, machineDir: string, options: LinuxBackendOptions): BackendFactory {
+  const load = async () => (await import('./linux/linux-backend.ts')).linuxBackend(profile, machineDir, options);
+  return {
+    description: LINUX_MACHINE_DESCRIPTION,
+    clockBeforeStart: liveClockReading,
+    checkBeforeStart: async () => (await load()).checkBeforeStart?.(),
+    start: async (start) => (await load()).start(start),
+  };
+}
 
 /** The live backend of the platform the agent runs on (Linux: `linux`, Windows: `winpe`). */
 export function liveBackendOf(platform: string = process.platform): LiveBackendKind | undefined {

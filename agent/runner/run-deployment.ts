@@ -57,6 +57,7 @@ async function deploy(options: DeploymentOptions, folder: StateFolder, input: De
   const machine = await selectMachine(options.machine);
   const factory = machine.open(folder.machineDir, { sequenceDisks: sequenceDisks(prepared.program) });
   await media?.checkBeforeStart(factory.clockBeforeStart(options.output.reset));
+  await factory.checkBeforeStart?.();
   startWriting(options, folder);
   const journal = openRunJournal(folder, prepared.program);
   const backend = await factory.start(startOptions(options, input, machine, journal));

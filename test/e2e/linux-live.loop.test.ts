@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { captureWim, wimlib, writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
@@ -140,6 +140,7 @@ test('linux backend: no --target-disk, no run; the refusal names the disk the se
   const r = await runCli(['run', file, '--backend', 'linux', '--json', '--state-dir', join(dir, 'state'), '--log-dir', join(dir, 'logs')]);
   assert.equal(r.code, 2, r.stdout + r.stderr);
   assert.match(r.stdout + r.stderr, /without --target-disk/);
+  assert.equal(existsSync(join(dir, 'state')), false, 'a refused live run writes nothing');
 });
 
 test('linux backend: BIOS boot files are refused with the reason, after the image is applied', { skip, timeout: 180_000 }, async () => {

@@ -20,6 +20,7 @@ import { openLiveDisks } from './live/live-disks.ts';
 import { createLiveImaging } from './live/live-imaging.ts';
 import { appliedImagesIn, createLiveWindows } from './live/live-windows.ts';
 import { bufferedLog } from './live/buffered-log.ts';
+import { LINUX_MACHINE_DESCRIPTION, liveClockReading } from './linux-identity.ts';
 import { linuxProbe, linuxSystemInfo, type LinuxMachineView } from './linux-machine-facts.ts';
 import { readBlockDevices, readFirmware, type LinuxFirmware } from './probe/index.ts';
 import { readSafetyFacts } from './safety-facts.ts';
@@ -41,10 +42,12 @@ export const RESTART_REFUSAL = 'the Linux backend does not restart the machine i
 
 /** The Linux backend for this PC (`profile`: its captured facts), keeping its state in `machineDir`. */
 export function linuxBackend(profile: MachineProfile, machineDir: string, options: LinuxBackendOptions): BackendFactory {
-  const description = 'this PC (Linux live system)';
+  const description = LINUX_MACHINE_DESCRIPTION;
   return {
     description,
-    clockBeforeStart: () => ({ now: Date.now(), source: "this computer's clock" }),
+    clockBeforeStart: liveClockReading,
+    // The same probe and rules start runs again: a disk mounted in between is still refused.
+    checkBeforeStart: async () => { requireTargetDisks(await readBlockDevices(options.run ?? createProcessRunner()), options.target, readSafetyFacts()); },
     start: (start) => startLinux(profile, machineDir, options, start, description),
   };
 }
