@@ -15,7 +15,10 @@ export interface PlanOptions {
   var?: string[]; secretVar?: string[]; allowUnknownSteps?: boolean; json?: boolean;
 }
 
-/** Prints what the backend would run for the sequence; exit 0 when the walk reaches the end, 1 when it fails. */
+/**
+ * Prints what the backend would run for the sequence; exit 0 when the walk reaches the end and the backend refuses
+ * nothing, 1 when it fails or the backend would refuse an action (a gate before a live run).
+ */
 export async function planCommand(file: string | undefined, values: PlanOptions, io: CliIO): Promise<number> {
   const plan = await planSequence({
     file: requireFile('plan', file, 'sequence file'), backend: liveBackend(values.backend),
@@ -25,7 +28,7 @@ export async function planCommand(file: string | undefined, values: PlanOptions,
   });
   if (values.json) io.out(JSON.stringify(planJson(plan)));
   else for (const line of renderPlanText(plan)) io.out(line);
-  return plan.status === 'succeeded' ? EXIT_OK : EXIT_SEQUENCE_FAILED;
+  return plan.status === 'succeeded' && plan.refusals.length === 0 ? EXIT_OK : EXIT_SEQUENCE_FAILED;
 }
 
 /** `--backend`, else the live backend of this platform. */

@@ -24,6 +24,8 @@ export interface PlannedStep {
 export interface PlannedRestart {
   kind: 'restart';
   target: 'HD' | 'WinPE';
+  /** What the backend would do for the restart. */
+  calls: Array<{ call: string; backend: string; actions: readonly PlannedAction[] }>;
 }
 
 export type PlanEntry = PlannedStep | PlannedRestart;
@@ -43,6 +45,12 @@ export function createPlanCollector(): PlanCollector {
     entries,
     get sequence() { return sequence; },
     record(call, actions, backend) {
+      // The machine restarts after the step that asked for it ended: its actions go with the restart.
+      const last = entries.at(-1);
+      if (call === 'restart' && last?.kind === 'restart') {
+        last.calls.push({ call, backend, actions });
+        return;
+      }
       // A call outside any step (a media's prestart command) is filed under a step of its own.
       if (!current) {
         current = { kind: 'step', index: -1, path: '', name: 'before the first step', type: '', outcome: 'runs', calls: [] };
@@ -70,7 +78,7 @@ export function createPlanCollector(): PlanCollector {
           entries.push({ kind: 'step', index: e.index, path: e.path, name: e.name, type: e.type, outcome: e.outcome, reason: e.reason, calls: [] });
           return;
         case 'reboot':
-          entries.push({ kind: 'restart', target: e.target });
+          entries.push({ kind: 'restart', target: e.target, calls: [] });
           return;
         default:
       }

@@ -37,7 +37,15 @@ export interface PlanResult {
   assumptions: string[];
   /** Warnings the preflight found. */
   warnings: string[];
+  /** The refusals of the chosen backend itself, each under its step: what would fail (or stop) a live run there. */
+  refusals: Array<{ step: string; reason: string }>;
   redact: (text: string) => string;
+}
+
+/** Refused actions of `backend` (not of the Windows backend a restart hands over to), by step path. */
+function refusalsOf(entries: readonly PlanEntry[], backend: string): PlanResult['refusals'] {
+  return entries.flatMap((e) => e.calls.filter((c) => c.backend === backend)
+    .flatMap((c) => c.actions.flatMap((a) => (a.kind === 'refused' ? [{ step: e.kind === 'restart' ? `restart into ${e.target}` : e.path || e.name, reason: a.reason }] : []))));
 }
 
 /** What every plan rests on. */
@@ -65,6 +73,7 @@ export async function planSequence(r: PlanRequest): Promise<PlanResult> {
       backend: r.backend, machine: r.machine ?? DEFAULT_MACHINE, sequence: collector.sequence ?? r.file,
       status: report.status, exitCode: report.exitCode, entries: collector.entries, assumptions: ASSUMPTIONS,
       warnings: report.problems.map((p) => report.redact(p.message)), redact: report.redact,
+      refusals: refusalsOf(collector.entries, r.backend),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -33,6 +33,7 @@ export function renderPlanText(plan: PlanResult): string[] {
   for (const entry of plan.entries) {
     if (entry.kind === 'restart') {
       out.push(`-- restart into ${entry.target === 'HD' ? 'the installed Windows' : 'the boot image (Windows PE)'}`);
+      for (const call of entry.calls) out.push(...call.actions.flatMap((a) => actionLines(a, call.backend === 'winpe')).map((l) => `    ${l}`));
       continue;
     }
     const where = entry.path ? ` (${entry.path})` : '';
@@ -46,6 +47,7 @@ export function renderPlanText(plan: PlanResult): string[] {
     }
   }
   out.push('', `${commands} command(s); the walk ${plan.status === 'succeeded' ? 'reached the end of the sequence' : `failed (exit ${plan.exitCode})`}.`);
+  if (plan.refusals.length) out.push(`${plan.refusals.length} action(s) the ${plan.backend} backend would refuse: ${[...new Set(plan.refusals.map((r) => r.step))].join(', ')}.`);
   return out.map((l) => plan.redact(l));
 }
 
@@ -53,8 +55,8 @@ export function renderPlanText(plan: PlanResult): string[] {
 export function planJson(plan: PlanResult): unknown {
   const text = JSON.stringify({
     backend: plan.backend, machine: plan.machine, sequence: plan.sequence, status: plan.status, exitCode: plan.exitCode,
-    assumptions: plan.assumptions, warnings: plan.warnings,
-    entries: plan.entries.map((e) => (e.kind === 'restart' ? e : {
+    assumptions: plan.assumptions, warnings: plan.warnings, refusals: plan.refusals,
+    entries: plan.entries.map((e) => (e.kind === 'restart' ? { kind: e.kind, target: e.target, actions: e.calls.flatMap((c) => c.actions.map((a) => ({ call: c.call, backend: c.backend, ...a }))) } : {
       kind: e.kind, index: e.index, path: e.path, name: e.name, type: e.type, outcome: e.outcome, reason: e.reason ?? null,
       actions: e.calls.flatMap((c) => c.actions.map((a) => ({ call: c.call, backend: c.backend, ...a }))),
     })),

@@ -19,20 +19,23 @@ describe('taskseq plan', () => {
   for (const [backend, machine, firmware] of [['linux', 'uefi-desktop', 'uefi'], ['linux', 'bios-desktop', 'bios'], ['winpe', 'uefi-desktop', 'uefi'], ['winpe', 'bios-desktop', 'bios']] as const) {
     it(`prints every command the ${backend} backend would run for the ${firmware} branch (${machine})`, async () => {
       const { code, stdout, stderr } = await runCli(['plan', EXAMPLE, '--backend', backend, '--machine', machine]);
-      assert.equal(code, 0, stderr);
+      // The Linux backend refuses the restart into Windows (and BIOS boot files): a plan with a refusal exits 1.
+      assert.equal(code, backend === 'linux' ? 1 : 0, stderr);
       golden(`${backend}-${firmware}.txt`, stdout.replaceAll(join(import.meta.dirname, '../../'), '<project>/'));
     });
   }
 
   it('JSON: one object with each step, its outcome and its actions', async () => {
     const { code, stdout } = await runCli(['plan', EXAMPLE, '--backend', 'linux', '--json']);
-    assert.equal(code, 0);
-    const plan = JSON.parse(stdout) as { backend: string; entries: Array<{ kind: string; name?: string; outcome?: string; actions?: Array<{ kind: string; argv?: string[]; backend: string }> }> };
+    assert.equal(code, 1, 'the Linux backend would refuse the restart');
+    const plan = JSON.parse(stdout) as { backend: string; refusals: Array<{ step: string; reason: string }>; entries: Array<{ kind: string; name?: string; outcome?: string; actions?: Array<{ kind: string; argv?: string[]; backend: string }> }> };
     assert.equal(plan.backend, 'linux');
     const partition = plan.entries.find((e) => e.name === 'Partition Disk 0 - UEFI');
     assert.deepEqual(partition?.actions?.map((a) => a.argv?.[0]), ['sfdisk', 'mkfs.fat', 'mkfs.ntfs', 'mkfs.ntfs']);
     assert.equal(plan.entries.find((e) => e.name === 'Partition Disk 0 - BIOS')?.outcome, 'skipped');
     assert.ok(plan.entries.some((e) => e.kind === 'restart'));
+    assert.deepEqual(plan.refusals.map((r) => r.step), ['restart into HD']);
+    assert.match(plan.refusals[0]!.reason, /does not restart the machine in this version/);
   });
 
   it('changes nothing outside its scratch folder and shows no secret', async () => {

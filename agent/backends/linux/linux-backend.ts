@@ -21,6 +21,7 @@ import { createLiveImaging } from './live/live-imaging.ts';
 import { appliedImagesIn, createLiveWindows } from './live/live-windows.ts';
 import { bufferedLog } from './live/buffered-log.ts';
 import { LINUX_MACHINE_DESCRIPTION, liveClockReading } from './linux-identity.ts';
+import { RESTART_REFUSAL } from './linux-command-plan.ts';
 import { linuxProbe, linuxSystemInfo, type LinuxMachineView } from './linux-machine-facts.ts';
 import { readBlockDevices, readFirmware, type LinuxFirmware } from './probe/index.ts';
 import { readSafetyFacts } from './safety-facts.ts';
@@ -37,8 +38,6 @@ export interface LinuxBackendOptions {
   run?: RunProcess;
 }
 
-/** Why a restart cannot happen on this backend (the sequence's part in the live system must end without one). */
-export const RESTART_REFUSAL = 'the Linux backend does not restart the machine in this version: end the live system\'s part of the sequence before its first restart';
 
 /** The Linux backend for this PC (`profile`: its captured facts), keeping its state in `machineDir`. */
 export function linuxBackend(profile: MachineProfile, machineDir: string, options: LinuxBackendOptions): BackendFactory {

@@ -11,6 +11,9 @@ import {
   type VolumeLocation,
 } from '../plan/command-plan.ts';
 
+/** Why the Linux backend does not restart (the live system's part of a sequence ends before its first restart). */
+export const RESTART_REFUSAL = 'the Linux backend does not restart the machine in this version: end the live system\'s part of the sequence before its first restart';
+
 const WINDOWS_ONLY = 'runs only in Windows; the Linux backend cannot do it';
 
 /** The volume a request names by drive letter, or a refusal naming the field. */
@@ -76,6 +79,7 @@ export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
       return [refused(`${request.kind === 'powershell' ? 'a PowerShell script' : 'a Windows command line'} cannot run on the Linux backend; it is not attempted (a Linux command line starts with an absolute path such as /bin/sh)`)];
     },
     generalize: () => [refused(`Sysprep ${WINDOWS_ONLY}`)],
+    restart: () => [refused(RESTART_REFUSAL)],
     captureUserState: () => [refused(`ScanState (user state capture) ${WINDOWS_ONLY}`)],
     restoreUserState: () => [refused(`LoadState (user state restore) ${WINDOWS_ONLY}`)],
   };

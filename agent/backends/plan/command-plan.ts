@@ -68,6 +68,8 @@ export interface CommandPlanner {
   generalize(request: GeneralizeRequest, windowsDir: string, machine: PlanMachine): PlannedAction[];
   captureUserState(request: CaptureUserStateRequest): PlannedAction[];
   restoreUserState(request: RestoreUserStateRequest): PlannedAction[];
+  /** A restart into the installed Windows (`HD`) or the boot image, from the boot image or from Windows. */
+  restart(target: 'HD' | 'WinPE', fromBootImage: boolean): PlannedAction[];
 }
 
 /** `C:\x` or `C:` -> `C:`; undefined when the path does not start with a drive letter. */

@@ -99,7 +99,13 @@ export function recordingBackend(backend: Backend, planners: RunPlanners, sink: 
       },
     },
   };
-  return { ...backend, ports };
+  return {
+    ...backend, ports,
+    restart(target, options) {
+      plan('restart', (planner) => planner.restart(target, p.system.environment().inWinPE));
+      return backend.restart(target, options);
+    },
+  };
 }
 
 /** The parts of a split image set (the first alone for a plain WIM or one the machine cannot read). */

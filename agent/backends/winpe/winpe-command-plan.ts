@@ -53,6 +53,11 @@ export function winpeCommandPlanner(): CommandPlanner {
       return [...answer, command(plan.argv)];
     },
     captureUserState: (request) => [command(renderScanState(request).shown)],
+    // Windows PE restarts with wpeutil, the installed Windows with shutdown; a restart into the boot image stages it.
+    restart: (target, fromBootImage) => [
+      work(target === 'WinPE' ? 'stage the boot image on the disk and make it the next boot' : 'make the installed Windows the next boot'),
+      command(fromBootImage ? ['wpeutil.exe', 'reboot'] : ['shutdown.exe', '/r', '/t', '0']),
+    ],
     restoreUserState: (request) => [command(renderLoadState(request).shown)],
   };
 }
