@@ -4,10 +4,9 @@
  * plays the part of Windows PE (`_SMSTSInWinPE` is true: the sequence's boot-image branch runs here), so WMI, file
  * and registry conditions are answered as in Windows PE, from the same facts model the simulated machine uses.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DiskFacts, EnvironmentFacts, MachineProbe, MediaType, SystemInfoPort } from '../../../engine/index.ts';
 import type { LaunchMode } from '../backend.ts';
+import { findFolder } from '../host-files/volume-files.ts';
 import {
   createSimulatedProbe, defaultMachineName, lookupTimeZone, systemFacts, type MachineProfile,
 } from '../simulated/index.ts';
@@ -71,25 +70,8 @@ function detectWindows(view: LinuxMachineView): EnvironmentFacts['detectedWindow
       const letter = p.volume?.letter;
       if (!letter || p.volume?.fileSystem !== 'NTFS') continue;
       const root = view.volumeRoot(letter);
-      if (root && hasSystem32(root)) return { winDir: `${letter}\\Windows`, drive: letter };
+      if (root && findFolder(root, ['Windows', 'System32'])) return { winDir: `${letter}\\Windows`, drive: letter };
     }
   }
   return undefined;
-}
-
-/** `Windows\System32` below `root`, names matched in any letter case as NTFS does for Windows. */
-function hasSystem32(root: string): boolean {
-  let dir = root;
-  for (const name of ['windows', 'system32']) {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-    } catch {
-      return false;
-    }
-    const found = entries.find((e) => e.toLowerCase() === name);
-    if (!found) return false;
-    dir = join(dir, found);
-  }
-  return true;
 }

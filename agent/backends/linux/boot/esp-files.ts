@@ -3,13 +3,14 @@
  * where the agent runs): the tree is staged in a temp folder and copied with one recursive `mcopy`, which creates
  * the folders that are missing and merges into those that exist (FAT names match in any case).
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { TaskseqError, fallbackLoader, type Architecture } from '../../../../engine/index.ts';
 import type { RunProcess } from '../../process/process-types.ts';
 import { requireSuccess } from './command-failure.ts';
-import { findEntry } from './windows-folder.ts';
+import { walkNoFollow } from '../../host-files/no-follow.ts';
+import { findFile } from '../../host-files/volume-files.ts';
 
 /** mtools checks a FAT's geometry against the device's, which a partition loop device does not report. */
 export const MTOOLS_ENV = { MTOOLS_SKIP_CHECK: '1' } as const;
@@ -28,7 +29,7 @@ export interface EspContent {
  * @throws TaskseqError('unsupported') when there is none
  */
 export function bootManagerIn(bootEfiFolder: string, windowsPath: string): string {
-  const file = findEntry(bootEfiFolder, 'bootmgfw.efi', 'file');
+  const file = findFile(bootEfiFolder, ['bootmgfw.efi']);
   if (!file) throw new TaskseqError('unsupported', `cannot write UEFI boot files for ${windowsPath}: it has no Boot\\EFI\\bootmgfw.efi (the image holds no UEFI boot manager)`);
   return file;
 }
@@ -41,12 +42,22 @@ export function stageEspTree(stage: string, content: EspContent, windowsPath: st
   const bootManager = bootManagerIn(content.bootEfiFolder, windowsPath);
   const microsoftBoot = join(stage, 'EFI', 'Microsoft', 'Boot');
   mkdirSync(microsoftBoot, { recursive: true });
-  cpSync(content.bootEfiFolder, microsoftBoot, { recursive: true });
+  copyTreeNoLinks(content.bootEfiFolder, microsoftBoot, windowsPath);
   writeFileSync(join(microsoftBoot, 'BCD'), content.bcd);
   const fallback = segmentsOf(fallbackLoader(content.architecture));
   mkdirSync(join(stage, ...fallback.slice(0, -1)), { recursive: true });
   cpSync(bootManager, join(stage, ...fallback));
   return listFiles(stage).map((p) => p.join('\\'));
+}
+
+/** Copies the image's `Boot\EFI` tree; a link or device file in it is refused, never followed onto the ESP. */
+function copyTreeNoLinks(from: string, to: string, windowsPath: string): void {
+  for (const entry of walkNoFollow(from)) {
+    const target = join(to, relative(from, entry.path));
+    if (entry.kind === 'folder') mkdirSync(target, { recursive: true });
+    else if (entry.kind === 'file') copyFileSync(entry.path, target);
+    else throw new TaskseqError('unsupported', `cannot write UEFI boot files for ${windowsPath}: Boot\\EFI\\${relative(from, entry.path).split('/').join('\\')} is a ${entry.kind === 'link' ? 'symbolic link' : 'special file'}, which is not copied`);
+  }
 }
 
 function listFiles(root: string, prefix: string[] = []): string[][] {

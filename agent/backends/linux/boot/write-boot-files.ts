@@ -16,7 +16,8 @@ import type { LinuxFirmware } from '../probe/index.ts';
 import { writeEspFiles } from './esp-files.ts';
 import { addFirmwareEntry, type FirmwareEntryResult } from './firmware-entry.ts';
 import { bcdPartitionAt, readDiskIdentity, type DiskIdentity } from './partition-identity.ts';
-import { findFolder, findWindowsFolder, parseWindowsPath, type WindowsFolder } from './windows-folder.ts';
+import { findFolder } from '../../host-files/volume-files.ts';
+import { findWindowsFolder, windowsDrivePath, type WindowsFolder } from './windows-folder.ts';
 
 /** The machine as the boot files need it, from the backend that calls. */
 export interface BootFilesMachine extends PlanMachine {
@@ -89,7 +90,7 @@ function partitionIn(all: Map<string, DiskIdentity>, names: DeviceNames, disk: D
  *   `systemDrive` that is not it, or a command that fails
  */
 export async function writeBootFiles(run: RunProcess, request: BootFilesRequest, machine: BootFilesMachine): Promise<BootFilesResult> {
-  parseWindowsPath(request.windowsPath);
+  windowsDrivePath(request.windowsPath);
   const actions = linuxCommandPlanner(machine.names).writeBootFiles(request, machine);
   const refusal = actions.find((a) => a.kind === 'refused');
   if (refusal?.kind === 'refused') refuse(refusal.reason);

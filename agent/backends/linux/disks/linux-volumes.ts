@@ -11,7 +11,7 @@ import { statfsSync } from 'node:fs';
 import { TaskseqError, type FileSystemKind, type VolumesPort } from '../../../../engine/index.ts';
 import {
   fileSizeOf, findEntry, listNames, putFile, readText, removeEntry, splitVolumePath,
-} from '../../simulated/disks/volume-files.ts';
+} from '../../host-files/volume-files.ts';
 import { letterName } from './mounts.ts';
 
 /** What the volumes object needs to know of a volume. */

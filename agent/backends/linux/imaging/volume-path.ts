@@ -3,9 +3,11 @@
  * (Windows' rule; an ntfs-3g mount compares names exactly), and never through a symbolic link, which on the deployed
  * machine would point into its own drives, not into this host.
  */
-import { lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { TaskseqError } from '../../../../engine/index.ts';
+import { entryKind } from '../../host-files/no-follow.ts';
+import { findEntry, splitVolumePath } from '../../host-files/volume-files.ts';
 
 /** A volume path resolved on the host. */
 export interface HostPath {
@@ -23,19 +25,25 @@ export function resolveOnVolume(root: string, volumePath: string, what: string):
   let path = root;
   let exists = true;
   const seen: string[] = [];
-  for (const name of volumePath.split('\\')) {
-    if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\0')) {
-      throw new TaskseqError('invalid-input', `${what}: ${volumePath} is not a path on the volume`);
-    }
-    const found = exists ? readdirSync(path).find((n) => n.toLowerCase() === name.toLowerCase()) : undefined;
-    seen.push(found ?? name);
-    path = join(path, found ?? name);
+  for (const name of volumeNames(volumePath, what)) {
+    const found = exists ? findEntry(path, [name]) : undefined;
+    seen.push(found ? basename(found) : name);
+    path = found ?? join(path, name);
     if (found === undefined) { exists = false; continue; }
-    if (lstatSync(path).isSymbolicLink()) {
+    if (entryKind(found) === 'link') {
       throw new TaskseqError('unsupported', `${what}: ${seen.join('\\')} is a symbolic link, which the Linux backend does not follow`);
     }
   }
   return { path, exists };
+}
+
+/** The names of a volume path by the project's one rule for them (no empty, `.`, `..` or reserved names). */
+function volumeNames(volumePath: string, what: string): string[] {
+  try {
+    return splitVolumePath(volumePath, what);
+  } catch (e) {
+    throw new TaskseqError('invalid-input', `${what}: ${volumePath} is not a path on the volume (${(e as Error).message})`, { cause: e });
+  }
 }
 
 /** The folder `volumePath` under `root`, made where it is missing (names found as {@link resolveOnVolume} does). */

@@ -6,7 +6,7 @@ import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TaskseqError } from '../../../../engine/index.ts';
 import type { SimulatedVolumes } from '../disks/simulated-volumes.ts';
-import { findEntry, splitVolumePath } from '../disks/volume-files.ts';
+import { findEntry, splitVolumePath } from '../../host-files/volume-files.ts';
 import type { PackageDestination } from '../../../content/package-destination.ts';
 
 export function createSimulatedDestination(volumes: SimulatedVolumes): PackageDestination {

@@ -6,7 +6,7 @@
  */
 import { fallbackLoader, TaskseqError, WINDOWS_BOOT_MANAGER, type Architecture } from '../../../../engine/index.ts';
 import { volumeFolderPath, type DiskState, type PartitionState, type StorageState } from './disk-state.ts';
-import { findEntry, splitVolumePath } from './volume-files.ts';
+import { findEntry, splitVolumePath } from '../../host-files/volume-files.ts';
 
 export interface BootView {
   stateDir: string;

@@ -4,7 +4,7 @@
  * volume with a letter exists; with several, the one with the most free space (the first on ties).
  */
 import { allVolumes, volumeFolderPath, type StorageState } from './disk-state.ts';
-import { findEntry, splitVolumePath, usedBytesOf } from './volume-files.ts';
+import { findEntry, splitVolumePath, usedBytesOf } from '../../host-files/volume-files.ts';
 
 const WINPE_DATA_PATH = 'X:\\sms\\data';
 const WINPE_LOG_PATH = 'X:\\Windows\\Temp\\SMSTSLog';

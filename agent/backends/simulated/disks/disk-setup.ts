@@ -13,7 +13,7 @@ import {
   clearPartitionTable, createDiskImage, writePartitionTable, type DiskGeometry, type TableEntry,
 } from './partition-table.ts';
 import { profileDiskState } from './profile-layout.ts';
-import { findEntry, putFile, putFolder, resetFolder, splitVolumePath } from './volume-files.ts';
+import { findEntry, putFile, putFolder, resetFolder, splitVolumePath } from '../../host-files/volume-files.ts';
 
 /** Disk ids (GPT disk GUID, MBR signature) derive from this, so the same machine always writes the same bytes. */
 export function geometryOf(disk: DiskState): DiskGeometry {

@@ -13,7 +13,7 @@ import { writeDiskTable } from './disk-setup.ts';
 import { WINDOWS_BOOT_MANAGER } from '../../../../engine/index.ts';
 import { parseMbr2GptCommand, type Mbr2GptCommand } from './mbr2gpt-command.ts';
 import type { StorageHost } from './simulated-volumes.ts';
-import { findFolder, putFile, resetFolder, splitVolumePath } from './volume-files.ts';
+import { findFolder, putFile, resetFolder, splitVolumePath } from '../../host-files/volume-files.ts';
 
 const ESP_BYTES = 100 * MIB;
 const TOOL = 'MBR2GPT';

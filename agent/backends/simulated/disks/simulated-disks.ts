@@ -13,7 +13,7 @@ import {
 } from './disk-state.ts';
 import { writeDiskTable } from './disk-setup.ts';
 import type { StorageHost } from './simulated-volumes.ts';
-import { resetFolder, usedBytesOf } from './volume-files.ts';
+import { resetFolder, usedBytesOf } from '../../host-files/volume-files.ts';
 
 function partitionFacts(host: StorageHost, disk: DiskState, p: PartitionState): PartitionFacts {
   const facts: PartitionFacts = {

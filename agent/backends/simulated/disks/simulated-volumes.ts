@@ -9,7 +9,7 @@ import {
 } from './disk-state.ts';
 import {
   fileSizeOf, findEntry, listNames, putFile, putFolder, readText, removeEntry, splitVolumePath, usedBytesOf,
-} from './volume-files.ts';
+} from '../../host-files/volume-files.ts';
 
 
 export interface StorageHost {

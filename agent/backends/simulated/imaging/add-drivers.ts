@@ -11,8 +11,8 @@ import {
   TaskseqError, type AddDriversRequest, type AddDriversResult, type Architecture,
 } from '../../../../engine/index.ts';
 import { infFilesOf, infRefusal } from '../../../drivers/driver-staging-rules.ts';
-import { findFolder, putFolder } from '../disks/volume-files.ts';
-import { copyFileNoFollow } from '../paths/no-follow.ts';
+import { findFolder, putFolder } from '../../host-files/volume-files.ts';
+import { copyFileNoFollow } from '../../host-files/no-follow.ts';
 import type { SimulatedImagingDeps } from './imaging-deps.ts';
 
 /** Where staged drivers go, relative to the Windows volume. */

@@ -8,7 +8,7 @@ import {
   InvalidInputError, TaskseqError, type Architecture, type BootFilesRequest,
 } from '../../../../engine/index.ts';
 import { WINDOWS_BOOT_MANAGER, fallbackLoader } from '../../../../engine/index.ts';
-import { findFolder, putFile, splitVolumePath } from '../disks/volume-files.ts';
+import { findFolder, putFile, splitVolumePath } from '../../host-files/volume-files.ts';
 import type { BootEntry, BootVolume, SimulatedImagingDeps } from './imaging-deps.ts';
 
 /** The firmware entry UEFI boot files register. */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { FileSystemKind } from '../../../../engine/index.ts';
-import { usedBytesOf } from '../disks/volume-files.ts';
+import { usedBytesOf } from '../../host-files/volume-files.ts';
 import type { BootEntry, BootVolume, SimulatedImagingDeps } from './imaging-deps.ts';
 
 export interface FakeVolume {

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { TaskseqError } from '../../../../engine/index.ts';
-import { findEntry, putFolder, splitVolumePath } from '../disks/volume-files.ts';
-import { checkNoLinks, entryKind } from '../paths/no-follow.ts';
+import { findEntry, putFolder, splitVolumePath } from '../../host-files/volume-files.ts';
+import { checkNoLinks, entryKind } from '../../host-files/no-follow.ts';
 
 /** A resolved WIM path; `letter` is set when the file lives on a simulated volume. */
 export interface ImagePath {

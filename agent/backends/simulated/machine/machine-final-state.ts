@@ -4,7 +4,7 @@
  * states of two runs can be diffed.
  */
 import { relative, sep } from 'node:path';
-import { walkNoFollow } from '../paths/no-follow.ts';
+import { walkNoFollow } from '../../host-files/no-follow.ts';
 import { holdsVolume, volumeFolderPath, type DiskState, type PartitionState } from '../disks/disk-state.ts';
 import type { MachineState } from './machine-state.ts';
 import type { DiskProfile, MachineProfile, PartitionProfile, SeedFileProfile } from '../profile/profile-types.ts';

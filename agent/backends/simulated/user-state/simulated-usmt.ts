@@ -13,9 +13,9 @@ import type { CaptureUserStateRequest, RestoreUserStateRequest } from '../../../
 import { renderLoadState, renderScanState } from '../../../renderers/windows/usmt-command.ts';
 import { explainUsmtExitCode } from '../../../renderers/windows/usmt-exit-codes.ts';
 import { lookupVolume, type StorageHost } from '../disks/simulated-volumes.ts';
-import { findFolder, placeFor, putFile, splitVolumePath } from '../disks/volume-files.ts';
-import { confinedJoin, isInside, parseWindowsPath } from '../paths/path-confinement.ts';
-import { checkNoLinks, entryKind, makeFoldersNoFollow, walkNoFollow, writeFileNoFollow } from '../paths/no-follow.ts';
+import { findFolder, placeFor, putFile, splitVolumePath } from '../../host-files/volume-files.ts';
+import { confinedJoin, isInside, parseWindowsPath } from '../../host-files/path-confinement.ts';
+import { checkNoLinks, entryKind, makeFoldersNoFollow, walkNoFollow, writeFileNoFollow } from '../../host-files/no-follow.ts';
 import type { CommandScript } from '../profile/profile-types.ts';
 import { loadInstallation } from '../windows/machine-windows-port.ts';
 import { writeWindowsState, type UserProfileState, type WindowsState } from '../windows/windows-state.ts';

@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsmtError } from '../../../../engine/index.ts';
-import { checkNoLinks, entryKind, writeFileNoFollow } from '../paths/no-follow.ts';
+import { checkNoLinks, entryKind, writeFileNoFollow } from '../../host-files/no-follow.ts';
 import type { UserProfileState } from '../windows/windows-state.ts';
 
 export const MIG_FILE = ['USMT', 'USMT.MIG'];

@@ -5,7 +5,7 @@
  */
 import { findWindowsVolume } from '../disks/disk-setup.ts';
 import { volumeFolderPath, type DiskState } from '../disks/disk-state.ts';
-import { findEntry, putFile, readText, splitVolumePath } from '../disks/volume-files.ts';
+import { findEntry, putFile, readText, splitVolumePath } from '../../host-files/volume-files.ts';
 import type { MachineProfile } from '../profile/profile-types.ts';
 import { ANSWER_FILE_PATH, TaskseqError } from '../../../../engine/index.ts';
 import { readAnswerFileSettings } from './answer-file-settings.ts';

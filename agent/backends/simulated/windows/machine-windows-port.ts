@@ -1,7 +1,7 @@
 /** The WindowsPort of the simulated machine: installations read from and written to their volumes' state files. */
 import { TaskseqError, type AdapterSettings, type WindowsInstallation, type WindowsPort } from '../../../../engine/index.ts';
 import { lookupVolume, type SimulatedVolumes, type StorageHost } from '../disks/simulated-volumes.ts';
-import { readText, splitVolumePath } from '../disks/volume-files.ts';
+import { readText, splitVolumePath } from '../../host-files/volume-files.ts';
 import { isResumeHook, resumeHookText, SETUP_COMPLETE_PATH } from './resume-hook.ts';
 import { generalize, prepareClient } from './sysprep.ts';
 import { holdsWindows, newWindowsState, readWindowsState, writeWindowsState, type WindowsState } from './windows-state.ts';

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { InvalidInputError, type AdapterSettings, type ClientState, type DomainMembership } from '../../../../engine/index.ts';
-import { findEntry, findFile, findFolder, putFile, splitVolumePath } from '../disks/volume-files.ts';
-import { entryKind } from '../paths/no-follow.ts';
+import { findEntry, findFile, findFolder, putFile, splitVolumePath } from '../../host-files/volume-files.ts';
+import { entryKind } from '../../host-files/no-follow.ts';
 
 export const WINDOWS_STATE_PATH = 'Windows\\System32\\config\\simulated-state.json';
 const FORMAT = 'taskseq-windows-state';

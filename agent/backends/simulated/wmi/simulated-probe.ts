@@ -6,8 +6,8 @@ import {
   DEFAULT_WMI_NAMESPACE, normalizeWmiNamespace, runWql, UnsupportedQueryError,
   type FileFacts, type InstalledProduct, type MachineProbe, type RegistryValue, type WmiRow,
 } from '../../../../engine/index.ts';
-import { findEntry, splitVolumePath } from '../disks/volume-files.ts';
-import { entryKind } from '../paths/no-follow.ts';
+import { findEntry, splitVolumePath } from '../../host-files/volume-files.ts';
+import { entryKind } from '../../host-files/no-follow.ts';
 import { runningOs, type RunningOs } from '../machine/running-os.ts';
 import { wmiRows, type WmiView } from './wmi-classes.ts';
 

@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync, rmSync, mkdirSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { volumeSegments } from '../paths/path-confinement.ts';
-import { entryKind, makeFoldersNoFollow, walkNoFollow, writeFileNoFollow } from '../paths/no-follow.ts';
+import { volumeSegments } from './path-confinement.ts';
+import { entryKind, makeFoldersNoFollow, walkNoFollow, writeFileNoFollow } from './no-follow.ts';
 
 /**
  * Segments of a path inside a volume: `Windows\System32` or `C:\Windows\System32` -> `['Windows', 'System32']`.

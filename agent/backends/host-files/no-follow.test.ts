@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { findEntry, listNames, putFile, putFolder, readText, removeEntry, usedBytesOf } from '../disks/volume-files.ts';
-import { tempDir } from '../test-support/test-machine.ts';
+import { findEntry, listNames, putFile, putFolder, readText, removeEntry, usedBytesOf } from './volume-files.ts';
+import { tempDir } from '../simulated/test-support/test-machine.ts';
 import { copyFileNoFollow, walkNoFollow } from './no-follow.ts';
 
 /** A volume folder and, beside it, a host folder with one file that must never change. */

@@ -10,7 +10,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { TaskseqError } from '../../../../engine/index.ts';
+import { TaskseqError } from '../../../engine/index.ts';
 import { isInside } from './path-confinement.ts';
 
 export type EntryKind = 'file' | 'folder' | 'link' | 'other';

@@ -6,7 +6,7 @@
  * still cannot reach the host.
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { InvalidInputError } from '../../../../engine/index.ts';
+import { InvalidInputError } from '../../../engine/index.ts';
 
 /** A Windows path split into where it lives and the names below that. */
 export type WindowsLocation =
