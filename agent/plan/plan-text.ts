@@ -5,17 +5,14 @@
  */
 import { quoteWindowsArgv } from '../renderers/windows/dism-command.ts';
 import type { PlannedAction } from '../backends/plan/command-plan.ts';
+import { formatCommandLine } from '../backends/process/command-line.ts';
 import type { PlanResult } from './plan-run.ts';
 
-/** POSIX shell quoting, so a Linux command can be pasted into a shell as shown. */
-function quotePosix(argv: readonly string[]): string {
-  return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
 
 function actionLines(action: PlannedAction, windows: boolean): string[] {
   if (action.kind === 'refused') return [`refused: ${action.reason}`];
   if (action.kind === 'work') return [`(taskseq) ${action.description}`];
-  const line = action.line ?? (windows ? quoteWindowsArgv([...action.argv]) : quotePosix(action.argv));
+  const line = action.line ?? (windows ? quoteWindowsArgv([...action.argv]) : formatCommandLine(action.argv));
   if (action.input === undefined) return [`$ ${line}`];
   const script = action.input.replace(/\r?\n$/, '').split(/\r?\n/);
   return windows

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { EXIT_NOT_SUPPORTED, PortRefusal } from '../../../engine/index.ts';
 import { devicesFromProfile } from '../../drivers/drivers-port.ts';
 import type { Backend, BackendFactory, BackendStartOptions } from '../backend.ts';
+import { volumeByLetter } from '../plan/command-plan.ts';
 import { createProcessRunner } from '../process/run-process.ts';
 import type { RunProcess } from '../process/process-types.ts';
 import type { MachineProfile } from '../simulated/index.ts';
@@ -81,12 +82,12 @@ async function startLinux(profile: MachineProfile, machineDir: string, options: 
     launchMode: start.launchMode ?? profile.environment.launchMode, disks: () => disks.list(), volumeRoot: (l) => disks.rootOf(l),
   };
   const volumeOf = (letter: string) => {
-    const want = letter.slice(0, 1).toUpperCase();
-    for (const d of disks.list()) {
-      const p = d.partitions.find((x) => x.volume?.letter?.toUpperCase() === `${want}:`);
-      if (p?.volume) return { diskIndex: d.index, partition: p.number, fileSystem: p.volume.fileSystem, sizeBytes: p.volume.sizeBytes, root: disks.rootOf(`${want}:`) };
-    }
-    return undefined;
+    const found = volumeByLetter(disks.list(), letter);
+    const volume = found?.partition.volume;
+    return found && volume && {
+      diskIndex: found.disk.index, partition: found.partition.number, fileSystem: volume.fileSystem, sizeBytes: volume.sizeBytes,
+      root: disks.rootOf(found.letter),
+    };
   };
   const windowsOnly = (what: string) => async (): Promise<never> => {
     throw new PortRefusal('unsupported', `${what} runs in Windows only (USMT); the Linux backend cannot do it`, EXIT_NOT_SUPPORTED);

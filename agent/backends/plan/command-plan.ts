@@ -3,6 +3,7 @@
  * standard input), the work it does in its own code (file copies, the answer file) and what it refuses. A backend's
  * planner is pure; `taskseq plan` prints its actions under each step before anything is touched.
  */
+import { TaskseqError } from '../../../engine/index.ts';
 import type {
   AddDriversRequest, ApplyImageRequest, BootFilesRequest, CaptureImageRequest, CaptureUserStateRequest,
   Architecture, CommandRequest, DiskFacts, GeneralizeRequest, PartitionFacts, PartitionLayout, RestoreUserStateRequest,
@@ -72,6 +73,22 @@ export interface CommandPlanner {
   restart(target: 'HD' | 'WinPE', fromBootImage: boolean): PlannedAction[];
 }
 
+/** `c`, `c:`, `C:\` -> `C:`: a volume's drive letter however a request writes it; undefined for anything else. */
+export function driveLetter(value: string): string | undefined {
+  const m = /^([A-Za-z]):?\\?$/.exec(value.trim());
+  return m ? `${m[1]!.toUpperCase()}:` : undefined;
+}
+
+/**
+ * {@link driveLetter}, for a value that must be one.
+ * @throws TaskseqError('invalid-input') for what is not one drive letter
+ */
+export function requireDriveLetter(value: string): string {
+  const drive = driveLetter(value);
+  if (!drive) throw new TaskseqError('invalid-input', `not a drive letter: ${value}`);
+  return drive;
+}
+
 /** `C:\x` or `C:` -> `C:`; undefined when the path does not start with a drive letter. */
 export function driveOf(path: string): string | undefined {
   const m = /^([A-Za-z]):/.exec(path.trim());
@@ -87,16 +104,17 @@ export const work = (description: string): PlannedWork => ({ kind: 'work', descr
 
 /** The machine as a planner sees it: `disks` as they are now, volumes found by their drive letter. */
 export function planMachine(disks: readonly DiskFacts[], architecture: Architecture): PlanMachine {
-  return {
-    disks, architecture,
-    volume(letter) {
-      const want = driveOf(letter.length === 1 ? `${letter}:` : letter);
-      for (const disk of disks) {
-        const partition = disk.partitions.find((x) => x.volume?.letter && driveOf(x.volume.letter) === want);
-        if (partition && want) return { letter: want, disk, partition };
-      }
-      return undefined;
-    },
-  };
+  return { disks, architecture, volume: (letter) => volumeByLetter(disks, letter) };
+}
+
+/** The volume with this drive letter (`C`, `C:`, `C:\` or a path on it), with its disk; undefined when none has it. */
+export function volumeByLetter(disks: readonly DiskFacts[], letter: string): VolumeLocation | undefined {
+  const want = driveLetter(letter) ?? driveOf(letter);
+  if (!want) return undefined;
+  for (const disk of disks) {
+    const partition = disk.partitions.find((x) => x.volume?.letter && driveLetter(x.volume.letter) === want);
+    if (partition) return { letter: want, disk, partition };
+  }
+  return undefined;
 }
 

@@ -7,7 +7,7 @@ import { mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TaskseqError } from '../../../../engine/index.ts';
 import type { RunProcess } from '../../process/process-types.ts';
-import { command } from '../../plan/command-plan.ts';
+import { command, requireDriveLetter } from '../../plan/command-plan.ts';
 import { executeCommand, firstLines } from './execute-actions.ts';
 
 /** A volume to mount: its letter and where it is. */
@@ -44,9 +44,7 @@ export interface Mounts {
  * @throws TaskseqError('invalid-input') for what is not one drive letter
  */
 export function letterName(letter: string): string {
-  const m = /^([A-Za-z]):?$/.exec(letter.trim());
-  if (!m) throw new TaskseqError('invalid-input', `not a drive letter: ${letter}`);
-  return m[1]!.toUpperCase();
+  return requireDriveLetter(letter).slice(0, 1);
 }
 
 /** How long a busy file system gets before the unmount is tried again. */

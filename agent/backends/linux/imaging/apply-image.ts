@@ -6,7 +6,8 @@
 import type { ApplyImageRequest } from '../../../../engine/index.ts';
 import { findImage, readWim } from '../../../formats/wim/index.ts';
 import type { RunProcess } from '../../process/process-types.ts';
-import { normalizeLetter, planOneVolume, refuseMounted, type ImagingVolume } from './imaging-volume.ts';
+import { requireDriveLetter } from '../../plan/command-plan.ts';
+import { planOneVolume, refuseMounted, type ImagingVolume } from './imaging-volume.ts';
 import { runPlanned, type ImagingProgress } from './run-planned.ts';
 
 /**
@@ -22,7 +23,7 @@ export async function applyImage(
 ): Promise<{ files: number; bytes: number }> {
   const facts = readWim(request.path);
   const image = findImage(facts, request.index);
-  const letter = normalizeLetter(volume.letter);
+  const letter = requireDriveLetter(volume.letter);
   const what = `cannot apply image ${image.index} (${image.name}) of ${request.path} to ${letter}`;
   refuseMounted(volume.device, what);
   const { planner, machine } = planOneVolume(volume);

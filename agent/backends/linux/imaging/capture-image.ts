@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { TaskseqError, type CaptureImageRequest } from '../../../../engine/index.ts';
 import { readWim } from '../../../formats/wim/index.ts';
 import type { RunProcess } from '../../process/process-types.ts';
-import { normalizeLetter, planOneVolume, refuseMounted, type ImagingVolume } from './imaging-volume.ts';
+import { requireDriveLetter } from '../../plan/command-plan.ts';
+import { planOneVolume, refuseMounted, type ImagingVolume } from './imaging-volume.ts';
 import { runPlanned, type ImagingProgress } from './run-planned.ts';
 
 /** The refusals of `append` the simulated machine makes too, before wimlib is started. */
@@ -25,7 +26,7 @@ function checkAppend(request: CaptureImageRequest): void {
 export async function captureImage(
   run: RunProcess, request: CaptureImageRequest, volume: ImagingVolume, onProgress?: ImagingProgress,
 ): Promise<{ index: number }> {
-  const letter = normalizeLetter(volume.letter);
+  const letter = requireDriveLetter(volume.letter);
   refuseMounted(volume.device, `cannot capture ${letter} into ${request.path}`);
   const { planner, machine, facts } = planOneVolume(volume);
   if (facts.fileSystem !== 'NTFS') {

@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { TaskseqError, type FileSystemKind } from '../../../../engine/index.ts';
 import { linuxCommandPlanner } from '../linux-command-plan.ts';
 import { readMounts, type MountFact } from '../read-mounts.ts';
-import type { CommandPlanner, PlanMachine, VolumeLocation } from '../../plan/command-plan.ts';
+import { planMachine, requireDriveLetter, type CommandPlanner, type PlanMachine, type VolumeLocation } from '../../plan/command-plan.ts';
 
 /** A volume of the machine: where it is and what the sequence calls it. */
 export interface ImagingVolume {
@@ -68,15 +68,11 @@ function statOrUndefined(path: string) {
   try { return statSync(path); } catch { return undefined; }
 }
 
-/** `c`, `c:` or `C:\\` -> `C:`. */
-export function normalizeLetter(letter: string): string {
-  return letter.trim().toUpperCase().replace(/\\$/, '').replace(/:?$/, ':');
-}
 
 /** The Linux planner over a machine of this one volume, and the volume's facts as the planner sees them. */
 export function planOneVolume(volume: ImagingVolume): { planner: CommandPlanner; machine: PlanMachine; facts: BootSectorFacts } {
   const facts = readBootSector(volume.device);
-  const letter = normalizeLetter(volume.letter);
+  const letter = requireDriveLetter(volume.letter);
   const location: VolumeLocation = {
     letter,
     disk: {
@@ -89,11 +85,8 @@ export function planOneVolume(volume: ImagingVolume): { planner: CommandPlanner;
     },
   };
   location.disk.partitions.push(location.partition);
-  const machine: PlanMachine = {
-    disks: [location.disk],
-    volume: (l) => (normalizeLetter(l) === letter ? location : undefined),
-    architecture: 'x64',
-  };
+  // The image commands read only the volume, not the architecture.
+  const machine = planMachine([location.disk], 'x64');
   const planner = linuxCommandPlanner({ disk: () => volume.device, partition: () => volume.device });
   return { planner, machine, facts };
 }

@@ -14,7 +14,7 @@ import { infFilesOf, infRefusal } from '../../../drivers/driver-staging-rules.ts
 import { addDriverPaths } from '../../../formats/unattend/driver-paths.ts';
 import { readAnswerText, writeAnswerText } from './answer-file-text.ts';
 import { folderOnVolume, resolveOnVolume } from './volume-path.ts';
-import { normalizeLetter } from './imaging-volume.ts';
+import { requireDriveLetter } from '../../plan/command-plan.ts';
 
 /** The folder at the volume's root that staged drivers go to, one numbered subfolder per driver folder. */
 export const DRIVERS_FOLDER = 'Drivers';
@@ -41,7 +41,7 @@ export interface DriverStagingTarget {
 export async function stageDrivers(
   request: AddDriversRequest, target: DriverStagingTarget, log: (line: string) => void = () => {},
 ): Promise<AddDriversResult> {
-  const letter = normalizeLetter(target.letter);
+  const letter = requireDriveLetter(target.letter);
   const what = `cannot add drivers to ${letter}`;
   if (!resolveOnVolume(target.mountPath, 'Windows\\System32', what).exists) {
     throw new TaskseqError('unsupported', `${what}: it holds no offline Windows (no Windows\\System32)`);

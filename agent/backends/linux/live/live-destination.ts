@@ -2,19 +2,16 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TaskseqError } from '../../../../engine/index.ts';
-import type { PackageDestination } from '../../../content/package-destination.ts';
+import { packageFolderOn, type PackageDestination } from '../../../content/package-destination.ts';
 import { folderOnVolume, resolveOnVolume } from '../imaging/volume-path.ts';
 
 /** `rootOf(letter)`: the host folder the volume is mounted at, or undefined. */
 export function createLiveDestination(rootOf: (letter: string) => string | undefined): PackageDestination {
   return {
     place(folder, files, destination, packageId) {
-      const m = /^([A-Za-z]:)(\\.*)?$/.exec(destination.trim().replace(/\//g, '\\'));
-      if (!m) throw new TaskseqError('unsupported', `destination "${destination}" is not a drive path such as D:\\Drivers`);
-      const letter = m[1]!.toUpperCase();
+      const { letter, folder: base } = packageFolderOn(destination, packageId);
       const root = rootOf(letter);
       if (!root) throw new TaskseqError('unsupported', `cannot put package ${packageId} into ${destination}: no mounted NTFS volume ${letter} on the target disks`);
-      const base = `${(m[2] ?? '').replace(/^\\+|\\+$/g, '')}\\${packageId}`.replace(/^\\/, '');
       const what = `cannot put package ${packageId} into ${destination}`;
       const existing = resolveOnVolume(root, base, what);
       if (existing.exists) rmSync(existing.path, { recursive: true, force: true });

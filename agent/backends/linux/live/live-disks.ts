@@ -7,11 +7,11 @@ import {
   assignWinPELetters, lettersInUse, TaskseqError, type AppliedLayout, type DiskFacts, type PartitionFacts,
   type PartitionLayout,
 } from '../../../../engine/index.ts';
-import type { DeviceNames } from '../../plan/command-plan.ts';
+import { volumeByLetter, type DeviceNames } from '../../plan/command-plan.ts';
 import type { RunProcess } from '../../process/process-types.ts';
 import type { BlockDevice } from '../block-device.ts';
 import { applyLayout } from '../disks/apply-layout.ts';
-import { createMounts, letterName, type Mounts } from '../disks/mounts.ts';
+import { createMounts, type Mounts } from '../disks/mounts.ts';
 import { createPartitionDevices, partitionDeviceNames, type PartitionDevices } from '../disks/partition-devices.ts';
 import { diskFactsFrom } from '../probe/index.ts';
 
@@ -100,12 +100,8 @@ function liveDisks(run: RunProcess, states: TargetState[], mounts: Mounts): Live
     return s;
   };
   const find = (letter: string) => {
-    const want = `${letterName(letter)}:`;
-    for (const s of states) {
-      const partition = s.facts.partitions.find((p) => p.volume?.letter?.toUpperCase() === want);
-      if (partition) return { state: s, partition, letter: want };
-    }
-    return undefined;
+    const found = volumeByLetter(states.map((s) => s.facts), letter);
+    return found && { state: stateOf(found.disk.index), partition: found.partition, letter: found.letter };
   };
   return {
     list: () => states.map((s) => structuredClone(s.facts)),

@@ -50,7 +50,7 @@ export function createLiveImaging(deps: LiveImagingDeps): ImagingPort {
     },
     async writeBootFiles(request) {
       await disks.resolveAll();
-      const windows = await volumeAt(request.windowsPath.slice(0, 2), `cannot write boot files for ${request.windowsPath}`);
+      const windows = await volumeAt(request.windowsPath, `cannot write boot files for ${request.windowsPath}`);
       const root = disks.rootOf(windows.letter);
       if (!root) throw new TaskseqError('unsupported', `cannot write boot files for ${request.windowsPath}: ${windows.letter} is not mounted`);
       await writeBootFiles(run, request, { ...planMachine(disks.list(), deps.architecture), names: disks.names(), firmware: deps.firmware, windowsVolumeRoot: root, log: deps.log });

@@ -10,6 +10,7 @@ import {
 } from '../../../../engine/index.ts';
 import { identityFromImage, newWindowsState, toInstallation } from '../../simulated/index.ts';
 import { resolveOnVolume } from '../imaging/volume-path.ts';
+import { requireDriveLetter } from '../../plan/command-plan.ts';
 
 /** What the run applied where: `disk:partition` -> the image's metadata. */
 export interface AppliedImages {
@@ -49,7 +50,7 @@ export function createLiveWindows(deps: LiveWindowsDeps): WindowsPort {
       const v = deps.volume(drive);
       const image = v && deps.applied.of(v.diskIndex, v.partition);
       if (!v?.root || !image || !resolveOnVolume(v.root, 'Windows\\System32', `${drive}`).exists) return undefined;
-      return toInstallation(drive.slice(0, 2).toUpperCase(), newWindowsState(identityFromImage(image, deps.architecture)), v.root);
+      return toInstallation(requireDriveLetter(drive), newWindowsState(identityFromImage(image, deps.architecture)), v.root);
     },
     running: () => undefined,
     stageClient: () => refuse('staging the ConfigMgr client for Windows Setup'),

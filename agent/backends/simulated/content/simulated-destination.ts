@@ -7,15 +7,14 @@ import { join } from 'node:path';
 import { TaskseqError } from '../../../../engine/index.ts';
 import type { SimulatedVolumes } from '../disks/simulated-volumes.ts';
 import { findEntry, splitVolumePath } from '../../host-files/volume-files.ts';
-import type { PackageDestination } from '../../../content/package-destination.ts';
+import { packageFolderOn, type PackageDestination } from '../../../content/package-destination.ts';
 
 export function createSimulatedDestination(volumes: SimulatedVolumes): PackageDestination {
   return {
     place(folder, files, destination, packageId) {
-      const m = /^([A-Za-z]:)(\\.*)?$/.exec(destination.trim().replace(/\//g, '\\'));
-      if (!m) throw new TaskseqError('unsupported', `destination "${destination}" is not a drive path such as D:\\Drivers`);
-      const letter = m[1].toUpperCase();
-      const base = `${(m[2] ?? '').replace(/\\+$/, '')}\\${packageId}`;
+      const on = packageFolderOn(destination, packageId);
+      const letter = on.letter;
+      const base = `\\${on.folder}`;
       let root: string;
       try {
         root = volumes.find(letter).root;
