@@ -22,7 +22,6 @@ import {
 export const LOCAL_MACHINE = 'local';
 
 export { DEFAULT_MACHINE } from './default-machine.ts';
-export { PLAN_DEVICE_NAMES } from './plan/device-names.ts';
 
 /** The backends a run can be driven by. */
 export type BackendKind = 'simulated' | 'linux' | 'winpe';

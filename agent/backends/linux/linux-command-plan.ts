@@ -27,7 +27,7 @@ function volumeAt(machine: PlanMachine, path: string, field: string): VolumeLoca
  * A command line meant for the Linux backend: its program is an absolute POSIX path (`/bin/sh -c '...'`,
  * `/usr/local/bin/tool`). Anything else (`cmd.exe`, `x.exe`, a drive letter, a bare name) is a Windows command line.
  */
-export function isLinuxCommandLine(commandLine: string): boolean {
+function isLinuxCommandLine(commandLine: string): boolean {
   return /^\/[^\s\\:/]/.test(commandLine.trim());
 }
 

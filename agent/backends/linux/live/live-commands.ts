@@ -9,6 +9,7 @@ import { linuxCommandPlanner } from '../linux-command-plan.ts';
 import { PLAN_DEVICE_NAMES } from '../../plan/device-names.ts';
 
 export function createLiveCommands(run: RunProcess): CommandsPort {
+  // A command line names no device: the plan's stand-in names are never used here.
   const planner = linuxCommandPlanner(PLAN_DEVICE_NAMES);
   return {
     async run(request) {
