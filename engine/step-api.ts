@@ -31,7 +31,7 @@ export type {
   DiskFacts, PartitionFacts, PartitionLayout, PartitionRole, PlannedPartition, AppliedLayout, AddDriversRequest,
   ApplyImageRequest, BootFilesRequest, CaptureImageRequest, ImageFacts, WimFacts, AdapterSettings, GeneralizeRequest,
   JoinRequest, StageClientRequest, WindowsInstallation, CaptureUserStateRequest, RestoreUserStateRequest,
-  MigrationMode, DriverCatalog, DriverInf, InfModel, InfPlatform, InfProblem, PnpDevice,
+  MigrationMode, DriverCatalog, DriverInf, InfModel, InfPlatform, InfProblem, PnpDevice, MachineCall,
 } from './index.ts';
 export { readDownloadRetry } from './index.ts';
 
