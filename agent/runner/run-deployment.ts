@@ -55,7 +55,7 @@ async function deploy(options: DeploymentOptions, folder: StateFolder, input: De
   });
   const prepared = prepareSequence(options, input, content);
   const machine = await selectMachine(options.machine);
-  const factory = machine.open(folder.machineDir, { sequenceDisks: sequenceDisks(prepared.program) });
+  const factory = machine.open(folder.machineDir, { sequenceDisks: sequenceDisks(prepared.program, prepared.registry) });
   await media?.checkBeforeStart(factory.clockBeforeStart(options.output.reset));
   await factory.checkBeforeStart?.();
   startWriting(options, folder);

@@ -10,6 +10,8 @@ export type MachineCall =
   | { kind: 'generalize' }
   /** ScanState or LoadState. */
   | { kind: 'user-state'; operation: 'capture' | 'restore' }
+  /** A disk the step rewrites, by its number (only when the sequence gives the number itself, not a variable). */
+  | { kind: 'disk'; index: number; field?: string }
   /** A restart the step asks for when it succeeds. */
   | { kind: 'restart'; target: 'HD' | 'WinPE'; field?: string };
 

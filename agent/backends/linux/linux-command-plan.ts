@@ -53,6 +53,7 @@ export function linuxCallRefusal(call: MachineCall): string | undefined {
     case 'generalize': return SYSPREP_REFUSAL;
     case 'user-state': return call.operation === 'capture' ? SCANSTATE_REFUSAL : LOADSTATE_REFUSAL;
     case 'restart': return RESTART_REFUSAL;
+    case 'disk': return undefined;
   }
 }
 
