@@ -4,7 +4,6 @@
  */
 import { TaskseqError, type ContentPort } from '../../engine/index.ts';
 import { runSequence } from '../../engine/machine/index.ts';
-import type { VariableStore } from '../../variables/index.ts';
 import type { PreparedRun } from '../load/prepare-run.ts';
 import type { Backend, RestartOptions, RestartTarget } from '../backends/backend.ts';
 import type { RunLog } from '../log/index.ts';
@@ -12,6 +11,7 @@ import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts'
 import { finishRun, type DeploymentReport, type RunFinish } from './deployment-report.ts';
 import type { OpenedJournal } from './run-journal.ts';
 import { createRunPorts } from './run-ports.ts';
+import { runPostAction } from './post-action.ts';
 import type { RunVariables } from './run-variables.ts';
 
 export interface BootLoop {
@@ -102,11 +102,4 @@ async function restart(backend: Backend, target: RestartTarget, log: RunLog, opt
     log.write({ severity: 'error', component: 'TSManager', message: `The restart to ${target} failed: ${e.message}` });
     return `the restart to ${target} failed: ${e.message}`;
   }
-}
-
-async function runPostAction(backend: Backend, command: string, vars: VariableStore, log: RunLog): Promise<void> {
-  const expanded = vars.expand(command);
-  log.write({ severity: 'info', component: 'TSManager', message: vars.redact(`Starting the post action: ${expanded.text}`) });
-  const r = await backend.ports.commands.run({ kind: 'command-line', commandLine: expanded.text, secret: expanded.secret });
-  log.write({ severity: r.exitCode === 0 ? 'info' : 'warning', component: 'TSManager', message: `The post action exited with code ${r.exitCode}` });
 }
