@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PortRefusal, type CommandRequest, type LogEntry } from '../../engine/index.ts';
+import { PortRefusal, type CommandRequest, type LogLine } from '../../engine/index.ts';
 import { VariableStore } from '../../variables/index.ts';
 import type { Backend } from '../backends/backend.ts';
 import type { RunLog } from '../log/index.ts';
@@ -8,7 +8,7 @@ import { runPostAction } from './post-action.ts';
 
 function capture(): { log: RunLog; lines: string[] } {
   const lines: string[] = [];
-  return { lines, log: { write: (e: LogEntry) => lines.push(`${e.severity}: ${e.message}`) } as unknown as RunLog };
+  return { lines, log: { write: (e: LogLine) => lines.push(`${e.severity}: ${e.message}`) } as unknown as RunLog };
 }
 const backendWith = (run: (r: CommandRequest) => Promise<{ exitCode: number; output: string }>) => ({ ports: { commands: { run } } }) as unknown as Pick<Backend, 'ports'>;
 
@@ -27,5 +27,8 @@ test('a post action that runs logs its exit code; an error that is not a refusal
   const { log, lines } = capture();
   await runPostAction(backendWith(async (r) => ({ exitCode: r.commandLine === '/sbin/reboot' ? 0 : 1, output: '' })), '/sbin/reboot', new VariableStore(), log);
   assert.deepEqual(lines, ['info: Starting the post action: /sbin/reboot', 'info: The post action exited with code 0']);
+  lines.length = 0;
+  await runPostAction(backendWith(async () => ({ exitCode: 0, output: '', warnings: ['assumed success: x'] })), 'x', new VariableStore(), log);
+  assert.deepEqual(lines, ['info: Starting the post action: x', 'warning: The post action: assumed success: x', 'info: The post action exited with code 0']);
   await assert.rejects(runPostAction(backendWith(async () => { throw new TypeError('bug'); }), 'x', new VariableStore(), log), TypeError);
 });

@@ -14,6 +14,8 @@ export async function runPostAction(backend: Pick<Backend, 'ports'>, command: st
   log.write({ severity: 'info', component: 'TSManager', message: vars.redact(`Starting the post action: ${expanded.text}`) });
   try {
     const r = await backend.ports.commands.run({ kind: 'command-line', commandLine: expanded.text, secret: expanded.secret });
+    // What the exit code rests on (a simulated machine's "assumed success") is said with it.
+    for (const w of r.warnings ?? []) log.write({ severity: 'warning', component: 'TSManager', message: vars.redact(`The post action: ${w}`) });
     log.write({ severity: r.exitCode === 0 ? 'info' : 'warning', component: 'TSManager', message: `The post action exited with code ${r.exitCode}` });
   } catch (e) {
     if (!(e instanceof TaskseqError)) throw e;

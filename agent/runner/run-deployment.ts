@@ -89,19 +89,23 @@ async function runOnMachine({ options, folder, input, warnings, prepared, conten
   });
   const { log } = output;
   backend.attachLog?.((severity, message) => log.write({ severity, component: 'Backend', message }));
+  let postAction: (() => Promise<void>) | undefined;
   try {
     const run = await content.open(backend.packageDestination, log, options.output.console);
     await stageContent(run, output, prepared, [...prepared.program.globals, ...variables.initial], options.input.allowUnknownSteps);
-    const report = await runBoots({
+    const ended = await runBoots({
       options, prepared, backend, log, content: run.port, journal, variables,
       finish: { folder, backend, log, problems: prepared.problems },
     });
     run.finish(/^\s*true\s*$/i.test(variables.current().get('SMSTSPreserveContent') ?? ''));
-    return report;
+    postAction = ended.postAction;
+    return ended.report;
   } finally {
-    // Released while the log is still open, so what the release ran (unmounts, detached devices) is in it.
+    // Released while the log is still open, so what the release ran (unmounts, detached devices) is in it; the post
+    // action (which may restart the machine) comes after the release and finds nothing mounted.
     try {
       await backend.dispose?.();
+      await postAction?.();
     } finally {
       await output.close();
     }
