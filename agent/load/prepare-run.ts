@@ -38,6 +38,8 @@ export interface PrepareOptions {
   mediaType?: MediaType;
   allowUnknownSteps: boolean;
   mode: 'validate' | 'run';
+  /** The network shares the run connects (`\\server\share`); absent when not known (`validate`, media builds). */
+  connectedShares?: readonly string[];
 }
 
 /**
@@ -66,6 +68,7 @@ export function prepareRun(options: PrepareOptions): PreparedRun {
   const checked = preflightProgram({
     program: compiled.program, registry, mode: options.mode, allowUnknownSteps: options.allowUnknownSteps,
     content, contentSource: options.contentSource ?? options.content, mediaType: options.mediaType,
+    connectedShares: options.connectedShares,
   });
   problems.push(...checked.problems);
   const unique = dedupeProblems(problems);

@@ -6,6 +6,7 @@
 import type { MediaType } from '../../engine/index.ts';
 import type { Backend, BackendStartOptions } from '../backends/backend.ts';
 import { sequenceDisks } from './sequence-disks.ts';
+import { shareNames } from '../backends/host-files/shares.ts';
 import { selectMachine, type MachineSelection } from '../backends/select.ts';
 import { prepareRun, type PreparedRun } from '../load/prepare-run.ts';
 import { createOutputFolders } from '../output/output-folders.ts';
@@ -126,6 +127,7 @@ function prepareSequence(options: DeploymentOptions, input: DeploymentInput, con
     file: media?.sequence.file ?? input.file, bytes: media?.sequence.bytes, children: options.input.children,
     content: content.folder?.dir, catalog: content.catalog, contentSource: content.source,
     mediaType: media?.mediaType ?? options.machine.mediaType, allowUnknownSteps: options.input.allowUnknownSteps, mode: 'run',
+    connectedShares: shareNames(options.machine.shares ?? []),
   });
 }
 

@@ -42,3 +42,4 @@ export interface Ports {
 export type PortName = keyof Ports;
 export * from './download-retry.ts';
 export * from './port-refusal.ts';
+export * from './network-shares.ts';
