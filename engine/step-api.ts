@@ -33,7 +33,7 @@ export type {
   JoinRequest, StageClientRequest, WindowsInstallation, CaptureUserStateRequest, RestoreUserStateRequest,
   MigrationMode, DriverCatalog, DriverInf, InfModel, InfPlatform, InfProblem, PnpDevice, MachineCall,
 } from './index.ts';
-export { readDownloadRetry } from './index.ts';
+export { readDownloadRetry, sameShare } from './index.ts';
 
 // Disk facts (engine/disks) and Windows Setup rules the steps plan with.
 export {

@@ -22,6 +22,11 @@ export interface StepDefinitionView {
   optionVariables: Record<string, string>;
   /** Conditions of the enclosing groups, innermost first (the step runs only when all of them hold). */
   enclosingConditions?: Condition[];
+  /**
+   * The network shares the run connects (`\\server\share`), when the check is for a run that knows them (a run or
+   * a plan); undefined for `validate`, where a path on a share can only be warned about.
+   */
+  connectedShares?: readonly string[];
 }
 
 /** A finding from a step's own validation; the engine adds file, path and line. */

@@ -5,6 +5,7 @@
  */
 import { InvalidInputError, type MachineCall, type MachineJudge } from '../../engine/index.ts';
 import type { BackendFactory } from './backend.ts';
+import type { ConnectedShare } from './host-files/shares.ts';
 import { DEFAULT_MACHINE } from './default-machine.ts';
 import type { TargetRequest } from './linux/disk-safety.ts';
 import type { LinuxBackendOptions } from './linux/linux-backend.ts';
@@ -49,6 +50,8 @@ export interface MachineRequest {
   yes?: boolean;
   /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
   firmware?: 'UEFI' | 'BIOS';
+  /** `--share`: the network shares the run reaches and their host folders (every backend honours them). */
+  shares?: readonly ConnectedShare[];
 }
 
 /** What the sequence tells the machine before it starts: the disk numbers its steps name (for `--yes`). */
@@ -78,8 +81,8 @@ interface BackendEntry {
 
 /** One entry per backend; each gets the profile the request names. */
 const BACKENDS: Readonly<Record<BackendKind, BackendEntry>> = {
-  simulated: { open: (profile, machineDir, local) => simulatedBackend(profile, machineDir, { local }) },
-  linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware }), planner: (names) => linuxCommandPlanner(names), refusal: linuxCallRefusal },
+  simulated: { open: (profile, machineDir, local, _target, request) => simulatedBackend(profile, machineDir, { local, shares: request.shares ?? [] }) },
+  linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware, shares: request.shares ?? [] }), planner: (names) => linuxCommandPlanner(names), refusal: linuxCallRefusal },
   winpe: { planner: () => winpeCommandPlanner() },
 };
 

@@ -81,7 +81,7 @@ export function captureImage(
   deps: SimulatedImagingDeps, run: WimlibRunner, request: CaptureImageRequest,
 ): { index: number } {
   const sourceDir = sourceRoot(deps, request.source);
-  const out = prepareOutputPath(request.path, deps.volumeRoot);
+  const out = prepareOutputPath(request.path, deps);
   if (request.mode === 'append') checkAppend(request, out.host);
   const build = (wim: string) => {
     const args = renderCaptureArgs({ ...request, sourceDir, wim, checkIntegrity: request.checkIntegrity ?? false });
