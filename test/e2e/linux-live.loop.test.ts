@@ -142,24 +142,3 @@ test('linux backend: no --target-disk, no run; the refusal names the disk the se
   assert.match(r.stdout + r.stderr, /without --target-disk/);
   assert.equal(existsSync(join(dir, 'state')), false, 'a refused live run writes nothing');
 });
-
-test('linux backend: BIOS boot files are refused with the reason, after the image is applied', { skip, timeout: 180_000 }, async () => {
-  await withLoopDisk({ sizeBytes: 768 * MIB }, async (disk) => {
-    const dir = workDir();
-    const { root } = content(dir);
-    const bios: PartitionSpec[] = [
-      { type: 'Primary', fileSystem: 'NTFS', size: '100', units: 'MB', bootable: true, volumeName: 'System Reserved' },
-      { type: 'Primary', fileSystem: 'NTFS', size: '100', units: '%', volumeName: 'Windows', letterVariable: 'OSDisk' },
-    ];
-    const file = writeFixture(dir, 'ts.xml', sequence([partitionDisk('Partition', 'MBR', bios), applyOs('Apply Operating System', 'LAB00100')]));
-    const r = await runSequenceFile(file, dir, ['--backend', 'linux', '--target-disk', disk.path, '--firmware', 'BIOS', '--content', root]);
-    assert.equal(r.code, 1, r.stdout + r.stderr);
-    const apply = r.report.steps.find((s) => s.name === 'Apply Operating System');
-    assert.equal(apply?.exitCode, 50);
-    assert.match(apply?.reason ?? '', /MBR boot code and the NTFS boot record code that load bootmgr are not files of the applied image/);
-    const table = JSON.parse(sh('sfdisk', ['--json', disk.path])) as { partitiontable: { label: string; partitions: Array<{ bootable?: boolean }> } };
-    assert.equal(table.partitiontable.label, 'dos');
-    assert.equal(table.partitiontable.partitions[0]?.bootable, true);
-    assert.deepEqual(loopDevicesOf(disk.file), [disk.path]);
-  });
-});

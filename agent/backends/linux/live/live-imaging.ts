@@ -1,7 +1,8 @@
 /**
  * The Imaging port of a live Linux run: WIMs read with the project's reader, applied and captured by wimlib-imagex on
  * the volume's device (unmounted for the time it runs; a capture may go to a share the live system mounted), drivers
- * staged into the mounted volume for Windows Setup, and UEFI boot files written onto the EFI system partition.
+ * staged into the mounted volume for Windows Setup, and boot files written onto the EFI system partition (UEFI) or
+ * the active partition and the MBR (BIOS).
  */
 import { TaskseqError, type Architecture, type ImagingPort } from '../../../../engine/index.ts';
 import { readWim } from '../../../formats/wim/index.ts';
@@ -58,7 +59,7 @@ export function createLiveImaging(deps: LiveImagingDeps): ImagingPort {
       const windows = await volumeAt(request.windowsPath, `cannot write boot files for ${request.windowsPath}`);
       const root = disks.rootOf(windows.letter);
       if (!root) throw new TaskseqError('unsupported', `cannot write boot files for ${request.windowsPath}: ${windows.letter} is not mounted`);
-      await writeBootFiles(run, request, { ...planMachine(disks.list(), deps.architecture), names: disks.names(), firmware: deps.firmware, windowsVolumeRoot: root, log: deps.log });
+      await writeBootFiles(run, request, { ...planMachine(disks.list(), deps.architecture), names: disks.names(), firmware: deps.firmware, windowsVolumeRoot: root, volumeRoot: (l) => disks.rootOf(l), log: deps.log });
     },
     async addDrivers(request) {
       const volume = await volumeAt(request.target, 'cannot add drivers');
