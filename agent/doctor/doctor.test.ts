@@ -26,7 +26,7 @@ const host = (over: Partial<InstallHost>): InstallHost => ({
 
 test('the tests need the disk, imaging and transfer tools, from their Debian packages', () => {
   const packages = [...new Set(toolsFor('tests', 'linux').map((t) => t.packageName))].sort();
-  assert.deepEqual(packages, ['dosfstools', 'fdisk', 'gdisk', 'grub-pc-bin', 'libhivex-bin', 'libwin-hivex-perl', 'mount', 'mtools', 'nginx', 'ntfs-3g', 'openssl', 'util-linux', 'wimtools']);
+  assert.deepEqual(packages, ['dosfstools', 'fdisk', 'gdisk', 'grub-pc-bin', 'libhivex-bin', 'libwin-hivex-perl', 'mount', 'mtools', 'nginx', 'ntfs-3g', 'openssl', 'qemu-system-x86', 'util-linux', 'wimtools']);
   assert.ok(REQUIRED_TOOLS.every((t) => t.uses.length > 0 && t.purpose.length > 0));
 });
 
@@ -38,9 +38,9 @@ test('a tool found on the PATH reports its first version line; a missing one nam
   assert.equal(simulated.tools[0].path, '/usr/bin/wimlib-imagex');
   assert.equal(simulated.tools[0].version, 'wimlib-imagex 1.13.5 (using wimlib 1.13.5)');
   assert.equal(isReady(report), false, 'the tests miss their tools');
-  assert.deepEqual(reportMissingPackages(report), ['fdisk', 'gdisk', 'dosfstools', 'ntfs-3g', 'mount', 'util-linux', 'libwin-hivex-perl', 'libhivex-bin', 'mtools', 'grub-pc-bin', 'nginx', 'openssl']);
+  assert.deepEqual(reportMissingPackages(report), ['fdisk', 'gdisk', 'dosfstools', 'ntfs-3g', 'mount', 'util-linux', 'libwin-hivex-perl', 'libhivex-bin', 'mtools', 'grub-pc-bin', 'qemu-system-x86', 'nginx', 'openssl']);
   const text = renderDoctorReport(report).join('\n');
-  assert.match(text, /test suite \(npm test\): 21 of 22 tools missing/);
+  assert.match(text, /test suite \(npm test\): 22 of 23 tools missing/);
   assert.match(text, /nginx +MISSING +serves deployment sources to the transfer tests \[nginx\]/);
 });
 

@@ -69,6 +69,7 @@ export const REQUIRED_TOOLS: readonly RequiredTool[] = [
   { command: 'mdir', platform: 'linux', packageName: 'mtools', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'lists FAT32 system partitions without mounting them' },
   { command: 'grub-mkimage', platform: 'linux', packageName: 'grub-pc-bin', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'makes the BIOS boot code (a GRUB core image that starts bootmgr)' },
   { command: 'grub-bios-setup', folder: '/usr/lib/grub/i386-pc', platform: 'linux', packageName: 'grub-pc-bin', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'writes the BIOS boot code to the MBR and the gap before the first partition' },
+  { command: 'qemu-system-x86_64', platform: 'linux', packageName: 'qemu-system-x86', versionArgs: ['--version'], uses: ['tests'], purpose: 'boots the BIOS disks the Linux backend writes, in an emulated PC, to prove the boot chain' },
   { command: 'nginx', platform: 'linux', packageName: 'nginx', versionArgs: ['-v'], uses: ['tests'], purpose: 'serves deployment sources to the transfer tests' },
   { command: 'openssl', platform: 'linux', packageName: 'openssl', versionArgs: ['version'], uses: ['tests'], purpose: 'makes the transfer tests\' certificate authority' },
   { command: 'diskpart', platform: 'win32', packageName: 'Windows PE / Windows', uses: ['winpe'], purpose: 'partitions and formats disks' },
