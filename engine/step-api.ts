@@ -7,7 +7,7 @@
 
 // The step contract, its manifest and its options.
 export type {
-  StepContext, StepDefinitionView, StepInfo, StepModule, StepProblem, StepResult, StepVariables,
+  StepContext, StepDefinitionView, StepInfo, StepModule, StepProblem, StepProgress, StepResult, StepVariables,
   OptionSpec, StepCatalog, StepTypeEntry,
 } from './index.ts';
 export {
@@ -31,7 +31,7 @@ export type {
   DiskFacts, PartitionFacts, PartitionLayout, PartitionRole, PlannedPartition, AppliedLayout, AddDriversRequest,
   ApplyImageRequest, BootFilesRequest, CaptureImageRequest, ImageFacts, WimFacts, AdapterSettings, GeneralizeRequest,
   JoinRequest, StageClientRequest, WindowsInstallation, CaptureUserStateRequest, RestoreUserStateRequest,
-  MigrationMode, DriverCatalog, DriverInf, InfModel, InfPlatform, InfProblem, PnpDevice,
+  MigrationMode, DriverCatalog, DriverInf, InfModel, InfPlatform, InfProblem, PnpDevice, OperationProgress, ProgressCallback,
 } from './index.ts';
 export { readDownloadRetry } from './index.ts';
 

@@ -3,6 +3,8 @@
  * files for the firmware (the bcdboot equivalent). Volumes are addressed by drive letter (`C:`). Sizes in bytes.
  */
 
+import type { ProgressCallback } from './progress.ts';
+
 export type WimCompression = 'none' | 'xpress' | 'lzx' | 'lzms';
 
 /** One image of a WIM, from its XML metadata. */
@@ -46,6 +48,8 @@ export interface ApplyImageRequest {
   /** Drive letter of the target volume, e.g. `C:`. */
   target: string;
   checkIntegrity?: boolean;
+  /** Told how far the apply has got, when the backend can measure it. */
+  onProgress?: ProgressCallback;
 }
 
 export interface CaptureImageRequest {
@@ -62,6 +66,8 @@ export interface CaptureImageRequest {
   version?: string;
   compression?: Exclude<WimCompression, 'lzms'>;
   checkIntegrity?: boolean;
+  /** Told how far the capture has got, when the backend can measure it. */
+  onProgress?: ProgressCallback;
 }
 
 export interface BootFilesRequest {
