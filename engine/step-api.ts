@@ -31,9 +31,10 @@ export type {
   DiskFacts, PartitionFacts, PartitionLayout, PartitionRole, PlannedPartition, AppliedLayout, AddDriversRequest,
   ApplyImageRequest, BootFilesRequest, CaptureImageRequest, ImageFacts, WimFacts, AdapterSettings, GeneralizeRequest,
   JoinRequest, StageClientRequest, WindowsInstallation, CaptureUserStateRequest, RestoreUserStateRequest,
-  MigrationMode, DriverCatalog, DriverInf, InfModel, InfPlatform, InfProblem, PnpDevice, OperationProgress, ProgressCallback,
+  MigrationMode, DriverCatalog, DriverInf, InfModel, InfPlatform, InfProblem, PnpDevice, MachineCall,
+  OperationProgress, ProgressCallback,
 } from './index.ts';
-export { readDownloadRetry } from './index.ts';
+export { readDownloadRetry, sameShare } from './index.ts';
 
 // Disk facts (engine/disks) and Windows Setup rules the steps plan with.
 export {

@@ -8,6 +8,7 @@ import type { Problem } from './problems.ts';
 import type { OperationProgress, PortName, Ports, SystemFacts, EnvironmentFacts } from './ports/index.ts';
 import type { ConditionResult } from './conditions/types.ts';
 import type { StepManifest } from './options/step-manifest.ts';
+import type { MachineCall } from './ports/machine-call.ts';
 
 /** Where a step may run. */
 export type StepEnvironment = 'WinPE' | 'FullOS' | 'both';
@@ -21,6 +22,11 @@ export interface StepDefinitionView {
   optionVariables: Record<string, string>;
   /** Conditions of the enclosing groups, innermost first (the step runs only when all of them hold). */
   enclosingConditions?: Condition[];
+  /**
+   * The network shares the run connects (`\\server\share`), when the check is for a run that knows them (a run or
+   * a plan); undefined for `validate`, where a path on a share can only be warned about.
+   */
+  connectedShares?: readonly string[];
 }
 
 /** A finding from a step's own validation; the engine adds file, path and line. */
@@ -141,5 +147,11 @@ export interface StepModule {
    * `%VAR%` are left out (known at run time only).
    */
   packages?(view: StepDefinitionView): string[];
+  /**
+   * The changing calls the step will make of the machine, as far as its options tell (pure): a live backend that
+   * refuses one of them refuses the run before anything is touched (see engine/preflight/machine-calls.ts). A call
+   * that depends on a value known only at run time is given as written (`%VAR%` unexpanded); the backend decides.
+   */
+  machineCalls?(view: StepDefinitionView): MachineCall[];
   run(ctx: StepContext): Promise<StepResult>;
 }

@@ -3,13 +3,14 @@
  * file, or `local`: the facts of this PC) and builds the backend that drives it. The CLI commands and the runner ask
  * here instead of interpreting the option themselves; a new backend is one entry in {@link BACKENDS}.
  */
-import { InvalidInputError } from '../../engine/index.ts';
+import { InvalidInputError, type MachineCall, type MachineJudge } from '../../engine/index.ts';
 import type { BackendFactory } from './backend.ts';
+import type { ConnectedShare } from './host-files/shares.ts';
 import { DEFAULT_MACHINE } from './default-machine.ts';
 import type { TargetRequest } from './linux/disk-safety.ts';
 import type { LinuxBackendOptions } from './linux/linux-backend.ts';
 import { LINUX_MACHINE_DESCRIPTION, liveClockReading } from './linux/linux-identity.ts';
-import { linuxCommandPlanner } from './linux/linux-command-plan.ts';
+import { linuxCallRefusal, linuxCommandPlanner } from './linux/linux-command-plan.ts';
 import type { CommandPlanner, DeviceNames } from './plan/command-plan.ts';
 import { PLAN_DEVICE_NAMES } from './plan/device-names.ts';
 import { recordingBackend, type PlanSink } from './plan/plan-recorder.ts';
@@ -49,6 +50,8 @@ export interface MachineRequest {
   yes?: boolean;
   /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
   firmware?: 'UEFI' | 'BIOS';
+  /** `--share`: the network shares the run reaches and their host folders (every backend honours them). */
+  shares?: readonly ConnectedShare[];
 }
 
 /** What the sequence tells the machine before it starts: the disk numbers its steps name (for `--yes`). */
@@ -72,12 +75,14 @@ interface BackendEntry {
   live?: boolean;
   /** What the backend runs for each changing call; undefined for the simulated machine, which runs nothing. */
   planner?(names: DeviceNames): CommandPlanner;
+  /** What the backend refuses whatever happens before it: a run refuses such a step before it starts. */
+  refusal?(call: MachineCall): string | undefined;
 }
 
 /** One entry per backend; each gets the profile the request names. */
 const BACKENDS: Readonly<Record<BackendKind, BackendEntry>> = {
-  simulated: { open: (profile, machineDir, local) => simulatedBackend(profile, machineDir, { local }) },
-  linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware }), planner: (names) => linuxCommandPlanner(names) },
+  simulated: { open: (profile, machineDir, local, _target, request) => simulatedBackend(profile, machineDir, { local, shares: request.shares ?? [] }) },
+  linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware, shares: request.shares ?? [] }), planner: (names) => linuxCommandPlanner(names), refusal: linuxCallRefusal },
   winpe: { planner: () => winpeCommandPlanner() },
 };
 
@@ -94,6 +99,17 @@ function lazyLinux(profile: MachineProfile, machineDir: string, options: LinuxBa
     checkBeforeStart: async () => (await load()).checkBeforeStart?.(),
     start: async (start) => (await load()).start(start),
   };
+}
+
+/**
+ * The judge the preflight asks about every step of a run on `request`'s backend (see engine/preflight/machine-calls.ts);
+ * undefined for a backend that refuses nothing in advance, and for a plan, which shows refusals under their steps.
+ */
+export function machineJudgeFor(request: MachineRequest): MachineJudge | undefined {
+  if (request.plan) return undefined;
+  const backend = backendFor(request);
+  const refusal = BACKENDS[backend].refusal;
+  return refusal && { backend, refusal: (call) => refusal(call) };
 }
 
 /** The live backend of the platform the agent runs on (Linux: `linux`, Windows: `winpe`). */

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import {
   compileProgram, createRegistry, dedupeProblems, hasErrors, InvalidInputError, preflightProgram, relaxForValidation,
-  loadDocument, type ContentPort, type MediaType, type Problem, type Program, type Registry, type SequenceDocument, type SourceForm,
+  loadDocument, type ContentPort, type MachineJudge, type MediaType, type Problem, type Program, type Registry, type SequenceDocument, type SourceForm,
 } from '../../engine/index.ts';
 import { BUILTIN_STEP_CATALOG, BUILTIN_STEPS } from '../../steps/index.ts';
 import { readSequenceFile } from './read-sequence-file.ts';
@@ -38,6 +38,10 @@ export interface PrepareOptions {
   mediaType?: MediaType;
   allowUnknownSteps: boolean;
   mode: 'validate' | 'run';
+  /** The live machine a run drives: the steps it refuses outright stop the run here. */
+  machine?: MachineJudge;
+  /** The network shares the run connects (`\\server\share`); absent when not known (`validate`, media builds). */
+  connectedShares?: readonly string[];
 }
 
 /**
@@ -65,7 +69,8 @@ export function prepareRun(options: PrepareOptions): PreparedRun {
   const content = checkContent ? options.catalog ?? createFolderContent(options.content) : undefined;
   const checked = preflightProgram({
     program: compiled.program, registry, mode: options.mode, allowUnknownSteps: options.allowUnknownSteps,
-    content, contentSource: options.contentSource ?? options.content, mediaType: options.mediaType,
+    content, contentSource: options.contentSource ?? options.content, mediaType: options.mediaType, machine: options.machine,
+    connectedShares: options.connectedShares,
   });
   problems.push(...checked.problems);
   const unique = dedupeProblems(problems);

@@ -4,7 +4,6 @@
  */
 import { TaskseqError, type ContentPort } from '../../engine/index.ts';
 import { runSequence } from '../../engine/machine/index.ts';
-import type { VariableStore } from '../../variables/index.ts';
 import type { PreparedRun } from '../load/prepare-run.ts';
 import type { Backend, RestartOptions, RestartTarget } from '../backends/backend.ts';
 import type { RunLog } from '../log/index.ts';
@@ -12,6 +11,7 @@ import { ENGINE_VERSION, type DeploymentOptions } from './deployment-options.ts'
 import { finishRun, type DeploymentReport, type RunFinish } from './deployment-report.ts';
 import type { OpenedJournal } from './run-journal.ts';
 import { createRunPorts } from './run-ports.ts';
+import { runPostAction } from './post-action.ts';
 import type { RunVariables } from './run-variables.ts';
 
 export interface BootLoop {
@@ -25,8 +25,18 @@ export interface BootLoop {
   finish: RunFinish;
 }
 
+/** How the boots ended: the report, and the post action to run once the machine is released. */
+export interface BootsEnded {
+  report: DeploymentReport;
+  /**
+   * `SMSTSPostAction`, run by the caller after the backend is disposed (mounts gone, devices detached) and before the
+   * log closes: a post action that restarts the machine must find nothing left open.
+   */
+  postAction?: () => Promise<void>;
+}
+
 /** Runs the sequence to its end, or to a restart that cannot happen. */
-export async function runBoots(loop: BootLoop): Promise<DeploymentReport> {
+export async function runBoots(loop: BootLoop): Promise<BootsEnded> {
   const { options, prepared, backend, log, variables, journal: { previous } } = loop;
   const resuming = previous !== undefined && !previous.ended;
   const interrupted = resuming ? previous.pendingReboot?.target : undefined;
@@ -35,7 +45,7 @@ export async function runBoots(loop: BootLoop): Promise<DeploymentReport> {
   const media = options.input.media;
   const prestart = media && !resuming ? await media.prestart(ports.commands, log) : { ok: true as const, variables: [] };
   if (!prestart.ok) {
-    return finishRun(loop.finish, { status: 'failed', exitCode: prestart.exitCode, steps: [], reboots: [], variables: variables.current() }, prestart.message);
+    return { report: finishRun(loop.finish, { status: 'failed', exitCode: prestart.exitCode, steps: [], reboots: [], variables: variables.current() }, prestart.message) };
   }
   const initialVariables = [...variables.initial, ...prestart.variables];
   if (refusedEarlier) throw refusedEarlier;
@@ -53,13 +63,16 @@ export async function runBoots(loop: BootLoop): Promise<DeploymentReport> {
         say && ((line) => say(outcome.variables.redact(line))));
       // The engine asked the machine first, so this is a machine that changed its answer: the restart in the report
       // did not happen.
-      if (refused) return finishRun(loop.finish, { ...outcome, status: 'failed', exitCode: 1, reboots: outcome.reboots.slice(0, -1) }, refused);
+      if (refused) return { report: finishRun(loop.finish, { ...outcome, status: 'failed', exitCode: 1, reboots: outcome.reboots.slice(0, -1) }, refused) };
       continue;
     }
     if (outcome.shutdownAfter !== undefined) {
       log.write({ severity: 'info', component: 'TSManager', message: 'The computer is shut down; the task sequence has ended' });
-    } else if (outcome.postAction) await runPostAction(backend, outcome.postAction, outcome.variables, log);
-    return finishRun(loop.finish, outcome);
+    }
+    const { postAction } = outcome;
+    const report = finishRun(loop.finish, outcome);
+    if (outcome.shutdownAfter !== undefined || !postAction) return { report };
+    return { report, postAction: () => runPostAction(backend, postAction, outcome.variables, log) };
   }
 }
 
@@ -102,11 +115,4 @@ async function restart(backend: Backend, target: RestartTarget, log: RunLog, opt
     log.write({ severity: 'error', component: 'TSManager', message: `The restart to ${target} failed: ${e.message}` });
     return `the restart to ${target} failed: ${e.message}`;
   }
-}
-
-async function runPostAction(backend: Backend, command: string, vars: VariableStore, log: RunLog): Promise<void> {
-  const expanded = vars.expand(command);
-  log.write({ severity: 'info', component: 'TSManager', message: vars.redact(`Starting the post action: ${expanded.text}`) });
-  const r = await backend.ports.commands.run({ kind: 'command-line', commandLine: expanded.text, secret: expanded.secret });
-  log.write({ severity: r.exitCode === 0 ? 'info' : 'warning', component: 'TSManager', message: `The post action exited with code ${r.exitCode}` });
 }

@@ -1,5 +1,6 @@
 /** What `taskseq run` is asked to do, grouped by the stage of the run that uses it. */
 import type { MediaType, RunEvent } from '../../engine/index.ts';
+import type { ConnectedShare } from '../backends/host-files/shares.ts';
 import type { PlanSink } from '../backends/plan/plan-recorder.ts';
 import type { BackendKind } from '../backends/select.ts';
 import type { MediaRun } from '../media/media-run.ts';
@@ -55,6 +56,8 @@ export interface MachineOptions {
   yes?: boolean;
   /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
   firmware?: 'UEFI' | 'BIOS';
+  /** `--share`: the network shares the run reaches, each at its host folder (checked by the command line). */
+  shares?: ConnectedShare[];
   /** The media the run starts from (`--media-type`), when no media folder decides it. */
   mediaType?: MediaType;
   strictCommands: boolean;

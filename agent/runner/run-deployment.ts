@@ -6,7 +6,8 @@
 import type { MediaType } from '../../engine/index.ts';
 import type { Backend, BackendStartOptions } from '../backends/backend.ts';
 import { sequenceDisks } from './sequence-disks.ts';
-import { selectMachine, type MachineSelection } from '../backends/select.ts';
+import { machineJudgeFor, selectMachine, type MachineSelection } from '../backends/select.ts';
+import { shareNames } from '../backends/host-files/shares.ts';
 import { prepareRun, type PreparedRun } from '../load/prepare-run.ts';
 import { createOutputFolders } from '../output/output-folders.ts';
 import { runBoots } from './boot-loop.ts';
@@ -55,7 +56,7 @@ async function deploy(options: DeploymentOptions, folder: StateFolder, input: De
   });
   const prepared = prepareSequence(options, input, content);
   const machine = await selectMachine(options.machine);
-  const factory = machine.open(folder.machineDir, { sequenceDisks: sequenceDisks(prepared.program) });
+  const factory = machine.open(folder.machineDir, { sequenceDisks: sequenceDisks(prepared.program, prepared.registry) });
   await media?.checkBeforeStart(factory.clockBeforeStart(options.output.reset));
   await factory.checkBeforeStart?.();
   startWriting(options, folder);
@@ -89,19 +90,23 @@ async function runOnMachine({ options, folder, input, warnings, prepared, conten
   });
   const { log } = output;
   backend.attachLog?.((severity, message) => log.write({ severity, component: 'Backend', message }));
+  let postAction: (() => Promise<void>) | undefined;
   try {
     const run = await content.open(backend.packageDestination, log, options.output.console);
     await stageContent(run, output, prepared, [...prepared.program.globals, ...variables.initial], options.input.allowUnknownSteps);
-    const report = await runBoots({
+    const ended = await runBoots({
       options, prepared, backend, log, content: run.port, journal, variables,
       finish: { folder, backend, log, problems: prepared.problems },
     });
     run.finish(/^\s*true\s*$/i.test(variables.current().get('SMSTSPreserveContent') ?? ''));
-    return report;
+    postAction = ended.postAction;
+    return ended.report;
   } finally {
-    // Released while the log is still open, so what the release ran (unmounts, detached devices) is in it.
+    // Released while the log is still open, so what the release ran (unmounts, detached devices) is in it; the post
+    // action (which may restart the machine) comes after the release and finds nothing mounted.
     try {
       await backend.dispose?.();
+      await postAction?.();
     } finally {
       await output.close();
     }
@@ -126,6 +131,8 @@ function prepareSequence(options: DeploymentOptions, input: DeploymentInput, con
     file: media?.sequence.file ?? input.file, bytes: media?.sequence.bytes, children: options.input.children,
     content: content.folder?.dir, catalog: content.catalog, contentSource: content.source,
     mediaType: media?.mediaType ?? options.machine.mediaType, allowUnknownSteps: options.input.allowUnknownSteps, mode: 'run',
+    machine: machineJudgeFor(options.machine),
+    connectedShares: shareNames(options.machine.shares ?? []),
   });
 }
 

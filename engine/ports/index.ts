@@ -43,3 +43,5 @@ export interface Ports {
 export type PortName = keyof Ports;
 export * from './download-retry.ts';
 export * from './port-refusal.ts';
+export type { MachineCall, MachineJudge } from './machine-call.ts';
+export * from './network-shares.ts';

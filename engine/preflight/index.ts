@@ -6,3 +6,4 @@ export { stepView } from './step-options.ts';
 export { standAloneMediaProblems, STANDALONE_MEDIA_BUILTINS } from './standalone-media-rules.ts';
 export { judgeKnownCondition, type KnownAnswer } from './known-condition.ts';
 export { findSequenceSecrets, hasLiteralPassword } from './sequence-secrets.ts';
+export { BACKEND_REFUSAL_CODE } from './machine-calls.ts';

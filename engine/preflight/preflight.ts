@@ -14,6 +14,8 @@ import { checkCondition } from '../conditions/index.ts';
 import { stepView } from './step-options.ts';
 import { checkManifestOptions, stepPackages } from '../options/check-options.ts';
 import { standAloneMediaFindings } from './standalone-media-rules.ts';
+import { machineCallFindings } from './machine-calls.ts';
+import type { MachineJudge } from '../ports/machine-call.ts';
 import { CONTENT_FAILURE_EXIT_CODE, judgeFinding, markCertainFailures, stepFailureFinding, type PreflightFinding } from './certain-failure.ts';
 
 export interface PreflightRequest {
@@ -31,6 +33,10 @@ export interface PreflightRequest {
   contentSource?: string;
   /** The media the run starts from: `FullMedia` adds the stand-alone media rules. */
   mediaType?: MediaType;
+  /** The live machine the run drives: the steps it refuses outright are found here (absent: nothing is refused). */
+  machine?: MachineJudge;
+  /** The network shares the run connects (`\\server\share`); absent when not known (`validate`). */
+  connectedShares?: readonly string[];
 }
 
 /** What the preflight found, and the program to run. */
@@ -107,10 +113,11 @@ function stepFindings(req: PreflightRequest, instr: Instruction): PreflightFindi
       message: `step type ${known.type} (${known.displayName}) is recognised but this version of taskseq cannot run it yet${req.mode === 'run' ? '; disable the step or remove it to run the rest' : ''}`,
     }, instr)];
   }
-  const view = stepView(instr, req.program);
+  const view = { ...stepView(instr, req.program), ...(req.connectedShares ? { connectedShares: req.connectedShares } : {}) };
   const own: Problem[] = checkManifestOptions(module, view).map((p) => ({ ...p, ...where }));
   // A step's own options concern that step alone: an option its module refuses makes it fail when it runs.
-  return own.map((p) => (p.severity === 'error' ? stepFailureFinding(p, instr) : { problem: p }));
+  const findings = own.map((p) => (p.severity === 'error' ? stepFailureFinding(p, instr) : { problem: p }));
+  return req.machine ? [...findings, ...machineCallFindings(req.machine, module, view, instr)] : findings;
 }
 
 /**

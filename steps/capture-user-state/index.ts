@@ -67,5 +67,6 @@ export const captureUserStateStep: StepModule = {
   // ScanState overwrites its store (/o): capturing again gives the same store.
   rerunnable: true,
   ports: ['userState', 'content'],
+  machineCalls: () => [{ kind: 'user-state', operation: 'capture' }],
   run,
 };

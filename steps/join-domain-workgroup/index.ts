@@ -50,5 +50,6 @@ export const joinDomainWorkgroupStep: StepModule = {
   // Joining the same domain or workgroup again changes nothing.
   rerunnable: true,
   ports: ['windows'],
+  machineCalls: (view) => (parseFlag(view.options.SkipReboot) ? [] : [{ kind: 'restart', target: 'HD' }]),
   run,
 };

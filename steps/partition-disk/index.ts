@@ -73,5 +73,9 @@ export const partitionDiskStep: StepModule = {
   rerunnable: true,
   ports: ['disks'],
   validate: validatePartitionDisk,
+  machineCalls: (view) => {
+    const text = view.options.DiskIndex?.trim() ?? '';
+    return /^\d+$/.test(text) ? [{ kind: 'disk', index: Number(text), field: view.optionVariables.DiskIndex ?? 'DiskIndex' }] : [];
+  },
   run,
 };

@@ -46,5 +46,6 @@ export const prepareWindowsStep: StepModule = {
   rerunnable: false,
   ports: ['windows'],
   validate: validatePrepareWindows,
+  machineCalls: () => [{ kind: 'generalize' }],
   run,
 };

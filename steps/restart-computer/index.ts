@@ -33,5 +33,9 @@ export const restartComputerStep: StepModule = {
   rerunnable: true,
   ports: [],
   validate: validateRestart,
+  machineCalls: (view) => {
+    const target = parseTarget(selectTarget(view.options.Target, view.node.action));
+    return target ? [{ kind: 'restart', target, field: view.optionVariables.Target ?? 'Target' }] : [];
+  },
   run,
 };

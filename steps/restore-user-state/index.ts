@@ -56,5 +56,6 @@ export const restoreUserStateStep: StepModule = {
   // LoadState writes the same files and accounts again.
   rerunnable: true,
   ports: ['userState', 'content'],
+  machineCalls: () => [{ kind: 'user-state', operation: 'restore' }],
   run,
 };

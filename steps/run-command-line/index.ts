@@ -10,6 +10,7 @@ import { DO_NOT_LOG_VARIABLE, renderCommandLogLine } from '../shared/command/com
 import { hasCommandLineOptions, planCommandSource } from './plan.ts';
 import { decideRunAs } from '../shared/command/run-as.ts';
 import { validateCommandLineStep } from './validate.ts';
+import { commandLineCalls } from './machine-calls.ts';
 import { parseAction } from './parse-action.ts';
 import { runCommandLineManifest, RUN_COMMAND_LINE_RUN_AS } from './manifest.ts';
 
@@ -78,6 +79,7 @@ export const runCommandLineStep: StepModule = {
   rerunnable: false,
   ports: ['commands', 'content'],
   validate: validateCommandLineStep,
+  machineCalls: commandLineCalls,
   // Run Command Line names its package in PackageID; every other type it runs only through `smsswd.exe /run:<id>`.
   packages: (view) => {
     const own = hasCommandLineOptions(view.node.type ?? '') ? optionValues(view, ['PackageID']) : [];

@@ -100,6 +100,7 @@ export const runPowerShellStep: StepModule = {
   rerunnable: false,
   ports: ['commands', 'content'],
   validate: validatePowerShellStep,
+  machineCalls: () => [{ kind: 'command', commandKind: 'powershell' }],
   // An inline script needs no package; a script file comes from PackageID.
   packages: (view) => (optionValues(view, ['SourceScript']).length ? [] : optionValues(view, ['PackageID'])),
   run,

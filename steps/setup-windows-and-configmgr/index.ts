@@ -62,6 +62,8 @@ export const setupWindowsStep: StepModule = {
   continueOnError: 'ignored',
   ports: ['volumes', 'windows'],
   // ClientPackageID is a package option of the manifest; the pre-production package counts only when chosen.
+  // Windows Setup finishes in the installed Windows: the step always ends in a restart into it.
+  machineCalls: () => [{ kind: 'restart', target: 'HD' }],
   packages: (view) => (view.options.UsePreProdClient?.toLowerCase() === 'true' ? optionValues(view, ['PreProdPackageID']) : []),
   run,
 };

@@ -57,6 +57,7 @@ export function createImagingFake(wims: readonly WimFacts[], refuseApply?: Tasks
     capture: async (r) => { throw new Error(`unscripted capture ${r.source}`); },
     writeBootFiles: async (request) => { bootFiles.push(request); },
     addDrivers: async (r) => { throw new Error(`unscripted addDrivers ${r.target}`); },
+    connectedShares: () => { throw new Error('unscripted connectedShares'); },
   };
   return { port, applied, bootFiles };
 }

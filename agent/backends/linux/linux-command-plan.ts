@@ -3,7 +3,7 @@
  * in NTFS-3G mode for images, file work for boot files and drivers, and a refusal for what only Windows can do
  * (Sysprep, USMT, Windows command lines). The backend executes these same actions; `taskseq plan` prints them.
  */
-import { fallbackLoader, findEfiSystemPartition, WINDOWS_BOOT_MANAGER } from '../../../engine/index.ts';
+import { fallbackLoader, findEfiSystemPartition, WINDOWS_BOOT_MANAGER, type MachineCall } from '../../../engine/index.ts';
 import { renderFormatCommands, renderSfdiskScript } from '../../renderers/linux/sfdisk-script.ts';
 import { renderApplyArgs, renderCaptureArgs } from '../../renderers/linux/wimlib-command.ts';
 import {
@@ -15,6 +15,9 @@ import {
 export const RESTART_REFUSAL = 'the Linux backend does not restart the machine in this version: end the live system\'s part of the sequence before its first restart';
 
 const WINDOWS_ONLY = 'runs only in Windows; the Linux backend cannot do it';
+const SYSPREP_REFUSAL = `Sysprep ${WINDOWS_ONLY}`;
+const SCANSTATE_REFUSAL = `ScanState (user state capture) ${WINDOWS_ONLY}`;
+const LOADSTATE_REFUSAL = `LoadState (user state restore) ${WINDOWS_ONLY}`;
 
 /** The volume a request names by drive letter, or a refusal naming the field. */
 function volumeAt(machine: PlanMachine, path: string, field: string): VolumeLocation | PlannedAction {
@@ -29,6 +32,29 @@ function volumeAt(machine: PlanMachine, path: string, field: string): VolumeLoca
  */
 function isLinuxCommandLine(commandLine: string): boolean {
   return /^\/[^\s\\:/]/.test(commandLine.trim());
+}
+
+/** Why the Linux backend does not run this command, or undefined for a Linux command line. */
+function commandRefusal(kind: 'command-line' | 'powershell', commandLine: string): string | undefined {
+  if (kind === 'command-line' && isLinuxCommandLine(commandLine)) return undefined;
+  return `${kind === 'powershell' ? 'a PowerShell script' : 'a Windows command line'} cannot run on the Linux backend; it is not attempted (a Linux command line starts with an absolute path such as /bin/sh)`;
+}
+
+/**
+ * What the Linux backend refuses whatever happens before it: the preflight asks before a run touches any disk (see
+ * engine/preflight/machine-calls.ts), with the same reasons the planner gives each call.
+ */
+export function linuxCallRefusal(call: MachineCall): string | undefined {
+  switch (call.kind) {
+    case 'command':
+      // A program named through a variable (`%SCRIPTROOT%\x.cmd`) is known at run time only; the step decides then.
+      if (call.commandKind === 'command-line' && /^\S*%/.test(call.commandLine?.trim() ?? '')) return undefined;
+      return commandRefusal(call.commandKind, call.commandLine ?? '');
+    case 'generalize': return SYSPREP_REFUSAL;
+    case 'user-state': return call.operation === 'capture' ? SCANSTATE_REFUSAL : LOADSTATE_REFUSAL;
+    case 'restart': return RESTART_REFUSAL;
+    case 'disk': return undefined;
+  }
 }
 
 const isVolume = (v: VolumeLocation | PlannedAction): v is VolumeLocation => 'partition' in v;
@@ -75,13 +101,13 @@ export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
       return request.paths.map((p) => work(`copy the driver ${p} into ${at.letter}\\Drivers on ${partitionOf(at)} and name it in the answer file's offlineServicing driver paths, for Windows Setup to install`));
     },
     runCommand(request) {
-      if (request.kind === 'command-line' && isLinuxCommandLine(request.commandLine)) return [command(['/bin/sh', '-c', request.commandLine.trim()])];
-      return [refused(`${request.kind === 'powershell' ? 'a PowerShell script' : 'a Windows command line'} cannot run on the Linux backend; it is not attempted (a Linux command line starts with an absolute path such as /bin/sh)`)];
+      const refusal = commandRefusal(request.kind, request.commandLine);
+      return [refusal === undefined ? command(['/bin/sh', '-c', request.commandLine.trim()]) : refused(refusal)];
     },
-    generalize: () => [refused(`Sysprep ${WINDOWS_ONLY}`)],
+    generalize: () => [refused(SYSPREP_REFUSAL)],
     restart: () => [refused(RESTART_REFUSAL)],
-    captureUserState: () => [refused(`ScanState (user state capture) ${WINDOWS_ONLY}`)],
-    restoreUserState: () => [refused(`LoadState (user state restore) ${WINDOWS_ONLY}`)],
+    captureUserState: () => [refused(SCANSTATE_REFUSAL)],
+    restoreUserState: () => [refused(LOADSTATE_REFUSAL)],
   };
 }
 

@@ -54,7 +54,7 @@ function checkCompression(facts: WimFacts): void {
 export function applyImage(
   deps: SimulatedImagingDeps, run: WimlibRunner, request: ApplyImageRequest,
 ): { files: number; bytes: number } {
-  const wim = resolveImagePath(request.path, deps.volumeRoot).host;
+  const wim = resolveImagePath(request.path, deps).host;
   const facts = readWim(wim);
   const image = findImage(facts, request.index);
   checkCompression(facts);

@@ -82,7 +82,7 @@ export function captureImage(
   deps: SimulatedImagingDeps, run: WimlibRunner, request: CaptureImageRequest,
 ): { index: number } {
   const sourceDir = sourceRoot(deps, request.source);
-  const out = prepareOutputPath(request.path, deps.volumeRoot);
+  const out = prepareOutputPath(request.path, deps);
   if (request.mode === 'append') checkAppend(request, out.host);
   // As for an apply: the tool's output is read once it has ended, so progress is its start and its end.
   request.onProgress?.({ percent: 0 });
