@@ -59,6 +59,8 @@ export async function runCommand(file: string | undefined, values: RunOptions, i
     output: {
       stateDir, logDir, logFormat: format, statusUrl: statusUrl(values.statusUrl), reset: values.reset === true,
       console: json ? (l) => io.err(l) : (l) => io.out(l),
+      // A follower reads the events as they happen; the report stays the last line.
+      ...(json ? { eventLines: (l: string) => io.out(l) } : {}),
     },
   };
   const report = await runDeployment(options);

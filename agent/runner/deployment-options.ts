@@ -72,8 +72,10 @@ export interface OutputOptions {
   statusUrl?: string;
   /** Throw away a journal found in the state folder and start from the first step. */
   reset: boolean;
-  /** One short line per step for the terminal. */
+  /** One short line per step for the terminal (and a step's progress at most every 10 %). */
   console?: (line: string) => void;
+  /** Every run event as a JSON line, redacted as in the JSON log, as it happens (`run --json` prints them). */
+  eventLines?: (line: string) => void;
   /** Every run event the log receives, for a caller that follows the run (`taskseq plan`). */
   onEvent?: (event: RunEvent) => void;
 }

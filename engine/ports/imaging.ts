@@ -4,6 +4,8 @@
  * volume (`D:\x.wim`), on a connected network share (`\\server\share\x.wim`) or in the run's content. Sizes in bytes.
  */
 
+import type { ProgressCallback } from './progress.ts';
+
 export type WimCompression = 'none' | 'xpress' | 'lzx' | 'lzms';
 
 /** One image of a WIM, from its XML metadata. */
@@ -47,6 +49,8 @@ export interface ApplyImageRequest {
   /** Drive letter of the target volume, e.g. `C:`. */
   target: string;
   checkIntegrity?: boolean;
+  /** Told how far the apply has got, when the backend can measure it. */
+  onProgress?: ProgressCallback;
 }
 
 export interface CaptureImageRequest {
@@ -63,6 +67,8 @@ export interface CaptureImageRequest {
   version?: string;
   compression?: Exclude<WimCompression, 'lzms'>;
   checkIntegrity?: boolean;
+  /** Told how far the capture has got, when the backend can measure it. */
+  onProgress?: ProgressCallback;
 }
 
 export interface BootFilesRequest {

@@ -107,6 +107,7 @@ export async function captureAll(ctx: StepContext, prepared: PreparedCapture): P
         source: volume.letter, path, mode: i === 0 ? 'create' : 'append', name, ...(options.version ? { version: options.version } : {}),
         ...(options.description ? { description: options.description } : {}),
         ...(options.creator ? { creator: options.creator } : {}),
+        onProgress: (p) => ctx.progress({ activity: `Capturing ${volume.letter} (disk ${volume.disk} partition ${volume.partition})`, ...p }),
       });
       ctx.log.info(`Captured ${volume.letter} (disk ${volume.disk} partition ${volume.partition}, ${formatSize(volume.usedBytes)} used) into ${path} as image ${index} "${name}"`);
     } catch (e) {

@@ -59,7 +59,8 @@ export function createCaptureFake(os: readonly string[], refuse?: { letter: stri
     capture: async (request) => {
       if (refuse && refuse.letter === request.source) throw refuse.error;
       if (request.mode === 'append' && !counts.has(request.path)) throw new TaskseqError('unsupported', `cannot append to ${request.path}: the file does not exist`);
-      captured.push(request);
+      const { onProgress: _progress, ...recorded } = request;
+      captured.push(recorded);
       const index = request.mode === 'create' ? 1 : (counts.get(request.path) ?? 0) + 1;
       counts.set(request.path, index);
       return { index };

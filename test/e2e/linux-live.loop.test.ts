@@ -85,6 +85,10 @@ test('linux backend: a UEFI bare-metal sequence deploys onto a loop device, read
     const r = await runSequenceFile(file, dir, ['--backend', 'linux', '--target-disk', disk.path, '--firmware', 'UEFI', '--content', root, '--drivers', catalog.dir]);
     assert.equal(r.code, 0, `${r.stderr}\n${r.stdout}\n${r.logText.slice(-4000)}`);
     assert.equal(r.report.variables.OSDTargetSystemDrive, 'C:');
+    // wimlib's progress lines reached the run as the Apply step's progress events (--json prints every event).
+    const applying = r.stdout.trim().split('\n').slice(0, -1).map((l) => JSON.parse(l).event).filter((e) => e.kind === 'step-progress' && e.index === 1);
+    assert.ok(applying.length > 0 && applying.every((e) => e.activity === 'Applying image 1'), r.stdout.slice(-2000));
+    assert.equal(applying.at(-1).percent, 100);
     // The run released every loop device and mount it made: only the test's own disk device is left.
     assert.deepEqual(loopDevicesOf(disk.file), [disk.path], sh('losetup', ['--json', '--list']));
     assert.doesNotMatch(readFileSync('/proc/self/mountinfo', 'utf8'), new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

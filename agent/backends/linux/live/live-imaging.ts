@@ -2,7 +2,7 @@
  * The Imaging port of a live Linux run: WIMs read with the project's reader, applied and captured by wimlib-imagex on
  * the volume's device (unmounted for the time it runs; a capture may go to a share the live system mounted), drivers
  * staged into the mounted volume for Windows Setup, and boot files written onto the EFI system partition (UEFI) or
- * the active partition and the MBR (BIOS).
+ * the active partition and the MBR (BIOS). wimlib's progress lines reach the request's `onProgress` as they are printed.
  */
 import { TaskseqError, type Architecture, type ImagingPort } from '../../../../engine/index.ts';
 import { readWim } from '../../../formats/wim/index.ts';
@@ -43,7 +43,7 @@ export function createLiveImaging(deps: LiveImagingDeps): ImagingPort {
     async apply(request) {
       const volume = await volumeAt(request.target, `cannot apply ${request.path}`);
       const path = hostPath(request.path);
-      const done = await disks.withRawVolume(volume, () => applyImage(run, { ...request, path }, volume));
+      const done = await disks.withRawVolume(volume, () => applyImage(run, { ...request, path }, volume, request.onProgress));
       const image = readWim(path).images.find((i) => i.index === request.index);
       if (image) deps.applied.record(volume.disk.index, volume.partition.number, image);
       return done;
@@ -51,7 +51,7 @@ export function createLiveImaging(deps: LiveImagingDeps): ImagingPort {
     async capture(request) {
       const volume = await volumeAt(request.source, `cannot capture ${request.source}`);
       const path = prepareOutputPath(request.path, places).host;
-      return disks.withRawVolume(volume, () => captureImage(run, { ...request, path }, volume));
+      return disks.withRawVolume(volume, () => captureImage(run, { ...request, path }, volume, request.onProgress));
     },
     connectedShares: () => shareNames(places.shares),
     async writeBootFiles(request) {
