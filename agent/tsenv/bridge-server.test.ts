@@ -136,6 +136,20 @@ describe('the task sequence environment bridge', () => {
     await bridge.end();
   });
 
+  it('keeps serving when clients vanish in the middle of a request', async () => {
+    const { bridge, endpoint, token } = await start();
+    for (let i = 0; i < 5; i++) {
+      const gone = connect(endpoint);
+      gone.on('error', () => {});
+      // Sent and gone: the answers go to a connection that no longer reads.
+      gone.end(`{"token":"${token}","op":"list"}\n{"token":"${token}","op":"get","name":"OSDComputerName"}\n`, () => gone.destroy());
+    }
+    const client = await TsEnvTestClient.connect(endpoint, token, 'duplex');
+    assert.deepEqual(await client.request({ op: 'get', name: 'OSDComputerName' }), { id: 1, ok: true, value: 'PC01', secret: false });
+    client.close();
+    await bridge.end();
+  });
+
   it('logs and acknowledges progress calls, secrets masked, and refuses a method the class lacks', async () => {
     const { bridge, endpoint, token, logged } = await start();
     const client = await TsEnvTestClient.connect(endpoint, token);
