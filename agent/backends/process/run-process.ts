@@ -12,6 +12,7 @@ import { TaskseqError } from '../../../engine/index.ts';
 import { formatCommandLine } from './command-line.ts';
 import { findProgram, toolMissing } from './find-program.ts';
 import { superviseChild } from './child-supervision.ts';
+import { refuseCommandLine, refuseRunAs } from './unsupported-requests.ts';
 import type { ProcessRequest, ProcessResult, RunProcess } from './process-types.ts';
 
 /** How the runner behaves; every field has a default fit for a live run. */
@@ -43,6 +44,8 @@ export function createProcessRunner(options: ProcessRunnerOptions = {}): RunProc
   const graceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
   const capChars = options.outputCapChars ?? DEFAULT_OUTPUT_CAP_CHARS;
   return async (request) => {
+    refuseCommandLine(request, 'POSIX');
+    refuseRunAs(request, 'POSIX');
     const [program, ...args] = request.argv;
     if (program === undefined) throw new TypeError('runProcess: argv is empty');
     const path = findProgram(program, options.tools);
