@@ -120,11 +120,16 @@ test('UTF-16LE and UTF-8 output is recognised by its byte order mark, also split
   assert.equal((await run({ argv: ['C:\\Tools\\app.exe', 'x'] })).stdout, '\u00a0', 'a lone 0xFF is CP850 text, not half a mark');
 });
 
-test('a code page that cannot be read stops the run with the reason', async () => {
-  const fake = fakeSpawn([{ ...codePageAnswer(850), stdout: ['ERROR: The system was unable to find the specified registry key or value.\r\n'], exitCode: 1 }]);
+test('a code page that cannot be read stops the request with the reason; the next one asks again', async () => {
+  const fake = fakeSpawn([
+    { ...codePageAnswer(850), stdout: ['ERROR: The system was unable to find the specified registry key or value.\r\n'], exitCode: 1 },
+    codePageAnswer(850),
+    { program: 'C:\\Tools\\app.exe', arguments: '', stdout: [Buffer.from([0x84])] },
+  ]);
   const run = createWindowsProcessRunner({ spawn: fake.spawn, host: fakeHost(FILES) });
   const e = await refusal(run({ argv: ['C:\\Tools\\app.exe'] }));
   assert.equal(e.message, 'cannot read the console code page: reg query ... /v OEMCP exited with 1: ERROR: The system was unable to find the specified registry key or value.');
+  assert.equal((await run({ argv: ['C:\\Tools\\app.exe'] })).stdout, 'ä', 'the next request reads it again');
 });
 
 test('a timeout ends the whole tree with taskkill /T /F /PID <pid> through the runner, and says killed', async () => {
@@ -179,6 +184,13 @@ test('working folder, environment added case-insensitively, and standard input r
   assert.equal(env.PATH, 'C:\\Tools');
   assert.equal(env.TASKSEQ_X, '1');
   assert.equal(seen[0]!.stdin, 'select disk 0\r\n');
+});
+
+test('a start Node refuses at once (a batch file without a shell) is tool-missing, not a crash', async () => {
+  const spawn = () => { throw Object.assign(new Error('spawn EINVAL'), { code: 'EINVAL' }); };
+  const run = createWindowsProcessRunner({ spawn, host: fakeHost([...FILES, 'C:\\Tools\\setup.cmd']), codePage: 437 });
+  const e = await refusal(run({ argv: ['C:\\Tools\\setup.cmd'] }));
+  assert.equal(e.message, 'C:\\Tools\\setup.cmd could not start (EINVAL)');
 });
 
 test('a working folder that is not there is named as such', async () => {

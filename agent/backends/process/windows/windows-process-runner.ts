@@ -46,7 +46,8 @@ export const DEFAULT_KILL_GRACE_MS = 5000;
 
 /**
  * A {@link RunProcess} for Windows. A killed program reports the exit code Windows gives it (1 after `taskkill
- * /F`) and `killed: true`. The code page is read with the first request, through this runner.
+ * /F`) and `killed: true`. The code page is read with the first request, through this runner (again with the next
+ * one when that failed).
  * @throws TaskseqError `unsupported` for `runAs` (see docs/backends.md) and when the code page cannot be read;
  *   `tool-missing`, `invalid-input` as {@link planWindowsStart} says
  */
@@ -60,15 +61,21 @@ export function createWindowsProcessRunner(options: WindowsProcessRunnerOptions 
   const start = (planned: WindowsStart, request: ProcessRequest, page: number): Promise<ProcessResult> => {
     options.log?.(planned.logged);
     const started = performance.now();
-    // Verbatim: Node joins argv0 and the arguments with a space and quotes nothing, so the line is the planned one.
-    const child = spawnChild(planned.program, planned.arguments ? [planned.arguments] : [], {
-      argv0: planned.argv0,
-      cwd: request.cwd,
-      env: mergeEnvironment(host.env, request.env),
-      stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      windowsVerbatimArguments: true,
-      windowsHide: true,
-    });
+    let child: ReturnType<SpawnChild>;
+    try {
+      // Verbatim: Node joins argv0 and the arguments with a space and quotes nothing, so the line is the planned one.
+      child = spawnChild(planned.program, planned.arguments ? [planned.arguments] : [], {
+        argv0: planned.argv0,
+        cwd: request.cwd,
+        env: mergeEnvironment(host.env, request.env),
+        stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        windowsVerbatimArguments: true,
+        windowsHide: true,
+      });
+    } catch (e) {
+      // Node refuses some starts at once (a batch file without a shell is EINVAL) rather than with an error event.
+      return Promise.reject(startError(e as NodeJS.ErrnoException, planned, request.cwd, host));
+    }
     let grace: NodeJS.Timeout | undefined;
     return superviseChild(child, request, {
       started,
@@ -94,9 +101,14 @@ export function createWindowsProcessRunner(options: WindowsProcessRunnerOptions 
 
   const readCodePage = (): Promise<number> => codePage ??= (async () => {
     const query = { argv: OEM_CODE_PAGE_QUERY };
-    // The answer is digits: any ASCII-compatible code page reads it.
-    const r = await start(planWindowsStart(query, host), query, 437);
-    return parseOemCodePage(r.stdout, r.exitCode);
+    try {
+      // The answer is digits: any ASCII-compatible code page reads it.
+      const r = await start(planWindowsStart(query, host), query, 437);
+      return parseOemCodePage(r.stdout, r.exitCode);
+    } catch (e) {
+      codePage = undefined; // the next request asks again
+      throw e;
+    }
   })();
 
   return async (request) => {
