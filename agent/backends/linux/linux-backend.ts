@@ -11,7 +11,7 @@ import { devicesFromProfile } from '../../drivers/drivers-port.ts';
 import type { Backend, BackendFactory, BackendStartOptions } from '../backend.ts';
 import type { ConnectedShare } from '../host-files/shares.ts';
 import { volumeByLetter } from '../plan/command-plan.ts';
-import { createProcessRunner } from '../process/run-process.ts';
+import { createLocalProcessRunner } from '../process/local-runner.ts';
 import type { RunProcess } from '../process/process-types.ts';
 import type { MachineProfile } from '../simulated/index.ts';
 import { createLinuxVolumes } from './disks/linux-volumes.ts';
@@ -50,7 +50,7 @@ export function linuxBackend(profile: MachineProfile, machineDir: string, option
     description,
     clockBeforeStart: liveClockReading,
     // The same probe and rules start runs again: a disk mounted in between is still refused.
-    checkBeforeStart: async () => { requireTargetDisks(await readBlockDevices(options.run ?? createProcessRunner()), options.target, readSafetyFacts()); },
+    checkBeforeStart: async () => { requireTargetDisks(await readBlockDevices(options.run ?? createLocalProcessRunner()), options.target, readSafetyFacts()); },
     start: (start) => startLinux(profile, machineDir, options, start, description),
   };
 }
@@ -70,7 +70,7 @@ async function firmwareOf(override: LinuxBackendOptions['firmware'], log: Return
 
 async function startLinux(profile: MachineProfile, machineDir: string, options: LinuxBackendOptions, start: BackendStartOptions, description: string): Promise<Backend> {
   const log = bufferedLog();
-  const run = options.run ?? createProcessRunner({ log: (line) => log.write('info', `Running: ${line}`) });
+  const run = options.run ?? createLocalProcessRunner({ log: (line) => log.write('info', `Running: ${line}`) });
   const devices = await readBlockDevices(run);
   const allowed = requireTargetDisks(devices, options.target, readSafetyFacts());
   // Named targets become the sequence's disks 0, 1, ... in the order named; with --yes they keep their numbers.

@@ -1,21 +1,30 @@
 /** What the process runner keeps of one output stream, and the lines it hands on as they arrive. */
 import { StringDecoder } from 'node:string_decoder';
 
+/** Turns a stream's bytes into text a chunk at a time, keeping an incomplete character for the next chunk. */
+export interface ChunkDecoder {
+  write(chunk: Buffer): string;
+  end(): string;
+}
+
 /**
  * Collects one stream's text, keeping at most `capChars` of its end (where a failing program says why), and calls
  * `onLine` with each complete line. A line ends at `\n`, `\r\n` or a lone `\r` (progress bars redraw with `\r`); a
  * line end split across two chunks is still one line end, and a multi-byte character split across chunks is decoded
- * whole.
+ * whole. The bytes are UTF-8 unless another `decoder` is given (a Windows console's code page).
  */
 export class OutputCapture {
-  private readonly decoder = new StringDecoder('utf8');
   private kept: string[] = [];
   private keptChars = 0;
   private droppedChars = 0;
   private partial = '';
   private afterCarriageReturn = false;
 
-  constructor(private readonly capChars: number, private readonly onLine?: (line: string) => void) {}
+  constructor(
+    private readonly capChars: number,
+    private readonly onLine?: (line: string) => void,
+    private readonly decoder: ChunkDecoder = new StringDecoder('utf8'),
+  ) {}
 
   /** Takes the next chunk of bytes. */
   push(chunk: Buffer): void {

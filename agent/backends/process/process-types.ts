@@ -6,8 +6,20 @@
 
 /** One program to run. */
 export interface ProcessRequest {
-  /** Program and arguments; never passed through a shell. */
+  /** Program and arguments; never passed through a shell. Empty when `line` is given. */
   argv: readonly string[];
+  /**
+   * Windows only: a command line as a sequence writes it (Run Command Line, a PowerShell step's rendered line), run
+   * by `cmd.exe` instead of a program built from `argv`. The POSIX runner refuses it.
+   */
+  line?: string;
+  /**
+   * Windows only, with `line`: the command line sees the native 64-bit system folder. Without it, on 64-bit Windows
+   * it sees the 32-bit one, as a sequence's command lines do by default.
+   */
+  disableWow64Redirection?: boolean;
+  /** Run as this account instead of the agent's; neither runner supports it yet, and both refuse it. */
+  runAs?: { user: string; password: string };
   /** Bytes or text written to the program's standard input, which is then closed. */
   input?: string | Uint8Array;
   /** Working folder; the agent's own when absent. */
@@ -36,7 +48,8 @@ export interface ProcessResult {
 
 /**
  * Runs one program to its end.
- * @throws TaskseqError `tool-missing` naming the program and the Debian package that brings it, when it is not on the
- * PATH; never for a non-zero exit code
+ * @throws TaskseqError `tool-missing` naming the program and the Debian package (or Windows component) that brings
+ * it, when it is not on the PATH; `unsupported` for a request the runner cannot carry out as asked (`runAs`, a
+ * `line` on POSIX); never for a non-zero exit code
  */
 export type RunProcess = (request: ProcessRequest) => Promise<ProcessResult>;

@@ -11,7 +11,8 @@ import type { ToolEnvironment } from '../../doctor/check-tools.ts';
 import { TaskseqError } from '../../../engine/index.ts';
 import { formatCommandLine } from './command-line.ts';
 import { findProgram, toolMissing } from './find-program.ts';
-import { OutputCapture } from './output-capture.ts';
+import { superviseChild } from './child-supervision.ts';
+import { refuseCommandLine, refuseRunAs } from './unsupported-requests.ts';
 import type { ProcessRequest, ProcessResult, RunProcess } from './process-types.ts';
 
 /** How the runner behaves; every field has a default fit for a live run. */
@@ -43,6 +44,8 @@ export function createProcessRunner(options: ProcessRunnerOptions = {}): RunProc
   const graceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
   const capChars = options.outputCapChars ?? DEFAULT_OUTPUT_CAP_CHARS;
   return async (request) => {
+    refuseCommandLine(request, 'POSIX');
+    refuseRunAs(request, 'POSIX');
     const [program, ...args] = request.argv;
     if (program === undefined) throw new TypeError('runProcess: argv is empty');
     const path = findProgram(program, options.tools);
@@ -57,60 +60,27 @@ export const runProcess: RunProcess = createProcessRunner();
 
 function run(path: string, args: string[], request: ProcessRequest, graceMs: number, capChars: number): Promise<ProcessResult> {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(path, args, {
-      cwd: request.cwd,
-      env: { ...process.env, ...request.env },
-      detached: true,
-      stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    let killed = false;
-    let failure: unknown;
-    const timers: NodeJS.Timeout[] = [];
-    const killGroup = () => {
-      if (killed || child.pid === undefined) return;
-      killed = true;
-      signalGroup(child.pid, 'SIGTERM');
-      timers.push(setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), graceMs));
-    };
-    const lineHandler = (stream: 'stdout' | 'stderr') => request.onLine && ((line: string) => {
-      if (failure !== undefined) return;
-      try {
-        request.onLine!(line, stream);
-      } catch (e) {
-        failure = e;
-        killGroup();
-      }
-    });
-    const stdout = new OutputCapture(capChars, lineHandler('stdout'));
-    const stderr = new OutputCapture(capChars, lineHandler('stderr'));
-    child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
-    if (request.timeoutMs !== undefined) timers.push(setTimeout(killGroup, request.timeoutMs));
-    request.signal?.addEventListener('abort', killGroup, { once: true });
-    if (child.stdin) {
-      // A program may end without reading its input; the broken pipe is its business, not an error of the run.
-      child.stdin.on('error', () => {});
-      child.stdin.end(request.input);
-    }
-    const finish = () => {
-      for (const t of timers) clearTimeout(t);
-      request.signal?.removeEventListener('abort', killGroup);
-    };
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      finish();
-      reject(startError(e, path, request.cwd));
-    });
-    child.on('close', (code, signal) => {
-      finish();
+  const child = spawn(path, args, {
+    cwd: request.cwd,
+    env: { ...process.env, ...request.env },
+    detached: true,
+    stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  let grace: NodeJS.Timeout | undefined;
+  return superviseChild(child, request, {
+    started,
+    capChars,
+    kill: () => {
+      signalGroup(child.pid!, 'SIGTERM');
+      grace = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), graceMs);
+    },
+    closed: (killed) => {
+      clearTimeout(grace);
       // A member that closed its output and ignored SIGTERM would outlive the run: the group goes as a whole.
       if (killed) signalGroup(child.pid!, 'SIGKILL');
-      stdout.end();
-      stderr.end();
-      if (failure !== undefined) return reject(failure);
-      const exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
-      resolve({ exitCode, stdout: stdout.text(), stderr: stderr.text(), killed, durationMs: performance.now() - started });
-    });
+    },
+    exitCode: (code, signal) => code ?? 128 + (signal ? constants.signals[signal] : 0),
+    startError: (e) => startError(e, path, request.cwd),
   });
 }
 
