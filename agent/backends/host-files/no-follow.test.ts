@@ -19,7 +19,7 @@ function setup(t: { after(fn: () => void): void }) {
 }
 
 const linkRefusal = (what: string, link: string) => ({
-  code: 'unsupported', message: `cannot write ${what}: ${link} is a symbolic link, which the simulated machine does not follow`,
+  code: 'unsupported', message: `cannot write ${what}: ${link} is a symbolic link, which taskseq does not follow on any machine`,
 });
 
 test('a write below a linked folder (Windows\\Panther -> host) is refused and nothing lands outside', (t) => {

@@ -32,7 +32,7 @@ export function shownBelow(root: string, hostPath: string): string {
 
 function linkRefused(root: string, link: string, what: string, verb = 'write'): TaskseqError {
   return new TaskseqError('unsupported',
-    `cannot ${verb} ${what}: ${shownBelow(root, link)} is a symbolic link, which the simulated machine does not follow`);
+    `cannot ${verb} ${what}: ${shownBelow(root, link)} is a symbolic link, which taskseq does not follow on any machine`);
 }
 
 /**

@@ -48,7 +48,7 @@ export function resolveImagePath(path: string, places: ImagePlaces): ImagePath {
   if (!place) return { host: path };
   const host = findEntry(place.root, place.segments) ?? join(place.root, ...place.segments);
   if (entryKind(host) === 'link') {
-    throw new TaskseqError('unsupported', `cannot read ${path}: it is a symbolic link, which the simulated machine does not follow`);
+    throw new TaskseqError('unsupported', `cannot read ${path}: it is a symbolic link, which taskseq does not follow on any machine`);
   }
   return withLetter(host, place.letter);
 }
