@@ -85,6 +85,10 @@ test('linux backend: a UEFI bare-metal sequence deploys onto a loop device, read
     const r = await runSequenceFile(file, dir, ['--backend', 'linux', '--target-disk', disk.path, '--firmware', 'UEFI', '--content', root, '--drivers', catalog.dir]);
     assert.equal(r.code, 0, `${r.stderr}\n${r.stdout}\n${r.logText.slice(-4000)}`);
     assert.equal(r.report.variables.OSDTargetSystemDrive, 'C:');
+    // How full the applied volume is comes from its file system, not the probe's 0.
+    const final = JSON.parse(readFileSync(join(dir, 'state', 'final-machine.json'), 'utf8')) as { disks: Array<{ partitions: Array<{ volume?: { letter?: string; usedBytes: number } }> }> };
+    const applied = final.disks.flatMap((d) => d.partitions).find((p) => p.volume?.letter === 'C:');
+    assert.ok((applied?.volume?.usedBytes ?? 0) > 0, JSON.stringify(applied));
     // wimlib's progress lines reached the run as the Apply step's progress events (--json prints every event).
     const applying = r.stdout.trim().split('\n').slice(0, -1).map((l) => JSON.parse(l).event).filter((e) => e.kind === 'step-progress' && e.index === 1);
     assert.ok(applying.length > 0 && applying.every((e) => e.activity === 'Applying image 1'), r.stdout.slice(-2000));

@@ -3,6 +3,7 @@
  * Windows PE gives them), the device of each partition, and the NTFS volumes mounted for file access. A volume is
  * mounted whenever nothing writes its raw device: the synchronous Volumes port reads and writes through the mount.
  */
+import { statfsSync } from 'node:fs';
 import {
   assignWinPELetters, lettersInUse, TaskseqError, type AppliedLayout, type DiskFacts, type PartitionFacts,
   type PartitionLayout,
@@ -93,6 +94,25 @@ async function mountVolumes(state: TargetState, mounts: Mounts): Promise<void> {
   }
 }
 
+/**
+ * How full each mounted volume is, from its file system (`statfs` of the ntfs-3g mount): the probe does not measure
+ * it, and free-space conditions (`Win32_LogicalDisk.FreeSpace`) and the capture log need it. A volume that is not
+ * mounted keeps the probe's 0.
+ */
+function withUsedBytes(disk: DiskFacts, rootOf: (letter: string) => string | undefined): DiskFacts {
+  for (const p of disk.partitions) {
+    const root = p.volume?.letter ? rootOf(p.volume.letter) : undefined;
+    if (!p.volume || !root) continue;
+    try {
+      const st = statfsSync(root);
+      p.volume.usedBytes = Math.max(0, (st.blocks - st.bfree) * st.bsize);
+    } catch {
+      // Unmounted at this moment (a capture runs on the raw device): the probe's 0 stands.
+    }
+  }
+  return disk;
+}
+
 function liveDisks(run: RunProcess, states: TargetState[], mounts: Mounts): LiveDisks {
   const stateOf = (index: number): TargetState => {
     const s = states.find((x) => x.index === index);
@@ -104,7 +124,7 @@ function liveDisks(run: RunProcess, states: TargetState[], mounts: Mounts): Live
     return found && { state: stateOf(found.disk.index), partition: found.partition, letter: found.letter };
   };
   return {
-    list: () => states.map((s) => structuredClone(s.facts)),
+    list: () => states.map((s) => withUsedBytes(structuredClone(s.facts), (letter) => mounts.rootOf(letter))),
     async apply(layout) {
       const state = stateOf(layout.diskIndex);
       const others = states.filter((s) => s !== state).map((s) => ({ index: s.index, partitions: s.facts.partitions.map((p) => ({ number: p.number, role: p.role, letter: p.volume?.letter })) }));
