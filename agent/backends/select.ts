@@ -14,6 +14,9 @@ import type { CommandPlanner, DeviceNames } from './plan/command-plan.ts';
 import { PLAN_DEVICE_NAMES } from './plan/device-names.ts';
 import { recordingBackend, type PlanSink } from './plan/plan-recorder.ts';
 import { winpeCommandPlanner } from './winpe/winpe-command-plan.ts';
+import { thisWindowsHost, type WindowsHost } from './winpe/winpe-host.ts';
+import { WINPE_MACHINE_DESCRIPTION } from './winpe/winpe-identity.ts';
+import { createProcessRunner } from './process/run-process.ts';
 import {
   captureLocalProfile, checkMachineProfile, listBuiltinProfiles, loadProfile, simulatedBackend, type MachineProfile,
 } from './simulated/index.ts';
@@ -49,6 +52,11 @@ export interface MachineRequest {
   yes?: boolean;
   /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
   firmware?: 'UEFI' | 'BIOS';
+  /**
+   * The Windows PC the winpe backend runs on, in place of this one: a test's stand-in with a runner that replays
+   * recorded program output and folders for drive letters. Absent: this PC.
+   */
+  windowsHost?: WindowsHost;
 }
 
 /** What the sequence tells the machine before it starts: the disk numbers its steps name (for `--yes`). */
@@ -70,6 +78,8 @@ interface BackendEntry {
   open?(profile: MachineProfile, machineDir: string, local: boolean, target: TargetRequest, request: MachineRequest): BackendFactory;
   /** Runs on the PC it is started on: its facts are this PC's (`--machine local`). */
   live?: boolean;
+  /** The only `process.platform` a run may start on (the programs it drives exist nowhere else). */
+  platform?: string;
   /** What the backend runs for each changing call; undefined for the simulated machine, which runs nothing. */
   planner?(names: DeviceNames): CommandPlanner;
   /** What the backend refuses whatever happens before it: a run refuses such a step before it starts. */
@@ -80,7 +90,7 @@ interface BackendEntry {
 const BACKENDS: Readonly<Record<BackendKind, BackendEntry>> = {
   simulated: { open: (profile, machineDir, local) => simulatedBackend(profile, machineDir, { local }) },
   linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware }), planner: (names) => linuxCommandPlanner(names), refusal: linuxCallRefusal },
-  winpe: { planner: () => winpeCommandPlanner() },
+  winpe: { live: true, platform: 'win32', open: (profile, machineDir, _local, target, request) => lazyWinpe(profile, machineDir, target, request.windowsHost), planner: () => winpeCommandPlanner() },
 };
 
 
@@ -92,6 +102,19 @@ function lazyLinux(profile: MachineProfile, machineDir: string, options: LinuxBa
   const load = async () => (await import('./linux/linux-backend.ts')).linuxBackend(profile, machineDir, options);
   return {
     description: LINUX_MACHINE_DESCRIPTION,
+    clockBeforeStart: liveClockReading,
+    checkBeforeStart: async () => (await load()).checkBeforeStart?.(),
+    start: async (start) => (await load()).start(start),
+  };
+}
+
+/** The Windows backend, loaded when the run starts it (as {@link lazyLinux}). */
+function lazyWinpe(profile: MachineProfile, machineDir: string, target: TargetRequest, stand?: WindowsHost): BackendFactory {
+  // The Windows process runner replaces the POSIX one here once it exists (it must take Run Command Line's `line`).
+  const host = () => stand ?? thisWindowsHost(createProcessRunner(), machineDir);
+  const load = async () => (await import('./winpe/winpe-backend.ts')).winpeBackend(profile, machineDir, { target, host: host() });
+  return {
+    description: WINPE_MACHINE_DESCRIPTION,
     clockBeforeStart: liveClockReading,
     checkBeforeStart: async () => (await load()).checkBeforeStart?.(),
     start: async (start) => (await load()).start(start),
@@ -135,7 +158,14 @@ export async function selectMachine(request: MachineRequest = {}): Promise<Machi
     throw new InvalidInputError(`the ${backend} backend deploys the PC it runs on: use --machine local (or leave --machine out), not ${machine}`,
       [{ severity: 'error', code: 'bad-option', field: '--machine', message: `a live backend runs on this PC` }]);
   }
-  const profile = local ? checkMachineProfile(await captureLocalProfile()) : loadProfile(machine);
+  const platform = request.backend === 'winpe' && request.windowsHost ? request.windowsHost.platform : process.platform;
+  const needs = BACKENDS[backend].platform;
+  if (needs && !request.plan && platform !== needs) {
+    throw new InvalidInputError(`the ${backend} backend runs only on Windows (Windows PE or the full OS): diskpart, DISM and bcdboot do not exist on ${platform}; \`taskseq plan --backend ${backend}\` shows what it would run`,
+      [{ severity: 'error', code: 'bad-option', field: '--backend', message: `${backend} needs Windows` }]);
+  }
+  const standIn = backend === 'winpe' && !request.plan ? request.windowsHost?.profile : undefined;
+  const profile = local ? checkMachineProfile(standIn ?? await captureLocalProfile()) : loadProfile(machine);
   if (request.firmware && !BACKENDS[backend].live) {
     throw new InvalidInputError(`--firmware is for a live backend (the ${backend} machine's firmware comes from its profile)`, [{ severity: 'error', code: 'bad-option', field: '--firmware', message: 'needs a live backend' }]);
   }

@@ -1,7 +1,7 @@
 /** What `taskseq run` is asked to do, grouped by the stage of the run that uses it. */
 import type { MediaType, RunEvent } from '../../engine/index.ts';
 import type { PlanSink } from '../backends/plan/plan-recorder.ts';
-import type { BackendKind } from '../backends/select.ts';
+import type { BackendKind, MachineRequest } from '../backends/select.ts';
 import type { MediaRun } from '../media/media-run.ts';
 
 /** A variable given to the run (`--var`, `--secret-var`, a deployment source, a media's policy). */
@@ -55,6 +55,8 @@ export interface MachineOptions {
   yes?: boolean;
   /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
   firmware?: 'UEFI' | 'BIOS';
+  /** A stand-in for the Windows PC of the winpe backend (tests); see `MachineRequest.windowsHost`. */
+  windowsHost?: MachineRequest['windowsHost'];
   /** The media the run starts from (`--media-type`), when no media folder decides it. */
   mediaType?: MediaType;
   strictCommands: boolean;

@@ -1,0 +1,119 @@
+/**
+ * The Windows backend (Windows PE, and later the full OS): its ports execute `winpeCommandPlanner()`'s actions
+ * through the host's process runner, so `taskseq plan --backend winpe` and a run agree. Start-up reads the disks
+ * with diskpart and refuses every disk the safety rules refuse (winpe-disk-safety.ts). Facts other than disks come
+ * from the machine profile, as the Linux backend does for what it does not probe.
+ */
+import { mkdirSync } from 'node:fs';
+import { EXIT_NOT_SUPPORTED, PortRefusal, type WindowsPort } from '../../../engine/index.ts';
+import { devicesFromProfile } from '../../drivers/drivers-port.ts';
+import type { Backend, BackendFactory, BackendStartOptions } from '../backend.ts';
+import { createLinuxVolumes } from '../linux/disks/linux-volumes.ts';
+import type { TargetRequest } from '../linux/target-selection.ts';
+import { linuxProbe, linuxSystemInfo, type LinuxMachineView } from '../linux/linux-machine-facts.ts';
+import { bufferedLog } from '../linux/live/buffered-log.ts';
+import { createLiveDestination } from '../linux/live/live-destination.ts';
+import { appliedImagesIn, createLiveWindows } from '../linux/live/live-windows.ts';
+import { volumeByLetter } from '../plan/command-plan.ts';
+import type { MachineProfile } from '../simulated/index.ts';
+import { readWim } from '../../formats/wim/index.ts';
+import { resolveImagePath } from '../simulated/index.ts';
+import { readWindowsDisks } from './diskpart/read-disks.ts';
+import { createWindowsCommands } from './winpe-commands.ts';
+import { winpeCommandPlanner } from './winpe-command-plan.ts';
+import { createWindowsDisks } from './winpe-disks.ts';
+import { requireWindowsTargets } from './winpe-disk-safety.ts';
+import type { WindowsHost } from './winpe-host.ts';
+import { liveClockReading } from '../linux/linux-identity.ts';
+import { WINPE_MACHINE_DESCRIPTION } from './winpe-identity.ts';
+import { createWindowsImaging } from './winpe-imaging.ts';
+
+/** Why the Windows backend refuses restarts in this version. */
+export const WINPE_RESTART_REFUSAL = 'the Windows backend does not restart in this version: the agent would not start again by itself after the restart (resume after a restart is not built yet); end the boot image\'s part of the sequence before its first restart';
+
+const notYet = (what: string) => (): never => {
+  throw new PortRefusal('unsupported', `${what} is not done by the Windows backend in this version`, EXIT_NOT_SUPPORTED);
+};
+
+/** The Windows backend for `host` (`profile`: its facts), keeping its state in `machineDir`. */
+export function winpeBackend(profile: MachineProfile, machineDir: string, options: { target: TargetRequest; host: WindowsHost }): BackendFactory {
+  const { host } = options;
+  return {
+    description: WINPE_MACHINE_DESCRIPTION,
+    clockBeforeStart: liveClockReading,
+    checkBeforeStart: async () => { requireWindowsTargets((await readWindowsDisks(host.run)).disks, options.target, { agentDrives: host.agentDrives }); },
+    start: (start) => startWinpe(profile, machineDir, options, start),
+  };
+}
+
+async function startWinpe(profile: MachineProfile, machineDir: string, options: { target: TargetRequest; host: WindowsHost }, start: BackendStartOptions): Promise<Backend> {
+  const { host } = options;
+  const log = bufferedLog();
+  const logged: WindowsHost['run'] = (request) => {
+    log.write('info', `Running: ${request.line ?? request.argv.join(' ')}`);
+    return host.run(request);
+  };
+  const read = await readWindowsDisks(logged);
+  const targets = requireWindowsTargets(read.disks, options.target, { agentDrives: host.agentDrives });
+  mkdirSync(machineDir, { recursive: true });
+  const planner = winpeCommandPlanner({ tempDir: host.tempDir });
+  const inWinPE = profile.environment.inWinPE;
+  const disks = createWindowsDisks({ ...host, run: logged }, planner, targets, read.letters, inWinPE);
+  const applied = appliedImagesIn(machineDir, start.fresh);
+  const architecture = profile.system.architecture;
+  const find = (letter: string) => volumeByLetter(disks.list(), letter);
+  const rootOf = (letter: string) => (find(letter)?.partition.volume?.fileSystem !== 'RAW' && find(letter) ? host.volumeRoot(letter) : undefined);
+  const uefi = profile.firmware.mode === 'UEFI';
+  const view: LinuxMachineView = {
+    profile, firmware: { mode: profile.firmware.mode, secureBoot: uefi && profile.firmware.secureBoot === true, efiVariablesWritable: uefi },
+    stateDir: machineDir, mediaType: start.mediaType ?? profile.environment.mediaType,
+    launchMode: start.launchMode ?? profile.environment.launchMode, disks: () => disks.list(), volumeRoot: rootOf,
+  };
+  const volumeOf = (letter: string) => {
+    const found = find(letter);
+    const volume = found?.partition.volume;
+    // Windows writes FAT32 volumes as it writes NTFS ones: the file rules are the same.
+    return found && volume && {
+      diskIndex: found.disk.index, partition: found.partition.number, fileSystem: volume.fileSystem === 'FAT32' ? 'NTFS' as const : volume.fileSystem,
+      sizeBytes: volume.sizeBytes, root: rootOf(found.letter),
+    };
+  };
+  const windows: WindowsPort = {
+    ...createLiveWindows({ applied, architecture, volume: volumeOf }),
+    generalize: async () => notYet('Sysprep')(), installResumeHook: notYet('resuming the sequence in the installed Windows'),
+    stageClient: notYet('staging the ConfigMgr client'), join: async () => notYet('joining a domain or workgroup')(),
+  };
+  return {
+    description: WINPE_MACHINE_DESCRIPTION,
+    ports: {
+      probe: linuxProbe(view),
+      system: linuxSystemInfo(view),
+      commands: createWindowsCommands(logged, planner),
+      clock: { now: () => Date.now(), timeout: (ms) => AbortSignal.timeout(ms) },
+      disks,
+      imaging: createWindowsImaging({
+        tool: { run: logged }, planner, disks: () => disks.list(), architecture, volumeRoot: host.volumeRoot,
+        applied: (letter, path, index) => {
+          const v = volumeOf(letter);
+          const image = readWim(resolveImagePath(path, host.volumeRoot).host).images.find((i) => i.index === index);
+          if (v && image) applied.record(v.diskIndex, v.partition, image);
+        },
+      }),
+      volumes: createLinuxVolumes({ volume: volumeOf, rootOf }),
+      windows,
+      userState: {
+        capture: async () => notYet('Capture User State (USMT ScanState)')(), restore: async () => notYet('Restore User State (USMT LoadState)')(),
+        requestStore: async () => notYet('Request State Store')(), releaseStore: async () => notYet('Release State Store')(),
+      },
+    },
+    packageDestination: createLiveDestination(rootOf),
+    devices: () => devicesFromProfile(profile.pnpDevices),
+    restartRefusal: () => WINPE_RESTART_REFUSAL,
+    restart: async () => { throw new PortRefusal('unsupported', WINPE_RESTART_REFUSAL, EXIT_NOT_SUPPORTED); },
+    save: () => undefined,
+    finalState: () => ({ backend: 'winpe', disks: disks.list() }),
+    diskImages: () => disks.list().map((d) => ({ index: d.index, style: d.style, path: `\\\\.\\PhysicalDrive${d.index}` })),
+    attachLog: (write) => log.attach(write),
+    dispose: async () => log.detach(),
+  };
+}
