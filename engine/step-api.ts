@@ -7,7 +7,7 @@
 
 // The step contract, its manifest and its options.
 export type {
-  StepContext, StepDefinitionView, StepInfo, StepModule, StepProblem, StepResult, StepVariables,
+  StepContext, StepDefinitionView, StepInfo, StepModule, StepProblem, StepProgress, StepResult, StepVariables,
   OptionSpec, StepCatalog, StepTypeEntry,
 } from './index.ts';
 export {
@@ -32,8 +32,9 @@ export type {
   ApplyImageRequest, BootFilesRequest, CaptureImageRequest, ImageFacts, WimFacts, AdapterSettings, GeneralizeRequest,
   JoinRequest, StageClientRequest, WindowsInstallation, CaptureUserStateRequest, RestoreUserStateRequest,
   MigrationMode, DriverCatalog, DriverInf, InfModel, InfPlatform, InfProblem, PnpDevice, MachineCall,
+  OperationProgress, ProgressCallback,
 } from './index.ts';
-export { readDownloadRetry } from './index.ts';
+export { readDownloadRetry, sameShare } from './index.ts';
 
 // Disk facts (engine/disks) and Windows Setup rules the steps plan with.
 export {

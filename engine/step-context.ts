@@ -8,7 +8,7 @@ import type { ConditionContext } from './conditions/types.ts';
 import { evaluateCondition } from './conditions/index.ts';
 import { currentOption } from './options/option-lookup.ts';
 import type { EnvironmentFacts, MachineProbe, Ports, SystemFacts } from './ports/index.ts';
-import type { StepContext, StepInfo } from './step-module.ts';
+import type { StepContext, StepInfo, StepProgress } from './step-module.ts';
 
 /** Everything a step context is made from. */
 export interface StepContextInput {
@@ -26,6 +26,8 @@ export interface StepContextInput {
   onShutdown(): void;
   /** Told of a restart request after the context has set `SMSTSRebootRequested` (tests record the requests). */
   onReboot?(request: { target: 'HD' | 'WinPE'; retry?: boolean }): void;
+  /** Receives the step's progress reports as the step made them (the engine throttles them); dropped when absent. */
+  progress?(report: StepProgress): void;
 }
 
 /**
@@ -86,5 +88,6 @@ export function createStepContext(input: StepContextInput): StepContext {
       if (request.retry) vars.set('SMSTSRetryRequested', 'true', { writer: 'engine' });
       input.onReboot?.(request);
     },
+    progress: (report) => input.progress?.(report),
   };
 }

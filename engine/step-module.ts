@@ -5,7 +5,7 @@
 import type { Expansion } from '../variables/index.ts';
 import type { StepNode, SubTaskSequenceNode, Condition } from './definition/model.ts';
 import type { Problem } from './problems.ts';
-import type { PortName, Ports, SystemFacts, EnvironmentFacts } from './ports/index.ts';
+import type { OperationProgress, PortName, Ports, SystemFacts, EnvironmentFacts } from './ports/index.ts';
 import type { ConditionResult } from './conditions/types.ts';
 import type { StepManifest } from './options/step-manifest.ts';
 import type { MachineCall } from './ports/machine-call.ts';
@@ -22,6 +22,11 @@ export interface StepDefinitionView {
   optionVariables: Record<string, string>;
   /** Conditions of the enclosing groups, innermost first (the step runs only when all of them hold). */
   enclosingConditions?: Condition[];
+  /**
+   * The network shares the run connects (`\\server\share`), when the check is for a run that knows them (a run or
+   * a plan); undefined for `validate`, where a path on a share can only be warned about.
+   */
+  connectedShares?: readonly string[];
 }
 
 /** A finding from a step's own validation; the engine adds file, path and line. */
@@ -64,6 +69,12 @@ export interface StepLog {
   error(message: string): void;
 }
 
+/** How far one activity of a running step has got (`Applying image 1`, 40 %). */
+export interface StepProgress extends OperationProgress {
+  /** What the step is doing, as a person reads it; redacted like every other text of the run. */
+  activity: string;
+}
+
 export interface StepContext {
   readonly step: StepInfo;
   /**
@@ -91,6 +102,11 @@ export interface StepContext {
    * not run) and the run reports success. Ignored when the step fails.
    */
   requestShutdown(): void;
+  /**
+   * Reports how far an activity has got; pass it on as a port's `onProgress` (`(p) => ctx.progress({ activity, ...p })`).
+   * Never blocks and never throws: the engine throttles it to whole percents, and drops it once the step has ended.
+   */
+  progress(report: StepProgress): void;
 }
 
 /** What a step reports; the engine judges `exitCode` against the step's success codes. */

@@ -5,6 +5,7 @@
  */
 import { InvalidInputError, type MachineCall, type MachineJudge } from '../../engine/index.ts';
 import type { BackendFactory } from './backend.ts';
+import type { ConnectedShare } from './host-files/shares.ts';
 import { DEFAULT_MACHINE } from './default-machine.ts';
 import type { TargetRequest } from './linux/disk-safety.ts';
 import type { LinuxBackendOptions } from './linux/linux-backend.ts';
@@ -52,6 +53,8 @@ export interface MachineRequest {
   yes?: boolean;
   /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
   firmware?: 'UEFI' | 'BIOS';
+  /** `--share`: the network shares the run reaches and their host folders (every backend honours them). */
+  shares?: readonly ConnectedShare[];
   /**
    * The Windows PC the winpe backend runs on, in place of this one: a test's stand-in with a runner that replays
    * recorded program output and folders for drive letters. Absent: this PC.
@@ -88,9 +91,9 @@ interface BackendEntry {
 
 /** One entry per backend; each gets the profile the request names. */
 const BACKENDS: Readonly<Record<BackendKind, BackendEntry>> = {
-  simulated: { open: (profile, machineDir, local) => simulatedBackend(profile, machineDir, { local }) },
-  linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware }), planner: (names) => linuxCommandPlanner(names), refusal: linuxCallRefusal },
-  winpe: { live: true, platform: 'win32', open: (profile, machineDir, _local, target, request) => lazyWinpe(profile, machineDir, target, request.windowsHost), planner: () => winpeCommandPlanner() },
+  simulated: { open: (profile, machineDir, local, _target, request) => simulatedBackend(profile, machineDir, { local, shares: request.shares ?? [] }) },
+  linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware, shares: request.shares ?? [] }), planner: (names) => linuxCommandPlanner(names), refusal: linuxCallRefusal },
+  winpe: { live: true, platform: 'win32', open: (profile, machineDir, _local, target, request) => lazyWinpe(profile, machineDir, target, request), planner: () => winpeCommandPlanner() },
 };
 
 
@@ -109,10 +112,11 @@ function lazyLinux(profile: MachineProfile, machineDir: string, options: LinuxBa
 }
 
 /** The Windows backend, loaded when the run starts it (as {@link lazyLinux}). */
-function lazyWinpe(profile: MachineProfile, machineDir: string, target: TargetRequest, stand?: WindowsHost): BackendFactory {
+function lazyWinpe(profile: MachineProfile, machineDir: string, target: TargetRequest, request: MachineRequest): BackendFactory {
+  const stand = request.windowsHost;
   // The Windows process runner replaces the POSIX one here once it exists (it must take Run Command Line's `line`).
   const host = () => stand ?? thisWindowsHost(createProcessRunner(), machineDir);
-  const load = async () => (await import('./winpe/winpe-backend.ts')).winpeBackend(profile, machineDir, { target, host: host() });
+  const load = async () => (await import('./winpe/winpe-backend.ts')).winpeBackend(profile, machineDir, { target, host: host(), shares: request.shares ?? [] });
   return {
     description: WINPE_MACHINE_DESCRIPTION,
     clockBeforeStart: liveClockReading,

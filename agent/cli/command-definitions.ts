@@ -60,6 +60,7 @@ function defineRun(program: Command, io: CliIO, outcome: Outcome): void {
     .option('--target-disk <N|/dev/X>', 'a disk a live run may change (repeat)', repeatable)
     .option('--yes', 'a live run may change the disks the steps name')
     .option('--firmware <UEFI|BIOS>', 'live: the firmware the PC will boot with')
+    .option('--share <\\\\server\\share=dir>', 'a network share, mounted at dir (repeat)', repeatable)
     .option('--content <dir>', 'package content, one folder per package id')
     .option('--source <url>', 'deployment source; repeatable, tried in order', repeatable)
     .option('--ca-bundle <file>', 'PEM CA certificates for HTTPS')
@@ -200,6 +201,7 @@ function definePlan(program: Command, io: CliIO, outcome: Outcome): void {
     .argument('[file]', 'task sequence file (.xml, .zip or .json)')
     .option('--backend <kind>', "linux or winpe (default: this platform's)")
     .option('--machine <name|file|local>', `the machine whose facts decide the conditions (default ${DEFAULT_MACHINE})`)
+    .option('--share <\\\\server\\share=dir>', 'a network share, mounted at dir (repeat)', repeatable)
     .option('--content <dir>', 'package content, one folder per package id');
   sequenceOptions(plan)
     .option('--allow-unknown-steps', 'walk unknown step types as their command line')

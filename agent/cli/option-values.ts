@@ -1,8 +1,9 @@
 /**
  * Checks of option values that the command-line parser hands over as text: variable assignments (secret values never
- * appear in an error), the media type and the sequence file a command needs.
+ * appear in an error), the media type, the network shares a run reaches and the sequence file a command needs.
  */
 import { InvalidInputError, type MediaType } from '../../engine/index.ts';
+import { connectShare, findShare, type ConnectedShare } from '../backends/host-files/shares.ts';
 import { checkName, isReadOnlyName } from '../../variables/index.ts';
 
 /** `NAME=VALUE` -> pair. @throws InvalidInputError naming the option. */
@@ -42,4 +43,24 @@ export function parseMediaType(v: string | undefined): MediaType | undefined {
   const found = MEDIA_TYPES.find((m) => m.toLowerCase() === v.toLowerCase());
   if (!found) throw new InvalidInputError(`--media-type must be one of ${MEDIA_TYPES.join(', ')} (got "${v}")`, [{ severity: 'error', code: 'bad-option', field: '--media-type', message: `expected one of ${MEDIA_TYPES.join(', ')}` }]);
   return found;
+}
+
+/**
+ * `--share '\\server\share=DIR'` values (run and plan): each share the run reaches and the host folder it is
+ * mounted at (or that stands for it on the simulated machine), checked once here.
+ * @throws InvalidInputError naming the option: no `=`, not `\\server\share`, a name Windows refuses, a folder that
+ *   is missing or not a folder, the same share twice (names match in any case)
+ */
+export function parseShareOptions(values: readonly string[] | undefined): ConnectedShare[] {
+  const option = '--share';
+  const shares: ConnectedShare[] = [];
+  for (const text of values ?? []) {
+    const i = text.indexOf('=');
+    if (i <= 0) throw new InvalidInputError(`${option} expects \\\\server\\share=DIR (got "${text}")`, [{ severity: 'error', code: 'bad-option', field: option, message: 'expected \\\\server\\share=DIR' }]);
+    const share = connectShare(text.slice(0, i).trim(), text.slice(i + 1), option, text);
+    const twice = findShare(shares, share.name);
+    if (twice) throw new InvalidInputError(`${option} ${share.name} is given twice (${twice.folder} and ${share.folder}); share names match in any case`, [{ severity: 'error', code: 'bad-option', field: option, message: 'a share given twice' }]);
+    shares.push(share);
+  }
+  return shares;
 }

@@ -1,18 +1,19 @@
 /**
- * `taskseq plan <file> [--backend linux|winpe] [--machine NAME|FILE|local] [--content DIR] [--drivers DIR]
- *  [--children DIR] [--media-type T] [--var N=V]... [--secret-var N=V]... [--allow-unknown-steps] [--json]`
+ * `taskseq plan <file> [--backend linux|winpe] [--machine NAME|FILE|local] [--share \\SERVER\SHARE=DIR]...
+ *  [--content DIR] [--drivers DIR] [--children DIR] [--media-type T] [--var N=V]... [--secret-var N=V]...
+ *  [--allow-unknown-steps] [--json]`
  */
 import { liveBackendOf, parseBackend, type LiveBackendKind } from '../backends/select.ts';
 import { planSequence } from '../plan/plan-run.ts';
 import { planJson, renderPlanText } from '../plan/plan-text.ts';
 import { InvalidInputError } from '../../engine/index.ts';
 import type { CliIO } from './io.ts';
-import { parseMediaType, parseVariableOptions, requireFile } from './option-values.ts';
+import { parseMediaType, parseShareOptions, parseVariableOptions, requireFile } from './option-values.ts';
 import { EXIT_OK, EXIT_SEQUENCE_FAILED } from './exit-codes.ts';
 
 export interface PlanOptions {
   backend?: string; machine?: string; content?: string; drivers?: string; children?: string; mediaType?: string;
-  var?: string[]; secretVar?: string[]; allowUnknownSteps?: boolean; json?: boolean;
+  var?: string[]; secretVar?: string[]; allowUnknownSteps?: boolean; json?: boolean; share?: string[];
 }
 
 /**
@@ -22,7 +23,7 @@ export interface PlanOptions {
 export async function planCommand(file: string | undefined, values: PlanOptions, io: CliIO): Promise<number> {
   const plan = await planSequence({
     file: requireFile('plan', file, 'sequence file'), backend: liveBackend(values.backend),
-    machine: values.machine, content: values.content, drivers: values.drivers, children: values.children,
+    machine: values.machine, shares: parseShareOptions(values.share), content: values.content, drivers: values.drivers, children: values.children,
     mediaType: parseMediaType(values.mediaType), variables: parseVariableOptions(values.var, values.secretVar),
     allowUnknownSteps: values.allowUnknownSteps === true,
   });

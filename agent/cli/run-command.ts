@@ -1,6 +1,7 @@
 /**
  * `taskseq run <file> | --source URL... [--ca-bundle FILE] [--cache DIR] [--status-url URL] | --media DIR
- *  [--password-file F] [--media-path DIR]... [--machine NAME|FILE|local] [--content DIR] [--drivers DIR] [--children DIR]
+ *  [--password-file F] [--media-path DIR]... [--machine NAME|FILE|local] [--share \\SERVER\SHARE=DIR]...
+ *  [--content DIR] [--drivers DIR] [--children DIR]
  *  [--state-migration-point URL]
  *  [--media-type T] [--var N=V]... [--secret-var N=V]... [--state-dir DIR] [--log-dir DIR]
  *  [--log-format cmtrace|json] [--strict-commands] [--allow-unknown-steps] [--reset] [--json]`
@@ -15,7 +16,7 @@ import { checkOutputPaths } from '../output/output-folders.ts';
 import { createMediaRun, type MediaRun } from '../media/media-run.ts';
 import type { CliIO } from './io.ts';
 import { partPrompt, passwordSource } from './media-input.ts';
-import { parseMediaType, parseVariableOptions, requireFile } from './option-values.ts';
+import { parseMediaType, parseShareOptions, parseVariableOptions, requireFile } from './option-values.ts';
 import { printProblems } from './report-problems.ts';
 import { printSummary } from './run-summary.ts';
 import { EXIT_OK, EXIT_SEQUENCE_FAILED } from './exit-codes.ts';
@@ -27,7 +28,7 @@ export interface RunOptions {
   strictCommands?: boolean; allowUnknownSteps?: boolean; reset?: boolean; json?: boolean;
   source?: string[]; caBundle?: string; cache?: string; statusUrl?: string;
   media?: string; passwordFile?: string; mediaPath?: string[]; stateMigrationPoint?: string;
-  backend?: string; targetDisk?: string[]; yes?: boolean; firmware?: string;
+  backend?: string; targetDisk?: string[]; yes?: boolean; firmware?: string; share?: string[];
 }
 
 /** Runs the sequence `file` (or the one `--source` or `--media` names) and returns the exit code. */
@@ -52,12 +53,14 @@ export async function runCommand(file: string | undefined, values: RunOptions, i
     content: { folder: values.content, cacheDir, drivers: values.drivers, stateMigrationPoint: values.stateMigrationPoint },
     machine: {
       machine: values.machine, backend: parseBackend(values.backend), targetDisks: values.targetDisk, yes: values.yes === true,
-      firmware: firmwareOption(values.firmware),
+      firmware: firmwareOption(values.firmware), shares: parseShareOptions(values.share),
       mediaType, strictCommands: values.strictCommands === true,
     },
     output: {
       stateDir, logDir, logFormat: format, statusUrl: statusUrl(values.statusUrl), reset: values.reset === true,
       console: json ? (l) => io.err(l) : (l) => io.out(l),
+      // A follower reads the events as they happen; the report stays the last line.
+      ...(json ? { eventLines: (l: string) => io.out(l) } : {}),
     },
   };
   const report = await runDeployment(options);

@@ -51,7 +51,7 @@ export function localToolEnvironment(env: NodeJS.ProcessEnv = process.env): Tool
 /** Looks each tool up; versions are read only for tools found. */
 export function checkTools(tools: readonly RequiredTool[], env: ToolEnvironment): ToolCheck[] {
   return tools.map((tool) => {
-    const path = findExecutable(tool.command, env);
+    const path = findExecutable(tool.command, tool.folder ? { ...env, searchPath: [tool.folder] } : env);
     if (!path) return { tool };
     const text = tool.versionArgs ? env.output(path, tool.versionArgs) : undefined;
     const version = text?.split(/\r?\n/).map((l) => l.trim()).find(Boolean);

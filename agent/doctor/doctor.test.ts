@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ToolEnvironment } from './check-tools.ts';
+import { checkTools, type ToolEnvironment } from './check-tools.ts';
 import { buildDoctorReport, isReady, renderDoctorReport, reportMissingPackages } from './doctor-report.ts';
 import { planInstall, type InstallHost } from './install-packages.ts';
 import { REQUIRED_TOOLS, toolsFor } from './required-tools.ts';
@@ -26,7 +26,7 @@ const host = (over: Partial<InstallHost>): InstallHost => ({
 
 test('the tests need the disk, imaging and transfer tools, from their Debian packages', () => {
   const packages = [...new Set(toolsFor('tests', 'linux').map((t) => t.packageName))].sort();
-  assert.deepEqual(packages, ['dosfstools', 'fdisk', 'gdisk', 'libhivex-bin', 'libwin-hivex-perl', 'mount', 'mtools', 'nginx', 'ntfs-3g', 'openssl', 'util-linux', 'wimtools']);
+  assert.deepEqual(packages, ['dosfstools', 'fdisk', 'gdisk', 'grub-pc-bin', 'libhivex-bin', 'libwin-hivex-perl', 'mount', 'mtools', 'nginx', 'ntfs-3g', 'openssl', 'qemu-system-x86', 'util-linux', 'wimtools']);
   assert.ok(REQUIRED_TOOLS.every((t) => t.uses.length > 0 && t.purpose.length > 0));
 });
 
@@ -38,10 +38,19 @@ test('a tool found on the PATH reports its first version line; a missing one nam
   assert.equal(simulated.tools[0].path, '/usr/bin/wimlib-imagex');
   assert.equal(simulated.tools[0].version, 'wimlib-imagex 1.13.5 (using wimlib 1.13.5)');
   assert.equal(isReady(report), false, 'the tests miss their tools');
-  assert.deepEqual(reportMissingPackages(report), ['fdisk', 'gdisk', 'dosfstools', 'ntfs-3g', 'mount', 'util-linux', 'libwin-hivex-perl', 'libhivex-bin', 'mtools', 'nginx', 'openssl']);
+  assert.deepEqual(reportMissingPackages(report), ['fdisk', 'gdisk', 'dosfstools', 'ntfs-3g', 'mount', 'util-linux', 'libwin-hivex-perl', 'libhivex-bin', 'mtools', 'grub-pc-bin', 'qemu-system-x86', 'nginx', 'openssl']);
   const text = renderDoctorReport(report).join('\n');
-  assert.match(text, /test suite \(npm test\): 19 of 20 tools missing/);
+  assert.match(text, /test suite \(npm test\): 22 of 23 tools missing/);
   assert.match(text, /nginx +MISSING +serves deployment sources to the transfer tests \[nginx\]/);
+});
+
+test('a tool its package keeps off the PATH is looked for in its own folder only', () => {
+  const setup = REQUIRED_TOOLS.filter((t) => t.command === 'grub-bios-setup');
+  const where = (found: string[]) => checkTools(setup, {
+    platform: 'linux', searchPath: ['/usr/bin'], isExecutable: (p) => found.includes(p), output: () => 'grub-bios-setup (GRUB) 2.06\n',
+  })[0]!;
+  assert.equal(where(['/usr/lib/grub/i386-pc/grub-bios-setup']).path, '/usr/lib/grub/i386-pc/grub-bios-setup');
+  assert.equal(where(['/usr/bin/grub-bios-setup']).path, undefined);
 });
 
 test('Windows tools are listed but not looked for on Linux, and do not make the report unready', () => {

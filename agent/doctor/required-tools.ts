@@ -14,6 +14,8 @@ export type ToolPlatform = 'linux' | 'win32';
 export interface RequiredTool {
   /** Program name as found on the PATH (Windows tools without `.exe`). */
   command: string;
+  /** The one folder it is looked for in, for a program its package keeps off the PATH. */
+  folder?: string;
   platform: ToolPlatform;
   /** Debian package (linux) or the Windows component that brings it (win32). */
   packageName: string;
@@ -36,7 +38,7 @@ export interface BackendInfo {
 
 export const BACKENDS: readonly BackendInfo[] = [
   { use: 'simulated', title: 'simulated machine', status: 'available' },
-  { use: 'linux', title: 'Linux live environment', platform: 'linux', status: 'runs UEFI deployments onto --target-disk disks; BIOS boot files, restarts and Windows-only steps are refused' },
+  { use: 'linux', title: 'Linux live environment', platform: 'linux', status: 'runs UEFI and BIOS deployments onto --target-disk disks; restarts and Windows-only steps are refused' },
   { use: 'winpe', title: 'Windows PE and full OS', platform: 'win32', status: 'renderers only: this version does not run live deployments yet' },
 ];
 
@@ -55,6 +57,7 @@ export const REQUIRED_TOOLS: readonly RequiredTool[] = [
   { command: 'losetup', platform: 'linux', packageName: 'mount', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'attaches disk image files as loop devices (and a partition of one by offset)' },
   { command: 'blockdev', platform: 'linux', packageName: 'util-linux', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'flushes the buffer caches of a disk and its partition devices between phases (and reads loop device sizes in the safety tests)' },
   { command: 'partx', platform: 'linux', packageName: 'util-linux', versionArgs: ['--version'], uses: ['linux'], purpose: 'asks the kernel to re-read a partition table it just wrote' },
+  { command: 'mount', platform: 'linux', packageName: 'mount', versionArgs: ['--version'], uses: ['linux'], purpose: 'mounts the small memory file system the BIOS boot code is made in' },
   { command: 'umount', platform: 'linux', packageName: 'mount', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'unmounts NTFS volumes before their device is written' },
   { command: 'fusermount', platform: 'linux', packageName: 'fuse3', versionArgs: ['--version'], uses: ['linux'], purpose: 'unmounts an NTFS volume umount could not' },
   { command: 'ntfsinfo', platform: 'linux', packageName: 'ntfs-3g', uses: ['tests'], purpose: 'reads NTFS volume labels back in the disk tests' },
@@ -64,6 +67,9 @@ export const REQUIRED_TOOLS: readonly RequiredTool[] = [
   { command: 'efibootmgr', platform: 'linux', packageName: 'efibootmgr', versionArgs: ['--version'], uses: ['linux'], purpose: 'writes UEFI boot entries' },
   { command: 'mcopy', platform: 'linux', packageName: 'mtools', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'copies boot files onto FAT32 system partitions without mounting them' },
   { command: 'mdir', platform: 'linux', packageName: 'mtools', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'lists FAT32 system partitions without mounting them' },
+  { command: 'grub-mkimage', platform: 'linux', packageName: 'grub-pc-bin', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'makes the BIOS boot code (a GRUB core image that starts bootmgr)' },
+  { command: 'grub-bios-setup', folder: '/usr/lib/grub/i386-pc', platform: 'linux', packageName: 'grub-pc-bin', versionArgs: ['--version'], uses: ['linux', 'tests'], purpose: 'writes the BIOS boot code to the MBR and the gap before the first partition' },
+  { command: 'qemu-system-x86_64', platform: 'linux', packageName: 'qemu-system-x86', versionArgs: ['--version'], uses: ['tests'], purpose: 'boots the BIOS disks the Linux backend writes, in an emulated PC, to prove the boot chain' },
   { command: 'nginx', platform: 'linux', packageName: 'nginx', versionArgs: ['-v'], uses: ['tests'], purpose: 'serves deployment sources to the transfer tests' },
   { command: 'openssl', platform: 'linux', packageName: 'openssl', versionArgs: ['version'], uses: ['tests'], purpose: 'makes the transfer tests\' certificate authority' },
   { command: 'diskpart', platform: 'win32', packageName: 'Windows PE / Windows', uses: ['winpe'], purpose: 'partitions and formats disks' },

@@ -40,6 +40,8 @@ export interface PrepareOptions {
   mode: 'validate' | 'run';
   /** The live machine a run drives: the steps it refuses outright stop the run here. */
   machine?: MachineJudge;
+  /** The network shares the run connects (`\\server\share`); absent when not known (`validate`, media builds). */
+  connectedShares?: readonly string[];
 }
 
 /**
@@ -68,6 +70,7 @@ export function prepareRun(options: PrepareOptions): PreparedRun {
   const checked = preflightProgram({
     program: compiled.program, registry, mode: options.mode, allowUnknownSteps: options.allowUnknownSteps,
     content, contentSource: options.contentSource ?? options.content, mediaType: options.mediaType, machine: options.machine,
+    connectedShares: options.connectedShares,
   });
   problems.push(...checked.problems);
   const unique = dedupeProblems(problems);

@@ -7,6 +7,7 @@ import winston from 'winston';
 import { InvalidInputError, TaskseqError } from '../../engine/problems.ts';
 import type { LogLine, LogPort, RunEvent } from '../../engine/index.ts';
 import { renderConsoleLine } from './event-message.ts';
+import { createProgressGate } from './progress-gate.ts';
 import { createCmtraceFormat, createJsonLinesFormat, type RunLogRecord } from './log-formats.ts';
 import { toEventRecord, toLineRecord } from './run-log-records.ts';
 import { SmstsTransport, type SmstsTransportOptions } from './smsts-transport.ts';
@@ -36,8 +37,10 @@ export interface RunLogOptions {
   thread?: number;
   /** Applied to every string before it is written anywhere. */
   redact: (text: string) => string;
-  /** Receives a short human line per step start, skip and result. */
+  /** Receives a short human line per step start, skip and result, and a step's progress at most every 10 %. */
   console?: (line: string) => void;
+  /** Receives every event's JSON line (no line end), as the JSON log holds it, when the event happens. */
+  eventLines?: (line: string) => void;
 }
 
 /** A LogPort bound to files. */
@@ -66,6 +69,7 @@ export function createRunLog(options: RunLogOptions): RunLog {
   // Pass-through at the logger: each transport renders its own text (winston's default would JSON every record).
   const logger = winston.createLogger({ level: 'info', format: winston.format((i) => i)(), transports, exitOnError: false });
   let closed = false;
+  const progress = createProgressGate();
 
   const emit = (record: RunLogRecord): void => {
     if (closed) throw new TaskseqError('internal', `Cannot write to ${main.path}: the log is closed`);
@@ -81,9 +85,12 @@ export function createRunLog(options: RunLogOptions): RunLog {
     write: (line: LogLine) => emit(toLineRecord(line, now(), redact)),
     event(e: RunEvent): void {
       const { record, safe } = toEventRecord(e, now(), redact);
-      emit(record);
-      const consoleLine = options.console ? renderConsoleLine(safe) : undefined;
+      const shown = safe.kind === 'step-progress' ? progress.pass(safe) : { log: true, console: true };
+      emit(shown.log ? record : { ...record, cmtrace: false });
+      options.eventLines?.(record.jsonLine);
+      const consoleLine = options.console && shown.console ? renderConsoleLine(safe) : undefined;
       if (consoleLine !== undefined) options.console?.(redact(consoleLine));
+      if (e.kind === 'step-result') progress.end(e.index);
       if (DURABLE_AFTER.has(e.kind)) flush();
     },
     flush,

@@ -31,6 +31,8 @@ export function renderEventMessage(e: RunEvent): { message: string; type: Cmtrac
           : `The action (${e.name}) has been skipped because the condition is evaluated to be false: ${e.reason}`,
         type: 1,
       };
+    case 'step-progress':
+      return { message: `Progress of the action (${e.name}): ${renderProgress(e)}`, type: 1 };
     case 'step-result':
       return e.outcome === 'succeeded'
         ? { message: `Successfully completed the action (${e.name}) with the exit win32 code ${e.exitCode}`, type: 1 }
@@ -57,13 +59,36 @@ export function renderHexCode(code: number): string {
   return `0x${(code >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
-/** The short console line for a step start, skip or result (no CMTrace markup); undefined for other events. */
+const KiB = 1024;
+const MiB = 1024 ** 2;
+const GiB = 1024 ** 3;
+
+/** `1.0 GiB`, `412 MiB`, `12 KiB`, `965 bytes`: coarse enough to read at a glance while it changes. */
+function renderSize(bytes: number): string {
+  if (bytes >= GiB) return `${(bytes / GiB).toFixed(1)} GiB`;
+  if (bytes >= MiB) return `${Math.floor(bytes / MiB)} MiB`;
+  return bytes >= KiB ? `${Math.floor(bytes / KiB)} KiB` : `${bytes} bytes`;
+}
+
+/** `Applying image 1: 40% (412 MiB of 1.0 GiB)`; without a total only the bytes done, without those no bytes. */
+function renderProgress(e: Extract<RunEvent, { kind: 'step-progress' }>): string {
+  if (e.bytesDone === undefined) return `${e.activity}: ${e.percent}%`;
+  const of = e.bytesTotal !== undefined ? ` of ${renderSize(e.bytesTotal)}` : '';
+  return `${e.activity}: ${e.percent}% (${renderSize(e.bytesDone)}${of})`;
+}
+
+/**
+ * The short console line for a step start, skip, result or progress (no CMTrace markup; progress indented under its
+ * step); undefined for other events.
+ */
 export function renderConsoleLine(e: RunEvent): string | undefined {
   switch (e.kind) {
     case 'step-start':
       return `[${e.index}] ${e.name}: started${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`;
     case 'step-skip':
       return `[${e.index}] ${e.name}: ${e.outcome === 'disabled' ? 'skipped (disabled)' : `skipped (condition false: ${e.reason})`}`;
+    case 'step-progress':
+      return `  ${renderProgress(e)}`;
     case 'step-result':
       return e.outcome === 'succeeded'
         ? `[${e.index}] ${e.name}: succeeded (exit code ${e.exitCode})`

@@ -17,12 +17,15 @@ export interface RunLogRecord {
   jsonLine: string;
   /** True for structured run events (only those go to the separate JSON events file). */
   isEvent: boolean;
+  /** False for a record only the JSON files keep (a progress event between an activity's first and last). */
+  cmtrace?: boolean;
 }
 
 /** Renders records as CMTrace lines in the zone of `biasMinutes`, stamped with `thread`. */
 export function createCmtraceFormat(options: { biasMinutes: number; thread: number }): winston.Logform.Format {
   return winston.format((info) => {
     const r = info as unknown as RunLogRecord;
+    if (r.cmtrace === false) return false;
     info[MESSAGE] = renderCmtraceLine({
       message: r.message,
       component: r.component,

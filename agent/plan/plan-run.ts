@@ -1,12 +1,13 @@
 /**
  * `taskseq plan`: the sequence runs on a simulated machine in a throwaway state folder while the live backend's
  * planner records what it would run for every changing call. The machine's facts come from its profile (or from
- * this PC with `--machine local`); nothing outside the throwaway folder is written.
+ * this PC with `--machine local`); nothing outside the throwaway folder is written, not even to a connected share.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MediaType } from '../../engine/index.ts';
+import type { ConnectedShare } from '../backends/host-files/shares.ts';
 import { DEFAULT_MACHINE, type LiveBackendKind } from '../backends/select.ts';
 import type { RunVariable } from '../runner/deployment-options.ts';
 import { runDeployment } from '../runner/run-deployment.ts';
@@ -17,6 +18,8 @@ export interface PlanRequest {
   backend: LiveBackendKind;
   /** `--machine`: a built-in profile, a profile file or `local`. */
   machine?: string;
+  /** `--share`: the network shares the run would reach (the walk writes to empty stand-ins, never to their folders). */
+  shares?: ConnectedShare[];
   content?: string;
   drivers?: string;
   children?: string;
@@ -55,6 +58,15 @@ const ASSUMPTIONS = [
   'devices are named as <disk N> and <disk N partition M>; a live run addresses the disks --target-disk names',
 ];
 
+/** The shares as empty folders in the throwaway folder: the walk's captures must not reach the real shares. */
+function standIns(shares: readonly ConnectedShare[], scratch: string): ConnectedShare[] {
+  return shares.map((share, i) => {
+    const folder = join(scratch, 'shares', String(i));
+    mkdirSync(folder, { recursive: true });
+    return { ...share, folder };
+  });
+}
+
 /**
  * Walks the sequence and returns the plan.
  * @throws InvalidInputError for a sequence, option or machine that a run would refuse too
@@ -66,7 +78,7 @@ export async function planSequence(r: PlanRequest): Promise<PlanResult> {
     const report = await runDeployment({
       input: { file: r.file, children: r.children, variables: r.variables, allowUnknownSteps: r.allowUnknownSteps },
       content: { folder: r.content, drivers: r.drivers, cacheDir: join(scratch, 'cache') },
-      machine: { machine: r.machine, backend: r.backend, plan: collector, mediaType: r.mediaType, strictCommands: false },
+      machine: { machine: r.machine, backend: r.backend, plan: collector, mediaType: r.mediaType, strictCommands: false, shares: standIns(r.shares ?? [], scratch) },
       output: { stateDir: join(scratch, 'state'), logDir: join(scratch, 'logs'), logFormat: 'cmtrace', reset: true, onEvent: (e) => collector.onEvent(e) },
     });
     return {

@@ -1,5 +1,6 @@
 /** What `taskseq run` is asked to do, grouped by the stage of the run that uses it. */
 import type { MediaType, RunEvent } from '../../engine/index.ts';
+import type { ConnectedShare } from '../backends/host-files/shares.ts';
 import type { PlanSink } from '../backends/plan/plan-recorder.ts';
 import type { BackendKind, MachineRequest } from '../backends/select.ts';
 import type { MediaRun } from '../media/media-run.ts';
@@ -55,6 +56,8 @@ export interface MachineOptions {
   yes?: boolean;
   /** `--firmware`: the firmware a live backend deploys for, when not the one it booted with. */
   firmware?: 'UEFI' | 'BIOS';
+  /** `--share`: the network shares the run reaches, each at its host folder (checked by the command line). */
+  shares?: ConnectedShare[];
   /** A stand-in for the Windows PC of the winpe backend (tests); see `MachineRequest.windowsHost`. */
   windowsHost?: MachineRequest['windowsHost'];
   /** The media the run starts from (`--media-type`), when no media folder decides it. */
@@ -71,8 +74,10 @@ export interface OutputOptions {
   statusUrl?: string;
   /** Throw away a journal found in the state folder and start from the first step. */
   reset: boolean;
-  /** One short line per step for the terminal. */
+  /** One short line per step for the terminal (and a step's progress at most every 10 %). */
   console?: (line: string) => void;
+  /** Every run event as a JSON line, redacted as in the JSON log, as it happens (`run --json` prints them). */
+  eventLines?: (line: string) => void;
   /** Every run event the log receives, for a caller that follows the run (`taskseq plan`). */
   onEvent?: (event: RunEvent) => void;
 }

@@ -7,6 +7,7 @@ import type { MediaType } from '../../engine/index.ts';
 import type { Backend, BackendStartOptions } from '../backends/backend.ts';
 import { sequenceDisks } from './sequence-disks.ts';
 import { machineJudgeFor, selectMachine, type MachineSelection } from '../backends/select.ts';
+import { shareNames } from '../backends/host-files/shares.ts';
 import { prepareRun, type PreparedRun } from '../load/prepare-run.ts';
 import { createOutputFolders } from '../output/output-folders.ts';
 import { runBoots } from './boot-loop.ts';
@@ -131,6 +132,7 @@ function prepareSequence(options: DeploymentOptions, input: DeploymentInput, con
     content: content.folder?.dir, catalog: content.catalog, contentSource: content.source,
     mediaType: media?.mediaType ?? options.machine.mediaType, allowUnknownSteps: options.input.allowUnknownSteps, mode: 'run',
     machine: machineJudgeFor(options.machine),
+    connectedShares: shareNames(options.machine.shares ?? []),
   });
 }
 

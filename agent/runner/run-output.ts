@@ -29,6 +29,7 @@ export function openRunOutput(r: RunOutputRequest): RunStatus {
   const log = createRunLog({
     dir: output.logDir, format: output.logFormat, now: () => clock.now(), biasMinutes: backend.ports.system.environment().timeZone.bias,
     redact: (t) => variables.redact(t), console: output.console,
+    ...(output.eventLines ? { eventLines: output.eventLines } : {}),
   });
   const onEvent = output.onEvent;
   const followed = onEvent ? { ...log, event: (e: RunEvent) => { log.event(e); onEvent(e); } } : log;

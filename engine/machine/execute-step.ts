@@ -14,6 +14,7 @@ import { createStepContext } from '../step-context.ts';
 import { setEnvironmentBuiltins } from './builtins.ts';
 import { logLine, moduleFor, type EngineDeps } from './engine-deps.ts';
 import { gateRestart } from './gate-restart.ts';
+import { createStepProgress } from './step-progress.ts';
 import type { StepExecution } from './decision.ts';
 
 
@@ -61,6 +62,7 @@ async function runWithTimeout(deps: EngineDeps, instr: Instruction, module: Step
   const signal = timeoutMs !== undefined ? deps.ports.clock.timeout(timeoutMs) : new AbortController().signal;
   const node = instr.node.kind === 'group' ? undefined : instr.node;
   if (!node) throw new Error(`instruction ${instr.index} is a group, not a step`);
+  const progress = createStepProgress(instr, (e) => deps.log.event(e), (t) => deps.vars.redact(t));
   const ctx = createStepContext({
     step: {
       index: instr.index, path: instr.path, name: instr.name, type: instr.type, action: node.action,
@@ -68,6 +70,7 @@ async function runWithTimeout(deps: EngineDeps, instr: Instruction, module: Step
     },
     vars: deps.vars, facts: deps.facts, environment: deps.environment, ports: deps.ports, signal, onShutdown,
     log: (severity, message) => logLine(deps, severity, message, module.component),
+    progress: (report) => progress.report(report),
   });
   const timedOut = new Promise<StepResult>((resolve) => {
     const onAbort = (): void => resolve({ exitCode: EXIT_TIMEOUT, message: `timed out after ${instr.timeoutSeconds} s` });
@@ -78,6 +81,9 @@ async function runWithTimeout(deps: EngineDeps, instr: Instruction, module: Step
     return await Promise.race([module.run(ctx), timedOut]);
   } catch (e) {
     return stepFailure(e);
+  } finally {
+    // A step past its timeout may still be running: what it reports now belongs to no running step.
+    progress.close();
   }
 }
 

@@ -1,7 +1,10 @@
 /**
  * Windows images (WIM): what a file holds, applying an image to a volume, capturing a volume, and writing the boot
- * files for the firmware (the bcdboot equivalent). Volumes are addressed by drive letter (`C:`). Sizes in bytes.
+ * files for the firmware (the bcdboot equivalent). Volumes are addressed by drive letter (`C:`); a WIM path is on a
+ * volume (`D:\x.wim`), on a connected network share (`\\server\share\x.wim`) or in the run's content. Sizes in bytes.
  */
+
+import type { ProgressCallback } from './progress.ts';
 
 export type WimCompression = 'none' | 'xpress' | 'lzx' | 'lzms';
 
@@ -46,6 +49,8 @@ export interface ApplyImageRequest {
   /** Drive letter of the target volume, e.g. `C:`. */
   target: string;
   checkIntegrity?: boolean;
+  /** Told how far the apply has got, when the backend can measure it. */
+  onProgress?: ProgressCallback;
 }
 
 export interface CaptureImageRequest {
@@ -62,6 +67,8 @@ export interface CaptureImageRequest {
   version?: string;
   compression?: Exclude<WimCompression, 'lzms'>;
   checkIntegrity?: boolean;
+  /** Told how far the capture has got, when the backend can measure it. */
+  onProgress?: ProgressCallback;
 }
 
 export interface BootFilesRequest {
@@ -108,6 +115,11 @@ export interface ImagingPort {
   apply(request: ApplyImageRequest): Promise<{ files: number; bytes: number }>;
   /** Captures a volume into a WIM image; returns the new image's index. */
   capture(request: CaptureImageRequest): Promise<{ index: number }>;
+  /**
+   * The network shares this machine reaches (`\\server\share`, as the run connected them; empty when none): a WIM
+   * path on one of them (`\\server\share\x.wim`) may be captured to, inspected and applied from.
+   */
+  connectedShares(): string[];
   /** Writes the boot manager and its configuration so the firmware can boot the applied OS (a live backend runs tools). */
   writeBootFiles(request: BootFilesRequest): Promise<void>;
   /**

@@ -11,6 +11,7 @@ export * from './volumes.ts';
 export * from './windows.ts';
 export * from './user-state.ts';
 export * from './drivers.ts';
+export * from './progress.ts';
 
 import type { MachineProbe } from './machine-probe.ts';
 import type { SystemInfoPort } from './system-info.ts';
@@ -43,3 +44,4 @@ export type PortName = keyof Ports;
 export * from './download-retry.ts';
 export * from './port-refusal.ts';
 export type { MachineCall, MachineJudge } from './machine-call.ts';
+export * from './network-shares.ts';

@@ -10,10 +10,15 @@ export interface LogLine {
   message: string;
 }
 
+/**
+ * What a run reports as it goes. `step-progress` is a running step's long operation (at most one per whole percent of
+ * an activity, never after the step's result, not journalled): see docs/engine-semantics.md, "Progress".
+ */
 export type RunEvent =
   | { kind: 'run-start'; sequence: string; packageId: string; resumed: boolean; inWinPE: boolean }
   | { kind: 'step-start'; index: number; path: string; name: string; type: string; attempt: number }
   | { kind: 'step-skip'; index: number; path: string; name: string; type: string; outcome: 'skipped' | 'disabled'; reason: string }
+  | { kind: 'step-progress'; index: number; path: string; name: string; activity: string; percent: number; bytesDone?: number; bytesTotal?: number }
   | { kind: 'step-result'; index: number; path: string; name: string; type: string; outcome: 'succeeded' | 'failed'; exitCode: number; reason?: string }
   | { kind: 'variable'; name: string; value: string | null; secret: boolean }
   | { kind: 'reboot'; afterStep: number; target: 'HD' | 'WinPE' }

@@ -110,3 +110,22 @@ test('stand-alone media: a site-only step is a certain failure, user device affi
   const affinity = media([step('Affinity', 'SMS_TaskSequence_SetVariableAction', { continueOnError: true, defaultVarList: [v('VariableName', 'SMSTSAssignUsersMode')] })]);
   assert.ok(affinity.problems.some((p) => p.code === 'unsupported-on-standalone-media' && p.severity === 'error'), JSON.stringify(affinity.problems));
 });
+
+test("a step's checks see the run's connected shares when the run knows them, and none in validate", () => {
+  const seen: Array<readonly string[] | undefined> = [];
+  const capture = fake('Capture', {
+    validate: (view) => {
+      seen.push(view.connectedShares);
+      return view.connectedShares && !view.connectedShares.includes('\\\\lab\\captures')
+        ? [{ severity: 'error', code: 'network-destination', field: 'CaptureDestination', message: 'not connected' }] : [];
+    },
+  });
+  const withCapture = createRegistry([capture]);
+  const run = (connectedShares?: string[]) => preflightProgram({ program: program([step('Capture', 'Fake_Capture', { continueOnError: true })]), registry: withCapture, mode: 'run', connectedShares });
+  assert.deepEqual(run(['\\\\lab\\captures']).problems, []);
+  const refused = run([]);
+  assert.deepEqual(summary(refused), ['warning Capture: CaptureDestination: network-destination']);
+  assert.equal(refused.program.instructions[0].certainFailure?.exitCode, 87);
+  assert.deepEqual(run().problems, []);
+  assert.deepEqual(seen, [['\\\\lab\\captures'], [], undefined]);
+});

@@ -35,6 +35,8 @@ export interface PreflightRequest {
   mediaType?: MediaType;
   /** The live machine the run drives: the steps it refuses outright are found here (absent: nothing is refused). */
   machine?: MachineJudge;
+  /** The network shares the run connects (`\\server\share`); absent when not known (`validate`). */
+  connectedShares?: readonly string[];
 }
 
 /** What the preflight found, and the program to run. */
@@ -111,7 +113,7 @@ function stepFindings(req: PreflightRequest, instr: Instruction): PreflightFindi
       message: `step type ${known.type} (${known.displayName}) is recognised but this version of taskseq cannot run it yet${req.mode === 'run' ? '; disable the step or remove it to run the rest' : ''}`,
     }, instr)];
   }
-  const view = stepView(instr, req.program);
+  const view = { ...stepView(instr, req.program), ...(req.connectedShares ? { connectedShares: req.connectedShares } : {}) };
   const own: Problem[] = checkManifestOptions(module, view).map((p) => ({ ...p, ...where }));
   // A step's own options concern that step alone: an option its module refuses makes it fail when it runs.
   const findings = own.map((p) => (p.severity === 'error' ? stepFailureFinding(p, instr) : { problem: p }));

@@ -55,6 +55,7 @@ test('variable destination holding a letter: wipes, applies, writes boot files a
   assert.deepEqual(await s.run(), { exitCode: 0 });
   assert.deepEqual(s.volumes.wipes, [{ letter: 'C:', keep: ['_SMSTaskSequence'] }]);
   assert.deepEqual(s.imaging.applied, [{ path: WIM_PATH, index: 1, target: 'C:' }]);
+  assert.deepEqual(s.f.progress, [{ activity: 'Applying image 1', percent: 100, bytesDone: 8 * GiB, bytesTotal: 8 * GiB }], 'the port\'s progress reaches the context');
   assert.deepEqual(s.imaging.bootFiles, [{ windowsPath: 'C:\\Windows', firmware: 'UEFI' }]);
   const unattend = s.volumes.files.get('C:|Windows\\Panther\\unattend.xml') ?? '';
   assert.match(unattend, /<unattend xmlns="urn:schemas-microsoft-com:unattend">/);

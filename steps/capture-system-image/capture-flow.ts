@@ -1,6 +1,6 @@
 /**
  * Capture Operating System Image's work: read the options, choose the volumes, make sure the OS volume is among them
- * and the destination is not, then capture one image per volume (the first creates the file, the rest append).
+ * and the destination is not (or is on a network share the run reaches), then capture one image per volume (the first creates the file, the rest append).
  * Every refusal before the first capture leaves the machine untouched and comes back as a step result; a refused
  * capture goes on to the engine with its exit code.
  */
@@ -34,7 +34,7 @@ export function captureFailure(e: unknown, done: number, options: CaptureOptions
 
 function readCaptureOptions(ctx: StepContext) {
   const variables: Record<string, string> = CAPTURE_OPTION_VARIABLES;
-  return parseCaptureOptions((p) => readOption(ctx, p, variables[p]));
+  return parseCaptureOptions((p) => readOption(ctx, p, variables[p]), undefined, ctx.ports.imaging.connectedShares());
 }
 
 /** The OS volume's letter, or why it cannot be captured. */
@@ -62,7 +62,14 @@ function logPlan(ctx: StepContext, plan: CapturePlan): void {
 }
 
 function checkDestination(ctx: StepContext, options: CaptureOptions, plan: CapturePlan, all: readonly string[]): StepResult | undefined {
-  const { letter, path } = options.destination;
+  const { destination } = options;
+  if ('share' in destination) {
+    // Reached (parseCaptureOptions refused a share the run has not connected); it is no volume being captured.
+    ctx.log.info(`Capture destination: ${destination.path} (on the network share ${destination.share})`);
+    if (options.account) ctx.log.info(`CaptureAccount ${options.account} is not used: the run reaches ${destination.share} as it was connected before the run`);
+    return undefined;
+  }
+  const { letter, path } = destination;
   if (plan.volumes.some((v) => v.letter === letter)) {
     return fail(EXIT_INVALID_PARAMETER, `the capture destination ${path} (option CaptureDestination) is on a volume being captured; write it to a volume that is not captured, such as a USB disk`);
   }
@@ -100,6 +107,7 @@ export async function captureAll(ctx: StepContext, prepared: PreparedCapture): P
         source: volume.letter, path, mode: i === 0 ? 'create' : 'append', name, ...(options.version ? { version: options.version } : {}),
         ...(options.description ? { description: options.description } : {}),
         ...(options.creator ? { creator: options.creator } : {}),
+        onProgress: (p) => ctx.progress({ activity: `Capturing ${volume.letter} (disk ${volume.disk} partition ${volume.partition})`, ...p }),
       });
       ctx.log.info(`Captured ${volume.letter} (disk ${volume.disk} partition ${volume.partition}, ${formatSize(volume.usedBytes)} used) into ${path} as image ${index} "${name}"`);
     } catch (e) {

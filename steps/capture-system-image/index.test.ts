@@ -20,12 +20,13 @@ const BASE: Record<string, [string, string]> = {
 interface Setup {
   options?: Record<string, [string, string]>;
   os?: string[];
+  shares?: string[];
   refuse?: { letter: string; error: Error };
   more?: FakeContextOptions;
 }
 
-function setup({ options = BASE, os = ['C:'], refuse, more = {} }: Setup = {}) {
-  const fake = createCaptureFake(os, refuse);
+function setup({ options = BASE, os = ['C:'], refuse, shares, more = {} }: Setup = {}) {
+  const fake = createCaptureFake(os, refuse, shares);
   const f = createFakeContext({
     node: { type: CAPTURE_SYSTEM_IMAGE_TYPE, defaultVarList: defaults(options) },
     environment: { inWinPE: true },
@@ -80,7 +81,9 @@ test('options fall back to the documented variables when the step does not carry
 const dest = (path: string) => ({ ...BASE, CaptureDestination: ['OSDCaptureDestination', path] as [string, string] });
 const refusals: Array<[string, Setup, number, RegExp]> = [
   ['not in Windows PE', { more: { environment: { inWinPE: false } } }, 50, /^Capture Operating System Image runs only in Windows PE$/],
-  ['a network destination', { options: dest('\\\\server\\share\\ref.wim') }, 87, /^CaptureDestination is the network path \\\\server\\share\\ref\.wim; this engine cannot reach network shares yet/],
+  ['a destination on a share the run has not connected', { options: dest('\\\\server\\share\\ref.wim'), shares: ['\\\\lab\\captures'] }, 87,
+    /^CaptureDestination is the network path \\\\server\\share\\ref\.wim, but this run has not connected the share \\\\server\\share \(connected: \\\\lab\\captures\); connect it with --share '\\\\server\\share=DIR'/],
+  ['a destination on a share when none is connected', { options: dest('\\\\server\\share\\ref.wim') }, 87, /\(no share is connected\); connect it with --share/],
   ['a destination on a captured volume', { options: dest('D:\\x.wim') }, 87, /^the capture destination D:\\x\.wim \(option CaptureDestination\) is on a volume being captured/],
   ['a destination on no volume', { options: dest('Q:\\x.wim') }, 87, /is on Q:, which is not a volume on this machine; volumes: /],
   ['no OS volume among the captured', { os: [] }, 87, /^no volume to capture holds Windows\\System32 \(looked at C:, D:, G:\)/],
@@ -112,8 +115,19 @@ test('another port refusal fails with E_FAIL; a non-port error is not swallowed'
   await assert.rejects(b.run(), /bug/);
 });
 
-function view(options: Record<string, string>): StepDefinitionView {
-  return { node: { kind: 'step', name: 'Capture', type: CAPTURE_SYSTEM_IMAGE_TYPE }, options, optionVariables: {} };
+test('a destination on a connected share: every chosen volume is captured there, matched in any case', async () => {
+  const s = setup({ options: dest('//LAB/Captures//ref.wim'), shares: ['\\\\lab\\captures'] });
+  assert.deepEqual(await s.run(), { exitCode: 0 });
+  assert.deepEqual(s.fake.captured.map((c) => [c.source, c.path, c.mode]), [
+    ['C:', '\\\\LAB\\Captures\\ref.wim', 'create'], ['D:', '\\\\LAB\\Captures\\ref.wim', 'append'], ['G:', '\\\\LAB\\Captures\\ref.wim', 'append'],
+  ]);
+  const log = s.f.logText();
+  assert.match(log, /Capture destination: \\\\LAB\\Captures\\ref\.wim \(on the network share \\\\LAB\\Captures\)/);
+  assert.match(log, /CaptureAccount LAB\\capture is not used: the run reaches \\\\LAB\\Captures as it was connected before the run/);
+});
+
+function view(options: Record<string, string>, connectedShares?: string[]): StepDefinitionView {
+  return { node: { kind: 'step', name: 'Capture', type: CAPTURE_SYSTEM_IMAGE_TYPE }, options, optionVariables: {}, ...(connectedShares ? { connectedShares } : {}) };
 }
 
 test('validate: destination, version and account checks', () => {
@@ -121,4 +135,13 @@ test('validate: destination, version and account checks', () => {
   assert.deepEqual(problems({ CaptureDestination: '\\\\srv\\caps\\ref.wim', ImageVersion: '1' }), ['warning:network-destination:CaptureDestination']);
   assert.deepEqual(problems({ CaptureDestination: 'D:\\ref.wim', ImageVersion: '1', CaptureAccount: 'LAB\\cap' }), ['warning:account-without-password:CaptureAccountPassword']);
   assert.deepEqual(problems({ CaptureDestination: 'D:\\ref.txt' }), ['not-a-wim:CaptureDestination', 'warning:missing-version:ImageVersion']);
+});
+
+test('validate: a share destination is judged against the run\'s shares when they are known', () => {
+  const judge = (shares?: string[]) => captureSystemImageStep.validate!(view({ CaptureDestination: '\\\\srv\\caps\\ref.wim', ImageVersion: '1' }, shares));
+  const [warning] = judge();
+  assert.equal(warning?.severity, 'warning');
+  assert.match(warning?.message ?? '', /^CaptureDestination is the network path \\\\srv\\caps\\ref\.wim; a run reaches it only when its share is connected: connect it with --share '\\\\srv\\caps=DIR'/);
+  assert.deepEqual(judge(['\\\\SRV\\Caps']), []);
+  assert.deepEqual(judge([]).map((p) => `${p.severity}:${p.code}:${p.field}`), ['error:network-destination:CaptureDestination']);
 });

@@ -14,16 +14,29 @@ test('a full set of options', () => {
   } });
 });
 
-test('destinations: drive paths are normalised; UNC, relative, non-.wim and too long are refused', () => {
+test('destinations: drive and share paths are normalised; relative, non-.wim, too long and malformed shares are refused', () => {
   assert.deepEqual(parseCaptureDestination(' e:/caps//x.WIM ', 'F'), { letter: 'E:', path: 'E:\\caps\\x.WIM' });
+  assert.deepEqual(parseCaptureDestination('//Lab/caps//2026\\x.wim', 'F'), { share: '\\\\Lab\\caps', path: '\\\\Lab\\caps\\2026\\x.wim' });
   const code = (v: string) => { const r = parseCaptureDestination(v, 'CaptureDestination'); return 'code' in r ? r.code : 'ok'; };
-  assert.equal(code('\\\\server\\share\\x.wim'), 'network-destination');
+  assert.equal(code('\\\\server\\share\\x.wim'), 'ok');
+  assert.equal(code('\\\\server\\x.wim'), 'invalid-destination');
+  assert.equal(code('\\\\server\\share\\x.txt'), 'not-a-wim');
   assert.equal(code('E:x.wim'), 'invalid-destination');
   assert.equal(code('Captures\\x.wim'), 'invalid-destination');
   assert.equal(code('E:\\x.swm'), 'not-a-wim');
   assert.equal(code(`E:\\${'a'.repeat(252)}.wim`), 'too-long');
-  const unc = parseCaptureDestination('\\\\server\\share\\x.wim', 'CaptureDestination');
-  assert.match('message' in unc ? unc.message : '', /CaptureDestination is the network path \\\\server\\share\\x\.wim; this engine cannot reach network shares/);
+  const unc = parseCaptureDestination('\\\\server\\x.wim', 'CaptureDestination');
+  assert.match('message' in unc ? unc.message : '', /expected a file on a network share such as \\\\server\\share\\reference\.wim/);
+});
+
+test('a share destination: a warning while the shares are unknown, an error when the run has not connected it', () => {
+  const unc = { CaptureDestination: '\\\\server\\share\\x.wim', ImageVersion: '1' };
+  const judge = (connected?: string[]) => parseCaptureOptions((p) => (unc as Record<string, string>)[p], undefined, connected);
+  assert.deepEqual(judge().problems.map((p) => `${p.severity}:${p.code}`), ['warning:network-destination']);
+  assert.deepEqual(judge(['\\\\SERVER\\Share']), { problems: [], options: { destination: { share: '\\\\server\\share', path: unc.CaptureDestination }, version: '1', hasPassword: false } });
+  const refused = judge(['\\\\lab\\captures']);
+  assert.equal(refused.options, undefined);
+  assert.match(refused.problems[0]?.message ?? '', /but this run has not connected the share \\\\server\\share \(connected: \\\\lab\\captures\); connect it with --share '\\\\server\\share=DIR'/);
 });
 
 test('validate findings', () => {

@@ -46,19 +46,21 @@ export interface CaptureFake {
 }
 
 /**
- * Imaging answers `capture` only (numbering images per path, `create` restarting at 1) and throws `refuse` on the
- * capture of that letter; volumes answer `exists` for `Windows\System32` on the `os` letters only.
+ * Imaging answers `capture` (numbering images per path, `create` restarting at 1; throws `refuse` on the capture of
+ * that letter) and `connectedShares` (`shares`); volumes answer `exists` for `Windows\System32` on the `os` letters only.
  */
-export function createCaptureFake(os: readonly string[], refuse?: { letter: string; error: Error }): CaptureFake {
+export function createCaptureFake(os: readonly string[], refuse?: { letter: string; error: Error }, shares: readonly string[] = []): CaptureFake {
   const captured: CaptureImageRequest[] = [];
   const counts = new Map<string, number>();
   const never = (what: string) => () => { throw new Error(`unscripted ${what}`); };
   const imaging: Ports['imaging'] = {
     inspect: never('inspect'), apply: never('apply'), writeBootFiles: never('writeBootFiles'), addDrivers: never('addDrivers'),
+    connectedShares: () => [...shares],
     capture: async (request) => {
       if (refuse && refuse.letter === request.source) throw refuse.error;
       if (request.mode === 'append' && !counts.has(request.path)) throw new TaskseqError('unsupported', `cannot append to ${request.path}: the file does not exist`);
-      captured.push(request);
+      const { onProgress: _progress, ...recorded } = request;
+      captured.push(recorded);
       const index = request.mode === 'create' ? 1 : (counts.get(request.path) ?? 0) + 1;
       counts.set(request.path, index);
       return { index };

@@ -25,6 +25,7 @@ export function createDriversFake(options: { devices: PnpDevice[]; catalog?: Dri
     },
     imaging: {
       inspect: never('inspect'), apply: never('apply'), capture: never('capture'), writeBootFiles: never('writeBootFiles'),
+      connectedShares: never('connectedShares'),
       addDrivers: async (request) => {
         staged.push(request);
         return { added: request.paths.map((p) => ({ inf: p, storeFolder: `C:\\store\\${p.split('/').pop()}` })), rejected: [] };

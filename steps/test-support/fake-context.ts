@@ -12,6 +12,7 @@ import type {
   StepContext,
   StepInfo,
   StepNode,
+  StepProgress,
   SystemFacts,
 } from '../../engine/step-api.ts';
 import type { VariableStore } from '../../variables/index.ts';
@@ -50,6 +51,8 @@ export interface FakeContext {
   applied: PartitionLayout[];
   /** Requests passed to `content.stage()`, in order. */
   staged: ContentStageRequest[];
+  /** Progress the step reported, in order, unthrottled. */
+  progress: StepProgress[];
   /** Every log line joined, for "does not contain" checks. */
   logText(): string;
 }
@@ -77,6 +80,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
   const { ports, requests, applied, staged } = createFakePorts(options);
   const logs: LoggedLine[] = [];
   const reboots: FakeContext['reboots'] = [];
+  const progress: StepProgress[] = [];
   const ctx = createStepContext({
     step,
     vars: store,
@@ -89,7 +93,8 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
       fake.shutdowns += 1;
     },
     onReboot: (request) => reboots.push(request),
+    progress: (report) => progress.push(report),
   });
-  const fake: FakeContext = { ctx, store, logs, requests, reboots, shutdowns: 0, applied, staged, logText: () => logs.map((l) => l.message).join('\n') };
+  const fake: FakeContext = { ctx, store, logs, requests, reboots, shutdowns: 0, applied, staged, progress, logText: () => logs.map((l) => l.message).join('\n') };
   return fake;
 }

@@ -75,6 +75,7 @@ const THROWING_IMAGING: Ports['imaging'] = {
   capture: async (r) => unscripted(`imaging.capture(${r.source})`),
   writeBootFiles: (r) => unscripted(`imaging.writeBootFiles(${r.windowsPath})`),
   addDrivers: async (r) => unscripted(`imaging.addDrivers(${r.target})`),
+  connectedShares: () => unscripted('imaging.connectedShares()'),
 };
 
 const THROWING_DRIVERS: Ports['drivers'] = {

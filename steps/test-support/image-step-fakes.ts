@@ -36,7 +36,10 @@ export interface ImagingFake {
   bootFiles: BootFilesRequest[];
 }
 
-/** Answers `inspect` for the listed paths only; records apply and boot file requests. */
+/**
+ * Answers `inspect` for the listed paths only; records apply and boot file requests (without their progress
+ * callback, which an apply calls once with 100 %).
+ */
 export function createImagingFake(wims: readonly WimFacts[], refuseApply?: TaskseqError): ImagingFake {
   const applied: ApplyImageRequest[] = [];
   const bootFiles: BootFilesRequest[] = [];
@@ -45,12 +48,16 @@ export function createImagingFake(wims: readonly WimFacts[], refuseApply?: Tasks
     inspect: (path) => find(path) ?? (() => { throw new TaskseqError('invalid-input', `${path}: no such file`); })(),
     apply: async (request) => {
       if (refuseApply) throw refuseApply;
-      applied.push(request);
-      return { files: 100, bytes: find(request.path)?.images[0]?.totalBytes ?? 0 };
+      const { onProgress, ...recorded } = request;
+      applied.push(recorded);
+      const bytes = find(request.path)?.images[0]?.totalBytes ?? 0;
+      onProgress?.({ percent: 100, bytesDone: bytes, bytesTotal: bytes });
+      return { files: 100, bytes };
     },
     capture: async (r) => { throw new Error(`unscripted capture ${r.source}`); },
     writeBootFiles: async (request) => { bootFiles.push(request); },
     addDrivers: async (r) => { throw new Error(`unscripted addDrivers ${r.target}`); },
+    connectedShares: () => { throw new Error('unscripted connectedShares'); },
   };
   return { port, applied, bootFiles };
 }

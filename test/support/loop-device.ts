@@ -42,6 +42,16 @@ export function loopDevicesAvailable(): boolean {
 }
 
 /**
+ * The skip reason of a loop test that also needs `tools` on the PATH: {@link LOOP_SKIP}, the tools that are missing,
+ * or false when it can run.
+ */
+export function loopTestSkip(tools: readonly string[]): string | false {
+  if (!loopDevicesAvailable()) return LOOP_SKIP;
+  const missing = tools.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
+  return missing.length ? `needs ${missing.join(', ')} (taskseq doctor --for tests --install)` : false;
+}
+
+/**
  * Runs `use` with a fresh sparse image of `sizeBytes` attached as a loop device. Afterwards, also when `use`
  * throws, every loop device over the image is detached (the ones made here and any the test attached itself) and
  * the temp folder is deleted; a cleanup failure is thrown unless `use` already threw.

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { EXIT_NOT_SUPPORTED, PortRefusal } from '../../../engine/index.ts';
 import { devicesFromProfile } from '../../drivers/drivers-port.ts';
 import type { Backend, BackendFactory, BackendStartOptions } from '../backend.ts';
+import type { ConnectedShare } from '../host-files/shares.ts';
 import { volumeByLetter } from '../plan/command-plan.ts';
 import { createProcessRunner } from '../process/run-process.ts';
 import type { RunProcess } from '../process/process-types.ts';
@@ -35,6 +36,8 @@ export interface LinuxBackendOptions {
    * off, and no firmware boot entry is written (the fallback loader boots it).
    */
   firmware?: 'UEFI' | 'BIOS';
+  /** `--share`: the network shares the live system mounted before the run, each at its folder. */
+  shares?: readonly ConnectedShare[];
   /** The process runner; the real one when absent. */
   run?: RunProcess;
 }
@@ -100,7 +103,7 @@ async function startLinux(profile: MachineProfile, machineDir: string, options: 
       commands: createLiveCommands(run),
       clock: { now: () => Date.now(), timeout: (ms) => AbortSignal.timeout(ms) },
       disks: { list: () => disks.list(), apply: (layout) => disks.apply(layout) },
-      imaging: createLiveImaging({ run, disks, firmware, architecture, applied, log: (line) => log.write('info', line) }),
+      imaging: createLiveImaging({ run, disks, firmware, architecture, applied, log: (line) => log.write('info', line), shares: options.shares }),
       volumes: createLinuxVolumes({ volume: volumeOf, rootOf: (l) => disks.rootOf(l) }),
       windows: createLiveWindows({ applied, architecture, volume: volumeOf }),
       userState: {

@@ -47,13 +47,52 @@ describe('Linux backend plan', () => {
     }
   });
 
-  it('BIOS boot files are refused, naming the boot code the image does not hold', () => {
-    const mbr: DiskFacts = { ...disk, style: 'MBR', partitions: disk.partitions.map((p) => ({ ...p, role: 'Primary', active: p.number === 2 })) };
-    const bios: PlanMachine = { ...machine, disks: [mbr] };
-    const actions = planner.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'BIOS' }, bios);
-    assert.equal(actions.length, 1);
-    assert.equal(actions[0].kind, 'refused');
-    assert.match(JSON.stringify(actions), /the MBR boot code and the NTFS boot record code that load bootmgr are not files of the applied image/);
+  const mbr: DiskFacts = {
+    ...disk, style: 'MBR', partitions: [
+      { number: 1, role: 'Primary', offsetBytes: MIB, sizeBytes: 100 * MIB, active: true, volume: { letter: 'S:', fileSystem: 'NTFS', label: 'System Reserved', sizeBytes: 100 * MIB, usedBytes: 0 } },
+      { ...disk.partitions[1], active: false },
+    ],
+  };
+  const machineOf = (disks: DiskFacts[]): PlanMachine => ({ ...machine, disks });
+
+  it('BIOS boot files: the files onto the active partition, then GRUB\'s core image for it and grub-bios-setup onto the disk', () => {
+    const actions = planner.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'BIOS' }, machineOf([mbr]));
+    assert.deepEqual(actions.map((a) => a.kind), ['command', 'work', 'work', 'work', 'command', 'work', 'command', 'work', 'command', 'command']);
+    const commands = actions.flatMap((a) => (a.kind === 'command' ? [a] : []));
+    assert.deepEqual(commands[0]!.argv, ['sfdisk', '--json', '<disk 0>'], 'the disk signature the BCD store names, read once');
+    assert.deepEqual(commands[1]!.argv, ['mount', '-t', 'tmpfs', '-o', 'size=1m,mode=0700', '<disk 0>', '<boot code folder>']);
+    assert.deepEqual(commands[2], {
+      kind: 'command',
+      argv: ['grub-mkimage', '--format', 'i386-pc', '--directory', '/usr/lib/grub/i386-pc', '--prefix', '(,msdos1)/', '--config', '<boot code folder>/core.cfg',
+        '--output', '<boot code folder>/core.img', 'biosdisk', 'part_msdos', 'ntfs', 'ntldr', 'boot'],
+    });
+    assert.deepEqual(commands[4]!.argv, ['umount', '<boot code folder>']);
+    assert.deepEqual(commands[3]!.argv, ['/usr/lib/grub/i386-pc/grub-bios-setup', '--skip-fs-probe', '--directory', '<boot code folder>', '--boot-image', 'boot.img', '--core-image', 'core.img', '<disk 0>']);
+    const text = JSON.stringify(actions);
+    assert.match(text, /to \\\\bootmgr on the active partition <disk 0 partition 1>/);
+    assert.match(text, /BCD store \\\\Boot\\\\BCD on <disk 0 partition 1>.*winload\.exe.*disk signature and offset/);
+    assert.match(text, /core\.cfg, the core image's configuration, in <boot code folder>: ntldr \/bootmgr; boot/);
+    assert.match(text, /fits in the 1048064 bytes between the MBR and the first partition of <disk 0>/);
+  });
+
+  it('BIOS boot files are refused on a GPT disk, without an active partition and onto a system partition that is not NTFS', () => {
+    const reasonFor = (d: DiskFacts) => {
+      const actions = planner.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'BIOS' }, machineOf([d]));
+      assert.equal(actions.length, 1);
+      return actions[0]!.kind === 'refused' ? actions[0]!.reason : assert.fail('not refused');
+    };
+    assert.equal(reasonFor(disk), 'cannot write BIOS boot files to disk 0 (<disk 0>): it is a GPT disk, and Windows starts from BIOS only on an MBR disk (partition it MBR, or deploy with UEFI)');
+    assert.equal(reasonFor({ ...mbr, partitions: mbr.partitions.map((p) => ({ ...p, active: false })) }), 'cannot write BIOS boot files: disk 0 (<disk 0>) has no active partition');
+    const fat: DiskFacts = { ...mbr, partitions: [{ ...mbr.partitions[0]!, volume: { ...mbr.partitions[0]!.volume!, fileSystem: 'FAT32' } }, mbr.partitions[1]!] };
+    assert.match(reasonFor(fat), /the active partition 1 of disk 0 \(<disk 0>\) is FAT32; the Linux backend writes them to an NTFS system partition only/);
+  });
+
+  it('ALL: the UEFI and the BIOS actions, each disk\'s identity read once', () => {
+    const esp: DiskFacts = { ...disk, index: 1, partitions: [disk.partitions[0]!] };
+    const actions = planner.writeBootFiles({ windowsPath: 'C:\\Windows', firmware: 'ALL' }, machineOf([mbr, esp]));
+    const sfdisk = actions.flatMap((a) => (a.kind === 'command' && a.argv[0] === 'sfdisk' ? [a.argv.at(-1)] : []));
+    assert.deepEqual(sfdisk, ['<disk 1>', '<disk 0>']);
+    assert.deepEqual(actions.flatMap((a) => (a.kind === 'command' ? [a.argv[0]] : [])), ['sfdisk', 'sfdisk', 'efibootmgr', 'mount', 'grub-mkimage', '/usr/lib/grub/i386-pc/grub-bios-setup', 'umount']);
   });
 
   it('refuses what only Windows runs: command lines, Sysprep, user state', () => {

@@ -3,13 +3,17 @@
  * in NTFS-3G mode for images, file work for boot files and drivers, and a refusal for what only Windows can do
  * (Sysprep, USMT, Windows command lines). The backend executes these same actions; `taskseq plan` prints them.
  */
-import { fallbackLoader, findEfiSystemPartition, WINDOWS_BOOT_MANAGER, type MachineCall } from '../../../engine/index.ts';
+import { fallbackLoader, findBiosBootDisk, findEfiSystemPartition, WINDOWS_BOOT_MANAGER, type MachineCall } from '../../../engine/index.ts';
 import { renderFormatCommands, renderSfdiskScript } from '../../renderers/linux/sfdisk-script.ts';
 import { renderApplyArgs, renderCaptureArgs } from '../../renderers/linux/wimlib-command.ts';
 import {
   command, driveOf, refused, work, type CommandPlanner, type DeviceNames, type PlanMachine, type PlannedAction,
   type VolumeLocation,
 } from '../plan/command-plan.ts';
+import {
+  BOOT_CODE_FOLDER, GRUB_I386_PC, bootCodeMountArgv, bootCodeUnmountArgv, bootGapBytes, coreConfig, grubBiosSetupArgv,
+  grubMkimageArgv,
+} from './boot/grub-boot-code.ts';
 
 /** Why the Linux backend does not restart (the live system's part of a sequence ends before its first restart). */
 export const RESTART_REFUSAL = 'the Linux backend does not restart the machine in this version: end the live system\'s part of the sequence before its first restart';
@@ -90,10 +94,9 @@ export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
     writeBootFiles(request, machine) {
       const at = volumeAt(machine, request.windowsPath, 'windowsPath');
       if (!isVolume(at)) return [at];
-      const out: PlannedAction[] = [];
-      if (request.firmware !== 'BIOS') out.push(...uefiBootFiles(names, machine, at, request.windowsPath));
-      if (request.firmware !== 'UEFI') out.push(refused(BIOS_BOOT_CODE_MISSING));
-      return out;
+      const uefi = request.firmware !== 'BIOS' ? uefiBootFiles(names, machine, at, request.windowsPath) : [];
+      const bios = request.firmware !== 'UEFI' ? biosBootFiles(names, machine, at, request.windowsPath) : [];
+      return withoutRepeatedCommands([...uefi, ...bios]);
     },
     addDrivers(request, machine) {
       const at = volumeAt(machine, request.target, 'target');
@@ -110,14 +113,6 @@ export function linuxCommandPlanner(names: DeviceNames): CommandPlanner {
     restoreUserState: () => [refused(LOADSTATE_REFUSAL)],
   };
 }
-
-/**
- * Why the Linux backend writes no BIOS boot files: the boot code they need is not among the image's files, and the
- * backend writes no boot code of its own (see docs/boot-files.md).
- */
-export const BIOS_BOOT_CODE_MISSING = 'cannot write BIOS boot files on the Linux backend: the MBR boot code and the NTFS boot record '
-  + 'code that load bootmgr are not files of the applied image (Windows writes them from inside its own programs), and the '
-  + 'backend writes no boot code it cannot take from the image; deploy this machine with UEFI, or write BIOS boot files from Windows PE';
 
 /** The command that reads a disk's identity (GPT disk and partition GUIDs, MBR signature) for the BCD store. */
 export function partitionIdentityCommand(disk: string): PlannedAction {
@@ -138,3 +133,47 @@ function uefiBootFiles(names: DeviceNames, machine: PlanMachine, windows: Volume
   ];
 }
 
+
+/** Each disk's identity is read once when UEFI and BIOS boot files (`ALL`) both need it. */
+function withoutRepeatedCommands(actions: readonly PlannedAction[]): PlannedAction[] {
+  const seen = new Set<string>();
+  return actions.filter((a) => {
+    if (a.kind !== 'command') return true;
+    const key = JSON.stringify(a);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * BIOS boot files, as bcdboot writes them to the active partition of the disk the BIOS starts (an NTFS system
+ * partition here), and the boot code that loads them, from the live system's GRUB package (see
+ * docs/boot-files.md): only an MBR disk, as Windows starts from BIOS only there.
+ */
+function biosBootFiles(names: DeviceNames, machine: PlanMachine, windows: VolumeLocation, windowsPath: string): PlannedAction[] {
+  const boot = findBiosBootDisk(machine.disks);
+  if (!boot) return [refused('cannot write BIOS boot files: this machine has no fixed disk')];
+  const disk = names.disk(boot.disk);
+  const where = `disk ${boot.disk.index} (${disk})`;
+  if (boot.disk.style !== 'MBR') return [refused(`cannot write BIOS boot files to ${where}: it is a GPT disk, and Windows starts from BIOS only on an MBR disk (partition it MBR, or deploy with UEFI)`)];
+  const system = boot.partition;
+  if (!system) return [refused(`cannot write BIOS boot files: ${where} has no active partition`)];
+  const fileSystem = system.volume?.fileSystem ?? 'RAW';
+  if (fileSystem !== 'NTFS') return [refused(`cannot write BIOS boot files: the active partition ${system.number} of ${where} is ${fileSystem}; the Linux backend writes them to an NTFS system partition only`)];
+  const systemDevice = names.partition(boot.disk, system);
+  const windowsDevice = names.partition(windows.disk, windows.partition);
+  const gap = bootGapBytes(boot.disk.partitions.map((p) => p.offsetBytes));
+  return [
+    ...[...new Set([disk, names.disk(windows.disk)])].map(partitionIdentityCommand),
+    work(`copy ${windowsPath}\\Boot\\PCAT\\bootmgr from ${windowsDevice} to \\bootmgr on the active partition ${systemDevice}, ${windowsPath}\\Boot\\PCAT to \\Boot and ${windowsPath}\\Boot\\Fonts (if present) to \\Boot\\Fonts`),
+    work(`write the BCD store \\Boot\\BCD on ${systemDevice}: the Windows Boot Manager on ${systemDevice} and a Windows Boot Loader (winload.exe) for ${windowsPath} on ${windowsDevice} (${windows.letter}), each partition named by its disk signature and offset`),
+    work(`make ${BOOT_CODE_FOLDER}, a temp folder of this host`),
+    command(bootCodeMountArgv(disk)),
+    work(`put boot.img of ${GRUB_I386_PC} and core.cfg, the core image's configuration, in ${BOOT_CODE_FOLDER}: ${coreConfig().trim().split('\n').join('; ')}`),
+    command(grubMkimageArgv(system.number)),
+    work(`check that core.img fits in the ${gap} bytes between the MBR and the first partition of ${disk}`),
+    command(grubBiosSetupArgv(disk)),
+    command(bootCodeUnmountArgv()),
+  ];
+}

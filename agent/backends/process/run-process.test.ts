@@ -81,6 +81,19 @@ test('lines reach onLine as they arrive, whole even when written in pieces, per 
   assert.deepEqual(lines.sort(), ['stderr:warn', 'stdout:next', 'stdout:partial']);
 });
 
+test('carriage-return redraws arrive as lines while the program still runs; the captured output is unchanged', async () => {
+  const seen: Array<{ line: string; at: number }> = [];
+  const started = Date.now();
+  const script = 'printf "Extracting: 1 MiB of 4 MiB (25%%) done\\rExtracting: 2 MiB of 4 MiB (50%%) done\\r"; sleep 0.4; '
+    + 'printf "Extracting: 4 MiB of 4 MiB (100%%) done\\r\\nDone.\\n"';
+  const r = await runProcess({ argv: ['sh', '-c', script], onLine: (line) => seen.push({ line, at: Date.now() - started }) });
+  assert.deepEqual(seen.map((s) => s.line), [
+    'Extracting: 1 MiB of 4 MiB (25%) done', 'Extracting: 2 MiB of 4 MiB (50%) done', 'Extracting: 4 MiB of 4 MiB (100%) done', 'Done.',
+  ]);
+  assert.ok(seen[2]!.at - seen[1]!.at >= 300, `the first redraws came before the pause (at ${seen[1]!.at} ms, the next at ${seen[2]!.at} ms)`);
+  assert.equal(r.stdout, 'Extracting: 1 MiB of 4 MiB (25%) done\rExtracting: 2 MiB of 4 MiB (50%) done\rExtracting: 4 MiB of 4 MiB (100%) done\r\nDone.\n');
+});
+
 test('onLine throwing kills the program and the run rejects with that error', async () => {
   const boom = new Error('cannot parse progress');
   await assert.rejects(runProcess({ argv: ['sh', '-c', 'echo x; sleep 30'], onLine: () => { throw boom; } }), (e) => e === boom);

@@ -4,13 +4,14 @@
  */
 import type { Backend, BackendFactory } from '../backend.ts';
 import { devicesFromProfile } from '../../drivers/drivers-port.ts';
+import type { ConnectedShare } from '../host-files/shares.ts';
 import { createSimulatedDestination } from './content/simulated-destination.ts';
 import { readMachineState, stateFilePath, type MachineState } from './machine/machine-state.ts';
 import type { MachineProfile } from './profile/profile-types.ts';
 import { startSimulatedMachine, type SimulatedMachine } from './machine/simulated-machine.ts';
 
-/** The simulated machine `profile` (already validated) keeping its state in `machineDir`. */
-export function simulatedBackend(profile: MachineProfile, machineDir: string, options: { local: boolean }): BackendFactory {
+/** The simulated machine `profile` (already validated) keeping its state in `machineDir`, reaching `options.shares`. */
+export function simulatedBackend(profile: MachineProfile, machineDir: string, options: { local: boolean; shares?: readonly ConnectedShare[] }): BackendFactory {
   const description = `simulated machine ${profile.name}`;
   const file = stateFilePath(machineDir);
   let saved: { state: MachineState | undefined } | undefined;
@@ -26,6 +27,7 @@ export function simulatedBackend(profile: MachineProfile, machineDir: string, op
     async start(start) {
       const machine = startSimulatedMachine(profile, {
         stateDir: machineDir, strictCommands: start.strictCommands, mediaType: start.mediaType, launchMode: start.launchMode,
+        shares: options.shares,
       }, start.fresh ? undefined : savedState());
       return asBackend(machine, description);
     },

@@ -3,7 +3,7 @@
  * DISM's own error code (`Error: 0x80070070`) and message are what the step reports: the refusal carries DISM's exit
  * code, so it reaches `_SMSTSLastActionRetCode`. Progress bars are read line by line as DISM prints them.
  */
-import { PortRefusal, TaskseqError } from '../../../engine/index.ts';
+import { PortRefusal, TaskseqError, type ProgressCallback } from '../../../engine/index.ts';
 import type { PlannedAction } from '../plan/command-plan.ts';
 import { quoteWindowsArgv } from '../../renderers/windows/dism-command.ts';
 import type { RunProcess } from '../process/process-types.ts';
@@ -11,8 +11,8 @@ import { parseDismOutput } from '../../renderers/windows/dism-output.ts';
 
 export interface ToolRun {
   run: RunProcess;
-  /** A DISM progress reading (0-100). The engine's step-progress event connects here; absent: not reported. */
-  onProgress?: (percent: number) => void;
+  /** Told each DISM progress reading: the request's `onProgress`, so the engine's step-progress events flow. */
+  onProgress?: ProgressCallback;
   timeoutMs?: number;
 }
 
@@ -33,7 +33,7 @@ export async function runWindowsActions(tool: ToolRun, actions: readonly Planned
     if (action.kind !== 'command') continue;
     const dism = /(^|\\)dism(\.exe)?$/i.test(action.argv[0] ?? '');
     const onLine = dism && tool.onProgress
-      ? (line: string) => { for (const p of parseDismOutput(line, 0).progress) tool.onProgress!(p.percent); }
+      ? (line: string) => { for (const p of parseDismOutput(line, 0).progress) tool.onProgress!({ percent: p.percent }); }
       : undefined;
     const r = await tool.run({ argv: action.argv, ...(tool.timeoutMs ? { timeoutMs: tool.timeoutMs } : {}), ...(onLine ? { onLine } : {}) });
     const exitCode = r.exitCode >>> 0;

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { EXIT_NOT_SUPPORTED, PortRefusal, type WindowsPort } from '../../../engine/index.ts';
 import { devicesFromProfile } from '../../drivers/drivers-port.ts';
 import type { Backend, BackendFactory, BackendStartOptions } from '../backend.ts';
+import type { ConnectedShare } from '../host-files/shares.ts';
 import { createLinuxVolumes } from '../linux/disks/linux-volumes.ts';
 import type { TargetRequest } from '../linux/target-selection.ts';
 import { linuxProbe, linuxSystemInfo, type LinuxMachineView } from '../linux/linux-machine-facts.ts';
@@ -35,8 +36,15 @@ const notYet = (what: string) => (): never => {
   throw new PortRefusal('unsupported', `${what} is not done by the Windows backend in this version`, EXIT_NOT_SUPPORTED);
 };
 
+export interface WinpeBackendOptions {
+  target: TargetRequest;
+  host: WindowsHost;
+  /** `--share`: the network shares the run reaches (Windows reaches them by their names; the folder holds their files). */
+  shares?: readonly ConnectedShare[];
+}
+
 /** The Windows backend for `host` (`profile`: its facts), keeping its state in `machineDir`. */
-export function winpeBackend(profile: MachineProfile, machineDir: string, options: { target: TargetRequest; host: WindowsHost }): BackendFactory {
+export function winpeBackend(profile: MachineProfile, machineDir: string, options: WinpeBackendOptions): BackendFactory {
   const { host } = options;
   return {
     description: WINPE_MACHINE_DESCRIPTION,
@@ -46,8 +54,9 @@ export function winpeBackend(profile: MachineProfile, machineDir: string, option
   };
 }
 
-async function startWinpe(profile: MachineProfile, machineDir: string, options: { target: TargetRequest; host: WindowsHost }, start: BackendStartOptions): Promise<Backend> {
+async function startWinpe(profile: MachineProfile, machineDir: string, options: WinpeBackendOptions, start: BackendStartOptions): Promise<Backend> {
   const { host } = options;
+  const shares = options.shares ?? [];
   const log = bufferedLog();
   const logged: WindowsHost['run'] = (request) => {
     log.write('info', `Running: ${request.line ?? request.argv.join(' ')}`);
@@ -92,10 +101,10 @@ async function startWinpe(profile: MachineProfile, machineDir: string, options: 
       clock: { now: () => Date.now(), timeout: (ms) => AbortSignal.timeout(ms) },
       disks,
       imaging: createWindowsImaging({
-        tool: { run: logged }, planner, disks: () => disks.list(), architecture, volumeRoot: host.volumeRoot,
+        tool: { run: logged }, planner, disks: () => disks.list(), architecture, volumeRoot: host.volumeRoot, shares,
         applied: (letter, path, index) => {
           const v = volumeOf(letter);
-          const image = readWim(resolveImagePath(path, host.volumeRoot).host).images.find((i) => i.index === index);
+          const image = readWim(resolveImagePath(path, { volumeRoot: host.volumeRoot, shares }).host).images.find((i) => i.index === index);
           if (v && image) applied.record(v.diskIndex, v.partition, image);
         },
       }),

@@ -4,9 +4,10 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { type AddDriversResult, type Architecture, type DiskFacts, type ImagingPort } from '../../../engine/index.ts';
+import { shareNames, type ConnectedShare } from '../host-files/shares.ts';
 import { readWim } from '../../formats/wim/index.ts';
 import { planMachine, type CommandPlanner } from '../plan/command-plan.ts';
-import { resolveImagePath } from '../simulated/index.ts';
+import { prepareOutputPath, resolveImagePath } from '../simulated/index.ts';
 import { runWindowsActions, type ToolRun } from './run-windows-tool.ts';
 
 export interface WindowsImagingDeps {
@@ -16,6 +17,8 @@ export interface WindowsImagingDeps {
   architecture: Architecture;
   /** The folder a volume's files are reached through. */
   volumeRoot(letter: string): string;
+  /** The network shares the run reaches (`--share`): DISM is given their paths as written, the WIM is read through the folder. */
+  shares: readonly ConnectedShare[];
   /** Called after an image was applied to a volume (the Windows port describes it from the image's metadata). */
   applied(letter: string, path: string, index: number): void;
 }
@@ -24,25 +27,29 @@ export interface WindowsImagingDeps {
 const INSTALLED = /^Installing \d+ of \d+ - (.+?): The driver package was successfully installed\.?$/;
 
 export function createWindowsImaging(deps: WindowsImagingDeps): ImagingPort {
-  const hostPath = (path: string) => resolveImagePath(path, (l) => deps.volumeRoot(l)).host;
+  const places = { volumeRoot: (l: string) => deps.volumeRoot(l), shares: deps.shares };
+  const hostPath = (path: string) => resolveImagePath(path, places).host;
   const machine = () => planMachine(deps.disks(), deps.architecture);
   return {
     inspect: (path) => readWim(hostPath(path)),
     async apply(request) {
       const wim = readWim(hostPath(request.path));
-      await runWindowsActions(deps.tool, deps.planner.applyImage(request, wim.parts, machine()), `cannot apply ${request.path}`);
+      const tool = { ...deps.tool, ...(request.onProgress ? { onProgress: request.onProgress } : {}) };
+      await runWindowsActions(tool, deps.planner.applyImage(request, wim.parts, machine()), `cannot apply ${request.path}`);
       deps.applied(request.target, request.path, request.index);
       const image = wim.images.find((i) => i.index === request.index);
       return { files: image?.fileCount ?? 0, bytes: image?.totalBytes ?? 0 };
     },
     async capture(request) {
-      const path = hostPath(request.path);
+      const path = prepareOutputPath(request.path, places).host;
       const before = request.mode === 'append' && existsSync(path) ? readWim(path).images.length : 0;
       // DISM will not create over an existing file.
       if (request.mode === 'create') rmSync(path, { force: true });
-      await runWindowsActions(deps.tool, deps.planner.captureImage(request, machine()), `cannot capture ${request.source}`);
+      const tool = { ...deps.tool, ...(request.onProgress ? { onProgress: request.onProgress } : {}) };
+      await runWindowsActions(tool, deps.planner.captureImage(request, machine()), `cannot capture ${request.source}`);
       return { index: before + 1 };
     },
+    connectedShares: () => shareNames(deps.shares),
     writeBootFiles: (request) => runWindowsActions(deps.tool, deps.planner.writeBootFiles(request, machine()), `cannot write boot files for ${request.windowsPath}`),
     async addDrivers(request) {
       const result: AddDriversResult = { added: [], rejected: [] };

@@ -43,7 +43,7 @@ test('format commands: FAT32 with label, NTFS quick with label, unformatted skip
   const cmds = renderFormatCommands(layoutOf(MDT_UEFI, disk()), (n) => `/dev/nvme0n1p${n}`, 512);
   const geometry = ['--heads', '255', '--sectors-per-track', '63'];
   assert.deepEqual(cmds, [
-    ['mkfs.fat', '-F', '32', '-h', '2048', '-n', 'Boot', '/dev/nvme0n1p1'],
+    ['mkfs.fat', '-F', '32', '-I', '-h', '2048', '-n', 'Boot', '/dev/nvme0n1p1'],
     ['mkfs.ntfs', '--quick', '--label', 'Windows', '--partition-start', '1286144', ...geometry, '/dev/nvme0n1p3'],
     ['mkfs.ntfs', '--quick', '--label', 'Recovery', '--partition-start', '265760768', ...geometry, '/dev/nvme0n1p4'],
   ]);
@@ -98,7 +98,7 @@ test('format commands: a volume label that looks like an option stays the argume
   writeFileSync(image, '');
   truncateSync(image, 64 * 1024 * 1024);
   const [argv] = renderFormatCommands(layout, () => image, 512);
-  assert.deepEqual(argv, ['mkfs.fat', '-F', '32', '-h', '2048', '-n', '-I', image]);
+  assert.deepEqual(argv, ['mkfs.fat', '-F', '32', '-I', '-h', '2048', '-n', '-I', image]);
   if (spawnSync('mkfs.fat', ['--help']).error) return t.skip('mkfs.fat is not installed');
   execFileSync(argv[0], argv.slice(1), { stdio: 'ignore' });
   // The FAT32 boot sector keeps the label at offset 0x47, padded with spaces to 11 bytes.

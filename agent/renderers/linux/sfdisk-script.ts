@@ -48,7 +48,7 @@ const NTFS_HEADS = '255';
 const NTFS_SECTORS_PER_TRACK = '63';
 
 /**
- * One argv per formatted partition: `mkfs.fat -F 32 -h START [-n LABEL] dev` and `mkfs.ntfs [--quick] [--label LABEL]
+ * One argv per formatted partition: `mkfs.fat -F 32 -I -h START [-n LABEL] dev` and `mkfs.ntfs [--quick] [--label LABEL]
  * --partition-start START --heads 255 --sectors-per-track 63 dev` (`--quick` is the documented long form; `--fast` and
  * `-f` are the same option). START is the partition's first sector (in `sectorSize` units), written into the boot
  * sector as its hidden sectors: mkfs finds it itself only on a kernel partition node, and a loop device standing for
@@ -60,7 +60,9 @@ export function renderFormatCommands(
   return layout.partitions.filter((p) => p.fileSystem).map((p) => {
     const dev = devicePath(p.number);
     const start = String(p.offsetBytes / sectorSize);
-    if (p.fileSystem === 'FAT32') return ['mkfs.fat', '-F', '32', '-h', start, ...(p.label ? ['-n', p.label] : []), dev];
+    // -I: the device is one partition, but a loop device standing for it may still carry the kernel's stale partition
+    // entries from an earlier use as a whole disk, and mkfs.fat refuses a device it thinks is partitioned.
+    if (p.fileSystem === 'FAT32') return ['mkfs.fat', '-F', '32', '-I', '-h', start, ...(p.label ? ['-n', p.label] : []), dev];
     return [
       'mkfs.ntfs', ...(p.quickFormat ? ['--quick'] : []), ...(p.label ? ['--label', p.label] : []),
       '--partition-start', start, '--heads', NTFS_HEADS, '--sectors-per-track', NTFS_SECTORS_PER_TRACK, dev,

@@ -81,7 +81,10 @@ export async function wipeAndApply(ctx: StepContext, prepared: PreparedImage): P
     ctx.log.info(`Wiped ${target.letter}: removed ${removed} top-level entries, kept ${keep.join(', ')}`);
   } else ctx.log.info(`WipeDestinationPartition is false; adding the image to what ${target.letter} holds`);
   ctx.log.info(`Applying ${wim.fileName} image ${image.index} to ${target.letter}`);
-  const done = await ctx.ports.imaging.apply({ path: wim.path, index: image.index, target: target.letter });
+  const activity = `Applying image ${image.index}`;
+  const done = await ctx.ports.imaging.apply({
+    path: wim.path, index: image.index, target: target.letter, onProgress: (p) => ctx.progress({ activity, ...p }),
+  });
   ctx.log.info(`Applied ${done.files} files (${formatSize(done.bytes)}) to ${target.letter}`);
   const targets = parseTargets(ctx.vars.get(APPLIED_TARGETS_VARIABLE));
   if (!targets.includes(target.letter)) ctx.vars.setBuiltIn(APPLIED_TARGETS_VARIABLE, [...targets, target.letter].join(','));

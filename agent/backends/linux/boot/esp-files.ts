@@ -3,14 +3,14 @@
  * where the agent runs): the tree is staged in a temp folder and copied with one recursive `mcopy`, which creates
  * the folders that are missing and merges into those that exist (FAT names match in any case).
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { TaskseqError, fallbackLoader, type Architecture } from '../../../../engine/index.ts';
 import type { RunProcess } from '../../process/process-types.ts';
 import { requireSuccess } from './command-failure.ts';
-import { walkNoFollow } from '../../host-files/no-follow.ts';
 import { findFile } from '../../host-files/volume-files.ts';
+import { copyTreeNoLinks, listFiles } from './staged-tree.ts';
 
 /** mtools checks a FAT's geometry against the device's, which a partition loop device does not report. */
 export const MTOOLS_ENV = { MTOOLS_SKIP_CHECK: '1' } as const;
@@ -42,27 +42,12 @@ export function stageEspTree(stage: string, content: EspContent, windowsPath: st
   const bootManager = bootManagerIn(content.bootEfiFolder, windowsPath);
   const microsoftBoot = join(stage, 'EFI', 'Microsoft', 'Boot');
   mkdirSync(microsoftBoot, { recursive: true });
-  copyTreeNoLinks(content.bootEfiFolder, microsoftBoot, windowsPath);
+  copyTreeNoLinks(content.bootEfiFolder, microsoftBoot, `cannot write UEFI boot files for ${windowsPath}: Boot\\EFI`);
   writeFileSync(join(microsoftBoot, 'BCD'), content.bcd);
   const fallback = segmentsOf(fallbackLoader(content.architecture));
   mkdirSync(join(stage, ...fallback.slice(0, -1)), { recursive: true });
   cpSync(bootManager, join(stage, ...fallback));
   return listFiles(stage).map((p) => p.join('\\'));
-}
-
-/** Copies the image's `Boot\EFI` tree; a link or device file in it is refused, never followed onto the ESP. */
-function copyTreeNoLinks(from: string, to: string, windowsPath: string): void {
-  for (const entry of walkNoFollow(from)) {
-    const target = join(to, relative(from, entry.path));
-    if (entry.kind === 'folder') mkdirSync(target, { recursive: true });
-    else if (entry.kind === 'file') copyFileSync(entry.path, target);
-    else throw new TaskseqError('unsupported', `cannot write UEFI boot files for ${windowsPath}: Boot\\EFI\\${relative(from, entry.path).split('/').join('\\')} is a ${entry.kind === 'link' ? 'symbolic link' : 'special file'}, which is not copied`);
-  }
-}
-
-function listFiles(root: string, prefix: string[] = []): string[][] {
-  return readdirSync(join(root, ...prefix), { withFileTypes: true }).flatMap((e) =>
-    (e.isDirectory() ? listFiles(root, [...prefix, e.name]) : [[...prefix, e.name]]));
 }
 
 /** The one mcopy that writes the staged tree onto the partition (overwriting, stopping at the first failure). */

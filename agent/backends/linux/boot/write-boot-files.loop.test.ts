@@ -69,7 +69,7 @@ test('UEFI boot files on a loop GPT disk: ESP files, fallback loader and a BCD s
         names: { disk: () => disk.path, partition: (_d, p) => (p.number === 1 ? espDevice : windowsDevice) },
         volume: (l) => (l.toUpperCase().startsWith('C') ? { letter: 'C:', disk: facts, partition: win } : undefined),
       });
-      assert.equal(result.firmwareEntry.added, false);
+      assert.equal(result.uefi?.firmwareEntry.added, false);
       assert.match(lines.join('\n'), /no firmware boot entry was added; the fallback loader EFI\\Boot\\bootx64\.efi boots it/);
     } finally {
       execFileSync('umount', [mnt]);

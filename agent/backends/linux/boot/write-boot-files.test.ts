@@ -73,11 +73,11 @@ describe('Linux UEFI boot files (scripted runner)', () => {
     assert.equal(calls[1].at(-1), '::/');
     assert.deepEqual(calls[2], ['efibootmgr', '--create', '--disk', '/dev/loop7', '--part', '1', '--label', 'Windows Boot Manager', '--loader', '\\EFI\\Microsoft\\Boot\\bootmgfw.efi']);
     assert.deepEqual(staged.sort(), ['EFI/Boot/bootx64.efi', 'EFI/Microsoft/Boot/BCD', 'EFI/Microsoft/Boot/bootmgfw.efi', 'EFI/Microsoft/Boot/en-US/bootmgfw.efi.mui']);
-    assert.deepEqual(result.firmwareEntry, { added: true });
-    assert.equal(result.store.systemRoot, '\\Windows', 'spelled as on the volume');
-    assert.deepEqual(result.store.bootPartition, { style: 'GPT', diskGuid: '11111111-2222-4333-8444-555555555555', partitionGuid: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE' });
-    assert.equal(result.store.windowsPartition.style === 'GPT' && result.store.windowsPartition.partitionGuid, '99999999-8888-4777-8666-555555555555');
-    assert.ok(result.files.includes('EFI\\Microsoft\\Boot\\BCD'));
+    assert.deepEqual(result.uefi?.firmwareEntry, { added: true });
+    assert.equal(result.uefi!.store.systemRoot, '\\Windows', 'spelled as on the volume');
+    assert.deepEqual(result.uefi!.store.bootPartition, { style: 'GPT', diskGuid: '11111111-2222-4333-8444-555555555555', partitionGuid: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE' });
+    assert.equal(result.uefi!.store.windowsPartition.style === 'GPT' && result.uefi!.store.windowsPartition.partitionGuid, '99999999-8888-4777-8666-555555555555');
+    assert.ok(result.uefi!.files.includes('EFI\\Microsoft\\Boot\\BCD'));
   });
 
   it('without writable EFI variables: no efibootmgr, and the reason is returned and logged', async () => {
@@ -85,18 +85,8 @@ describe('Linux UEFI boot files (scripted runner)', () => {
     const result = await writeBootFiles(run, { windowsPath: 'C:\\Windows', firmware: 'UEFI' }, machineWith(NO_EFIVARS));
     assert.deepEqual(calls.map((c) => c[0]), ['sfdisk', 'mcopy']);
     const reason = 'this machine has no EFI variables (booted in BIOS mode or efivarfs not mounted): no firmware boot entry was added; the fallback loader EFI\\Boot\\bootx64.efi boots it';
-    assert.deepEqual(result.firmwareEntry, { added: false, reason });
+    assert.deepEqual(result.uefi?.firmwareEntry, { added: false, reason });
     assert.deepEqual(lines, [reason]);
-  });
-
-  it('refuses BIOS and ALL before running anything, naming the missing boot code', async () => {
-    for (const firmware of ['BIOS', 'ALL'] as const) {
-      const { run, calls } = fakeRun();
-      await assert.rejects(writeBootFiles(run, { windowsPath: 'C:\\Windows', firmware }, machineWith(UEFI_WRITABLE)), {
-        code: 'unsupported', message: /cannot write BIOS boot files on the Linux backend: the MBR boot code and the NTFS boot record code/,
-      });
-      assert.deepEqual(calls, []);
-    }
   });
 
   it('refuses a folder without System32 or without Boot\\EFI\\bootmgfw.efi, an unformatted ESP and a wrong systemDrive', async () => {

@@ -49,8 +49,11 @@ describe('Linux imaging on loop devices', { skip }, () => {
       });
 
       const back = join(disk.folder, 'back.wim');
-      const captured = await captureImage(runProcess, { source: 'C:', path: back, mode: 'create', name: 'Back', compression: 'xpress' }, c);
+      const archived: WimlibProgress[] = [];
+      const captured = await captureImage(runProcess, { source: 'C:', path: back, mode: 'create', name: 'Back', compression: 'xpress' }, c, (p) => archived.push(p));
       assert.deepEqual(captured, { index: 1 });
+      assert.ok(archived.length > 0 && archived.every((p) => p.phase === 'Archiving file data'), JSON.stringify(archived));
+      assert.equal(archived.at(-1)?.percent, 100);
       assert.deepEqual(wimDir(back, 1).filter(notNtfsOwn), wimDir(wim, 1));
       assert.deepEqual(wimTreeHashes(back, 1), source);
       const detail = execFileSync('wimlib-imagex', ['dir', back, '1', '--detailed', '--path=/Windows/explorer.exe'], { encoding: 'utf8' });

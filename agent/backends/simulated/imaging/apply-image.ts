@@ -46,14 +46,15 @@ function checkCompression(facts: WimFacts): void {
 /**
  * Applies `request.index` of the WIM to the target volume's folder. Checks, in order: the image exists, it is not
  * LZMS, the volume exists, is formatted and has room for the image's TOTALBYTES; a refusal touches nothing.
- * Files already on the volume stay (the step wipes first). Returns the image's file count and bytes.
+ * Files already on the volume stay (the step wipes first). Progress is 0 % when the extraction starts and 100 % when
+ * it has ended. Returns the image's file count and bytes.
  * @throws InvalidInputError for an unreadable WIM or an index out of range (listing the images);
  *   TaskseqError('unsupported') for the refusals above or a failed extraction
  */
 export function applyImage(
   deps: SimulatedImagingDeps, run: WimlibRunner, request: ApplyImageRequest,
 ): { files: number; bytes: number } {
-  const wim = resolveImagePath(request.path, deps.volumeRoot).host;
+  const wim = resolveImagePath(request.path, deps).host;
   const facts = readWim(wim);
   const image = findImage(facts, request.index);
   checkCompression(facts);
@@ -62,6 +63,10 @@ export function applyImage(
   const args = renderApplyArgs({
     wim, index: image.index, targetDir: root, parts: facts.parts, checkIntegrity: request.checkIntegrity ?? false,
   });
+  // The tool runs to its end before its output can be read, so the start and the end are all there is to report.
+  const total = image.totalBytes;
+  request.onProgress?.({ percent: 0, bytesDone: 0, bytesTotal: total });
   runChecked(run, args, `${imageLabel(image)} of ${request.path}`);
-  return { files: image.fileCount, bytes: image.totalBytes };
+  request.onProgress?.({ percent: 100, bytesDone: total, bytesTotal: total });
+  return { files: image.fileCount, bytes: total };
 }

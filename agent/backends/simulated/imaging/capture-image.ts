@@ -73,7 +73,8 @@ function captureOntoVolume(
 
 /**
  * Captures the source volume into `request.path` (`create` replaces an existing file, `append` adds an image and
- * refuses a name already in the file). Returns the new image's index.
+ * refuses a name already in the file). Progress is 0 % when the capture starts and 100 % when it has ended. Returns
+ * the new image's index.
  * @throws TaskseqError('unsupported') for a missing or RAW source, a missing file to append to, a destination volume
  *   without room, or a failed capture
  */
@@ -81,13 +82,16 @@ export function captureImage(
   deps: SimulatedImagingDeps, run: WimlibRunner, request: CaptureImageRequest,
 ): { index: number } {
   const sourceDir = sourceRoot(deps, request.source);
-  const out = prepareOutputPath(request.path, deps.volumeRoot);
+  const out = prepareOutputPath(request.path, deps);
   if (request.mode === 'append') checkAppend(request, out.host);
+  // As for an apply: the tool's output is read once it has ended, so progress is its start and its end.
+  request.onProgress?.({ percent: 0 });
   const build = (wim: string) => {
     const args = renderCaptureArgs({ ...request, sourceDir, wim, checkIntegrity: request.checkIntegrity ?? false });
     runChecked(run, args, `volume ${normalizeLetter(request.source)} into ${request.path}`);
   };
   if (out.letter !== undefined) captureOntoVolume(deps, out, build, request);
   else build(out.host);
+  request.onProgress?.({ percent: 100 });
   return { index: readWim(out.host).images.length };
 }

@@ -1,5 +1,6 @@
 /** What the simulated imaging backend needs from the machine (the machine wires these to its storage). */
 import type { Architecture, FileSystemKind } from '../../../../engine/index.ts';
+import type { ImagePlaces } from './image-path.ts';
 import type { WimlibRunner } from './wimlib-runner.ts';
 
 export interface VolumeInfo {
@@ -35,9 +36,7 @@ export interface BootEntry {
   path: string;
 }
 
-export interface SimulatedImagingDeps {
-  /** Host folder of a lettered volume (`C:`), undefined when there is none. */
-  volumeRoot(letter: string): string | undefined;
+export interface SimulatedImagingDeps extends ImagePlaces {
   volumeInfo(letter: string): VolumeInfo | undefined;
   /** The machine's processor architecture (picks the UEFI fallback loader's name). */
   architecture: Architecture;

@@ -1,10 +1,11 @@
-/** Wires the simulated imaging backend to the machine's storage: volumes by letter, the ESP, the BIOS boot disk. */
+/** Wires the simulated imaging backend to the machine: volumes by letter, the ESP, the BIOS boot disk, the run's shares. */
 import { findBiosBootDisk, findEfiSystemPartition, type ApplyImageRequest, type Architecture, type ImagingPort } from '../../../../engine/index.ts';
 import { identityFromImage } from '../windows/identity.ts';
 import { holdsWindows, newWindowsState, readWindowsState, writeWindowsState } from '../windows/windows-state.ts';
 import { lookupVolume, type SimulatedVolumes, type StorageHost } from '../disks/simulated-volumes.ts';
 import { volumeFolderPath, type DiskState, type PartitionState } from '../disks/disk-state.ts';
 import { createSimulatedImaging, type BootVolume } from '../imaging/index.ts';
+import type { ConnectedShare } from '../../host-files/shares.ts';
 
 function bootVolume(host: StorageHost, disk: DiskState, p: PartitionState): BootVolume {
   return {
@@ -24,8 +25,8 @@ function recordAppliedWindows(port: ImagingPort, host: StorageHost, request: App
   if (image) writeWindowsState(root, newWindowsState(identityFromImage(image, architecture)));
 }
 
-export function createMachineImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture): ImagingPort {
-  const port = createBaseImaging(host, volumes, architecture);
+export function createMachineImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture, shares: readonly ConnectedShare[] = []): ImagingPort {
+  const port = createBaseImaging(host, volumes, architecture, shares);
   return {
     ...port,
     apply: async (request) => {
@@ -36,9 +37,10 @@ export function createMachineImaging(host: StorageHost, volumes: SimulatedVolume
   };
 }
 
-function createBaseImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture): ImagingPort {
+function createBaseImaging(host: StorageHost, volumes: SimulatedVolumes, architecture: Architecture, shares: readonly ConnectedShare[]): ImagingPort {
   return createSimulatedImaging({
     volumeRoot: (letter) => lookupVolume(host, letter)?.root,
+    shares,
     volumeInfo: (letter) => {
       const ref = lookupVolume(host, letter);
       return ref ? { fileSystem: ref.partition.fileSystem, sizeBytes: ref.partition.sizeBytes, usedBytes: volumes.usedBytes(letter) } : undefined;

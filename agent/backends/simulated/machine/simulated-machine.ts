@@ -9,6 +9,7 @@ import { createProfileStorage } from '../disks/disk-setup.ts';
 import { runMbr2Gpt } from '../disks/mbr2gpt.ts';
 import { createSimulatedDisks, listDisks } from '../disks/simulated-disks.ts';
 import { createMachineImaging } from './machine-imaging.ts';
+import type { ConnectedShare } from '../../host-files/shares.ts';
 import { createVolumesPort } from './machine-volumes-port.ts';
 import {
   createSimulatedVolumes, lookupVolume, type SimulatedVolumes, type StorageHost,
@@ -41,6 +42,8 @@ export interface SimulatedMachineOptions {
   mediaType?: MediaType;
   /** Overrides the profile's launch mode on a fresh start, like `mediaType` (a run from media). */
   launchMode?: LaunchMode;
+  /** The network shares the run connected, each at the host folder that stands for it (`--share`). */
+  shares?: readonly ConnectedShare[];
 }
 
 export interface SimulatedMachine {
@@ -161,7 +164,7 @@ export function startSimulatedMachine(profile: MachineProfile, options: Simulate
   });
   const system = createSimulatedSystemInfo(profile, () => state, options.stateDir, () => runningInstallation());
   const volumes = createSimulatedVolumes(host);
-  const imaging = createMachineImaging(host, volumes, profile.system.architecture);
+  const imaging = createMachineImaging(host, volumes, profile.system.architecture, options.shares ?? []);
   return {
     profile,
     ports: {
