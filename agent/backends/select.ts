@@ -14,6 +14,7 @@ import { linuxCallRefusal, linuxCommandPlanner } from './linux/linux-command-pla
 import type { CommandPlanner, DeviceNames } from './plan/command-plan.ts';
 import { PLAN_DEVICE_NAMES } from './plan/device-names.ts';
 import { recordingBackend, type PlanSink } from './plan/plan-recorder.ts';
+import { winpeCallRefusal } from './winpe/winpe-call-refusal.ts';
 import { winpeCommandPlanner } from './winpe/winpe-command-plan.ts';
 import { thisWindowsHost, type WindowsHost } from './winpe/winpe-host.ts';
 import { WINPE_MACHINE_DESCRIPTION } from './winpe/winpe-identity.ts';
@@ -93,7 +94,7 @@ interface BackendEntry {
 const BACKENDS: Readonly<Record<BackendKind, BackendEntry>> = {
   simulated: { open: (profile, machineDir, local, _target, request) => simulatedBackend(profile, machineDir, { local, shares: request.shares ?? [] }) },
   linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware, shares: request.shares ?? [] }), planner: (names) => linuxCommandPlanner(names), refusal: linuxCallRefusal },
-  winpe: { live: true, platform: 'win32', open: (profile, machineDir, _local, target, request) => lazyWinpe(profile, machineDir, target, request), planner: () => winpeCommandPlanner() },
+  winpe: { live: true, platform: 'win32', open: (profile, machineDir, _local, target, request) => lazyWinpe(profile, machineDir, target, request), planner: () => winpeCommandPlanner(), refusal: winpeCallRefusal },
 };
 
 

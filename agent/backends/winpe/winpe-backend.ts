@@ -27,14 +27,15 @@ import { requireWindowsTargets } from './winpe-disk-safety.ts';
 import type { WindowsHost } from './winpe-host.ts';
 import { liveClockReading } from '../linux/linux-identity.ts';
 import { WINPE_MACHINE_DESCRIPTION } from './winpe-identity.ts';
+import {
+  WINPE_LOADSTATE_REFUSAL, WINPE_RESTART_REFUSAL, WINPE_SCANSTATE_REFUSAL, WINPE_SYSPREP_REFUSAL, winpeNotYet,
+} from './winpe-call-refusal.ts';
 import { createWindowsImaging } from './winpe-imaging.ts';
 
-/** Why the Windows backend refuses restarts in this version. */
-export const WINPE_RESTART_REFUSAL = 'the Windows backend does not restart in this version: the agent would not start again by itself after the restart (resume after a restart is not built yet); end the boot image\'s part of the sequence before its first restart';
-
-const notYet = (what: string) => (): never => {
-  throw new PortRefusal('unsupported', `${what} is not done by the Windows backend in this version`, EXIT_NOT_SUPPORTED);
+const refuse = (reason: string) => (): never => {
+  throw new PortRefusal('unsupported', reason, EXIT_NOT_SUPPORTED);
 };
+const notYet = (what: string) => refuse(winpeNotYet(what));
 
 export interface WinpeBackendOptions {
   target: TargetRequest;
@@ -89,7 +90,7 @@ async function startWinpe(profile: MachineProfile, machineDir: string, options: 
   };
   const windows: WindowsPort = {
     ...createLiveWindows({ applied, architecture, volume: volumeOf }),
-    generalize: async () => notYet('Sysprep')(), installResumeHook: notYet('resuming the sequence in the installed Windows'),
+    generalize: async () => refuse(WINPE_SYSPREP_REFUSAL)(), installResumeHook: notYet('resuming the sequence in the installed Windows'),
     stageClient: notYet('staging the ConfigMgr client'), join: async () => notYet('joining a domain or workgroup')(),
   };
   return {
@@ -111,7 +112,7 @@ async function startWinpe(profile: MachineProfile, machineDir: string, options: 
       volumes: createLinuxVolumes({ volume: volumeOf, rootOf }),
       windows,
       userState: {
-        capture: async () => notYet('Capture User State (USMT ScanState)')(), restore: async () => notYet('Restore User State (USMT LoadState)')(),
+        capture: async () => refuse(WINPE_SCANSTATE_REFUSAL)(), restore: async () => refuse(WINPE_LOADSTATE_REFUSAL)(),
         requestStore: async () => notYet('Request State Store')(), releaseStore: async () => notYet('Release State Store')(),
       },
     },

@@ -5,13 +5,14 @@
  */
 import { EXIT_NOT_SUPPORTED, PortRefusal, type CommandsPort } from '../../../engine/index.ts';
 import type { CommandPlanner } from '../plan/command-plan.ts';
+import { WINPE_POWERSHELL_REFUSAL } from './winpe-call-refusal.ts';
 import type { RunWindowsProcess } from './winpe-host.ts';
 
 export function createWindowsCommands(run: RunWindowsProcess, planner: CommandPlanner): CommandsPort {
   return {
     async run(request) {
       if (request.kind === 'powershell') {
-        throw new PortRefusal('unsupported', 'PowerShell steps are not run by the Windows backend in this version (their script file is not written yet)', EXIT_NOT_SUPPORTED);
+        throw new PortRefusal('unsupported', WINPE_POWERSHELL_REFUSAL, EXIT_NOT_SUPPORTED);
       }
       const [action] = planner.runCommand(request);
       if (action?.kind !== 'command' || action.line === undefined) {
