@@ -37,8 +37,11 @@ function rootOf(letter: string): string | undefined {
 export function winpeCommandPlanner(options: WinpePlannerOptions = {}): CommandPlanner {
   const scriptPath = diskpartScriptPath(options.tempDir);
   return {
+    // Only the letters the engine gave: a bare `assign` would take the next free letter for an EFI or Recovery
+    // volume (often the C: a later partition is to get), which the engine's letter rules never give them.
     partitionDisk(layout, disk, applied) {
-      return [command(['diskpart.exe', '/s', scriptPath], renderDiskpartScript(layout, disk, { letters: applied }))];
+      const lettered = { ...layout, partitions: layout.partitions.map((p) => ({ ...p, assignLetter: p.assignLetter && applied.has(p.number) })) };
+      return [command(['diskpart.exe', '/s', scriptPath], renderDiskpartScript(lettered, disk, { letters: applied }))];
     },
     applyImage(request, parts) {
       const applyDir = rootOf(request.target);

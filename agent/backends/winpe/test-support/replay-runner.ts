@@ -23,6 +23,8 @@ export interface ReplayRunner {
   run: RunWindowsProcess;
   /** Every call seen, as `argv` joined with spaces or the line. */
   readonly seen: string[];
+  /** Every call seen with what it was given: its standard input, or for `diskpart /s <file>` the script's text. */
+  readonly transcript: Array<{ command: string; input?: string }>;
   /** @throws Error naming the calls that were expected but not made */
   done(): void;
 }
@@ -32,17 +34,19 @@ const shown = (r: { argv?: readonly string[]; line?: string }) => r.line ?? (r.a
 export function replayRunner(calls: readonly ReplayedCall[]): ReplayRunner {
   const queue = [...calls];
   const seen: string[] = [];
+  const transcript: ReplayRunner['transcript'] = [];
   return {
-    seen,
+    seen, transcript,
     async run(request: WindowsProcessRequest): Promise<ProcessResult> {
       const call = queue.shift();
       const got = shown(request);
       seen.push(got);
+      const script = request.argv[1] === '/s' ? readFileSync(request.argv[2]!, 'utf8') : request.input === undefined ? undefined : String(request.input);
+      transcript.push({ command: got, ...(script !== undefined ? { input: script } : {}) });
       if (!call) throw new Error(`replay runner: unexpected call ${got}`);
       if (shown(call) !== got) throw new Error(`replay runner: expected ${shown(call)}\n  got ${got}`);
-      if (call.input !== undefined) {
-        const script = request.argv[1] === '/s' ? readFileSync(request.argv[2]!, 'utf8') : String(request.input ?? '');
-        if (script !== call.input) throw new Error(`replay runner: ${got}: expected the input\n${call.input}\n  got\n${script}`);
+      if (call.input !== undefined && script !== call.input) {
+        throw new Error(`replay runner: ${got}: expected the input\n${call.input}\n  got\n${script ?? '(none)'}`);
       }
       call.effect?.();
       const stdout = call.stdout ?? '';
