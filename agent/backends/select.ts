@@ -7,9 +7,10 @@ import { InvalidInputError, type MachineCall, type MachineJudge } from '../../en
 import type { BackendFactory } from './backend.ts';
 import type { ConnectedShare } from './host-files/shares.ts';
 import { DEFAULT_MACHINE } from './default-machine.ts';
-import type { TargetRequest } from './linux/disk-safety.ts';
+import type { TargetRequest } from './live/target-request.ts';
 import type { LinuxBackendOptions } from './linux/linux-backend.ts';
-import { LINUX_MACHINE_DESCRIPTION, liveClockReading } from './linux/linux-identity.ts';
+import { liveClockReading } from './live/live-clock.ts';
+import { LINUX_MACHINE_DESCRIPTION } from './linux/linux-identity.ts';
 import { linuxCallRefusal, linuxCommandPlanner } from './linux/linux-command-plan.ts';
 import type { CommandPlanner, DeviceNames } from './plan/command-plan.ts';
 import { PLAN_DEVICE_NAMES } from './plan/device-names.ts';

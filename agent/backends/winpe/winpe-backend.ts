@@ -9,12 +9,12 @@ import { EXIT_NOT_SUPPORTED, PortRefusal, type WindowsPort } from '../../../engi
 import { devicesFromProfile } from '../../drivers/drivers-port.ts';
 import type { Backend, BackendFactory, BackendStartOptions } from '../backend.ts';
 import type { ConnectedShare } from '../host-files/shares.ts';
-import { createLinuxVolumes } from '../linux/disks/linux-volumes.ts';
-import type { TargetRequest } from '../linux/target-selection.ts';
-import { linuxProbe, linuxSystemInfo, type LinuxMachineView } from '../linux/linux-machine-facts.ts';
-import { bufferedLog } from '../linux/live/buffered-log.ts';
-import { createLiveDestination } from '../linux/live/live-destination.ts';
-import { appliedImagesIn, createLiveWindows } from '../linux/live/live-windows.ts';
+import type { TargetRequest } from '../live/target-request.ts';
+import { bufferedLog } from '../live/buffered-log.ts';
+import { createLiveDestination } from '../live/live-destination.ts';
+import { liveProbe, liveSystemInfo, type LiveMachineView } from '../live/live-machine-facts.ts';
+import { createLiveVolumes } from '../live/live-volumes.ts';
+import { appliedImagesIn, createLiveWindows } from '../live/live-windows.ts';
 import { volumeByLetter } from '../plan/command-plan.ts';
 import type { MachineProfile } from '../simulated/index.ts';
 import { readWim } from '../../formats/wim/index.ts';
@@ -25,7 +25,7 @@ import { winpeCommandPlanner } from './winpe-command-plan.ts';
 import { createWindowsDisks } from './winpe-disks.ts';
 import { requireWindowsTargets } from './winpe-disk-safety.ts';
 import type { WindowsHost } from './winpe-host.ts';
-import { liveClockReading } from '../linux/linux-identity.ts';
+import { liveClockReading } from '../live/live-clock.ts';
 import { WINPE_MACHINE_DESCRIPTION } from './winpe-identity.ts';
 import {
   WINPE_LOADSTATE_REFUSAL, WINPE_RESTART_REFUSAL, WINPE_SCANSTATE_REFUSAL, WINPE_SYSPREP_REFUSAL, winpeNotYet,
@@ -74,30 +74,29 @@ async function startWinpe(profile: MachineProfile, machineDir: string, options: 
   const find = (letter: string) => volumeByLetter(disks.list(), letter);
   const rootOf = (letter: string) => (find(letter)?.partition.volume?.fileSystem !== 'RAW' && find(letter) ? host.volumeRoot(letter) : undefined);
   const uefi = profile.firmware.mode === 'UEFI';
-  const view: LinuxMachineView = {
-    profile, firmware: { mode: profile.firmware.mode, secureBoot: uefi && profile.firmware.secureBoot === true, efiVariablesWritable: uefi },
+  const view: LiveMachineView = {
+    profile, firmware: { mode: profile.firmware.mode, secureBoot: uefi && profile.firmware.secureBoot === true },
     stateDir: machineDir, mediaType: start.mediaType ?? profile.environment.mediaType,
     launchMode: start.launchMode ?? profile.environment.launchMode, disks: () => disks.list(), volumeRoot: rootOf,
   };
   const volumeOf = (letter: string) => {
     const found = find(letter);
     const volume = found?.partition.volume;
-    // Windows writes FAT32 volumes as it writes NTFS ones: the file rules are the same.
     return found && volume && {
-      diskIndex: found.disk.index, partition: found.partition.number, fileSystem: volume.fileSystem === 'FAT32' ? 'NTFS' as const : volume.fileSystem,
+      diskIndex: found.disk.index, partition: found.partition.number, fileSystem: volume.fileSystem,
       sizeBytes: volume.sizeBytes, root: rootOf(found.letter),
     };
   };
   const windows: WindowsPort = {
-    ...createLiveWindows({ applied, architecture, volume: volumeOf }),
+    ...createLiveWindows({ applied, architecture, volume: volumeOf, backend: 'the Windows backend' }),
     generalize: async () => refuse(WINPE_SYSPREP_REFUSAL)(), installResumeHook: notYet('resuming the sequence in the installed Windows'),
     stageClient: notYet('staging the ConfigMgr client'), join: async () => notYet('joining a domain or workgroup')(),
   };
   return {
     description: WINPE_MACHINE_DESCRIPTION,
     ports: {
-      probe: linuxProbe(view),
-      system: linuxSystemInfo(view),
+      probe: liveProbe(view),
+      system: liveSystemInfo(view),
       commands: createWindowsCommands(logged, planner),
       clock: { now: () => Date.now(), timeout: (ms) => AbortSignal.timeout(ms) },
       disks,
@@ -109,7 +108,7 @@ async function startWinpe(profile: MachineProfile, machineDir: string, options: 
           if (v && image) applied.record(v.diskIndex, v.partition, image);
         },
       }),
-      volumes: createLinuxVolumes({ volume: volumeOf, rootOf }),
+      volumes: createLiveVolumes({ volume: volumeOf, rootOf, fileSystems: ['NTFS', 'FAT32'] }),
       windows,
       userState: {
         capture: async () => refuse(WINPE_SCANSTATE_REFUSAL)(), restore: async () => refuse(WINPE_LOADSTATE_REFUSAL)(),

@@ -7,7 +7,7 @@
  * A drive letter alone is not "in use": Windows PE gives every volume it finds a letter, the old Windows' C: too.
  */
 import { TaskseqError } from '../../../engine/index.ts';
-import type { TargetRequest } from '../linux/target-selection.ts';
+import type { TargetRequest } from '../live/target-request.ts';
 import type { WindowsDisk } from './diskpart/read-disks.ts';
 
 /** What the agent knows of itself. */

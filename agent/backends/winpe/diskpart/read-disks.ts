@@ -6,7 +6,7 @@
  * diskpart prints (rounded to its unit); offsets come exact from `detail partition`.
  */
 import { TaskseqError, type DiskBus, type DiskFacts, type FileSystemKind, type PartitionFacts } from '../../../../engine/index.ts';
-import { gptRoleOf, mbrRoleOf } from '../../linux/probe/partition-roles.ts';
+import { gptRoleOf, mbrRoleOf } from '../../live/partition-roles.ts';
 import type { RunProcess } from '../../process/process-types.ts';
 import { parseDetailDisk, parseDetailPartitions, parseListPartition, type DetailedDisk, type DetailedPartition } from '../../../renderers/windows/diskpart-detail.ts';
 import { parseListDisk, parseListVolume, type ListedVolume } from '../../../renderers/windows/diskpart-output.ts';
