@@ -19,7 +19,7 @@ import type { WindowsHost } from '../../agent/backends/winpe/winpe-host.ts';
 import { writeFakeWindowsTree } from '../../agent/formats/wim/test-support/wim-fixtures.ts';
 import { runDeployment, type DeploymentReport } from '../../agent/runner/run-deployment.ts';
 import { workDir, writeFixture } from '../support/harness.ts';
-import { applyOs, BIOS_LAYOUT, partitionDisk, prepareWindows, restart, sequence, UEFI_LAYOUT } from '../support/sequence-builder.ts';
+import { applyOs, BIOS_LAYOUT, command, partitionDisk, prepareWindows, restart, sequence, setVariable, UEFI_LAYOUT } from '../support/sequence-builder.ts';
 import { dismApply, DISM_DISK_FULL, WINPE_UEFI, WINPE_BIOS, type WinpeCase } from '../support/winpe-recordings.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -126,6 +126,25 @@ test('winpe: DISM failing with 0x80070070 fails the step with DISM\'s code and m
   assert.equal(step.exitCode, 2147942512);
   assert.match(step.reason ?? '', /dism\.exe \/Apply-Image .* failed with exit code 2147942512 \(Error: 112\): There is not enough space on the disk\. \(DISM log: X:\\Windows\\Logs\\DISM\\dism\.log\)/);
   assert.match(r.log, /There is not enough space on the disk/);
+});
+
+test('winpe: Run Command Line passes its line as written; exit codes are unsigned 32-bit', async () => {
+  const c = WINPE_UEFI;
+  const xml = sequence([
+    command('Tool', 'cmd.exe /c "echo done" & exit 3010'),
+    command('Crash', 'cmd.exe /c crash.cmd', { continueOnError: true }),
+    setVariable('After', 'Reached', '%_SMSTSLastActionRetCode%'),
+  ]);
+  const r = await runOnWinpe(xml, c.profile, () => [
+    ...readDisksCalls(c.before, c.others), ...readDisksCalls(c.before, c.others),
+    { line: 'cmd.exe /c "echo done" & exit 3010', stdout: 'done\r\n', exitCode: 3010 },
+    { line: 'cmd.exe /c crash.cmd', exitCode: -1073741819 },
+  ]);
+  r.runner.done();
+  assert.equal(r.report.exitCode, 0, r.log);
+  assert.deepEqual(r.report.steps.map((s) => [s.name, s.outcome, s.exitCode]), [['Tool', 'succeeded', 3010], ['Crash', 'failed', 3221225477], ['After', 'succeeded', 0]]);
+  assert.equal(r.report.variables.Reached, '3221225477');
+  assert.match(r.log, /<!\[LOG\[Running: cmd\.exe \/c "echo done" & exit 3010\]LOG\]!>/);
 });
 
 test('winpe: a restart or Sysprep is refused before any disk is read', async () => {

@@ -18,6 +18,7 @@ import { appliedImagesIn, createLiveWindows } from '../live/live-windows.ts';
 import { volumeByLetter } from '../plan/command-plan.ts';
 import type { MachineProfile } from '../simulated/index.ts';
 import { readWim } from '../../formats/wim/index.ts';
+import { quoteWindowsArgv } from '../../renderers/windows/dism-command.ts';
 import { resolveImagePath } from '../simulated/index.ts';
 import { readWindowsDisks } from './diskpart/read-disks.ts';
 import { createWindowsCommands } from './winpe-commands.ts';
@@ -60,7 +61,8 @@ async function startWinpe(profile: MachineProfile, machineDir: string, options: 
   const shares = options.shares ?? [];
   const log = bufferedLog();
   const logged: WindowsHost['run'] = (request) => {
-    log.write('info', `Running: ${request.line ?? request.argv.join(' ')}`);
+    // The CreateProcess command line, as Windows is given it: a path with spaces reads back as one argument.
+    log.write('info', `Running: ${request.line ?? quoteWindowsArgv([...request.argv])}`);
     return host.run(request);
   };
   const read = await readWindowsDisks(logged);
