@@ -73,11 +73,14 @@ test('a saved state of another machine is refused when the clock is read', async
   assert.throws(() => other.clockBeforeStart(false), (e: unknown) => e instanceof InvalidInputError && /belongs to machine profile uefi-desktop, not bios-desktop/.test(e.message));
 });
 
-test('a live backend deploys this PC only; --firmware needs a live backend; winpe can be planned, not run', async () => {
+test('a live backend deploys this PC only; --firmware needs a live backend; winpe runs on Windows only', async () => {
   const refused = (re: RegExp) => (e: unknown) => e instanceof InvalidInputError && re.test(e.message);
   await assert.rejects(selectMachine({ backend: 'linux', machine: 'uefi-desktop' }), refused(/deploys the PC it runs on: use --machine local/));
   await assert.rejects(selectMachine({ machine: 'uefi-desktop', firmware: 'UEFI' }), refused(/--firmware is for a live backend/));
-  await assert.rejects(selectMachine({ backend: 'winpe', machine: 'uefi-desktop' }), refused(/winpe backend cannot run deployments in this version; `taskseq plan --backend winpe`/));
+  await assert.rejects(selectMachine({ backend: 'winpe', machine: 'uefi-desktop' }), refused(/winpe backend deploys the PC it runs on: use --machine local/));
+  if (process.platform !== 'win32') {
+    await assert.rejects(selectMachine({ backend: 'winpe', machine: 'local' }), refused(new RegExp(`winpe backend runs only on Windows \\(Windows PE or the full OS\\): diskpart, DISM and bcdboot do not exist on ${process.platform}; \`taskseq plan --backend winpe\``)));
+  }
   // A plan of a live backend walks a profile: the machine need not be this PC.
   assert.equal((await selectMachine({ backend: 'linux', machine: 'bios-desktop', plan: { record: () => {} } })).backend, 'linux');
 });

@@ -7,14 +7,19 @@ import { InvalidInputError, type MachineCall, type MachineJudge } from '../../en
 import type { BackendFactory } from './backend.ts';
 import type { ConnectedShare } from './host-files/shares.ts';
 import { DEFAULT_MACHINE } from './default-machine.ts';
-import type { TargetRequest } from './linux/disk-safety.ts';
+import type { TargetRequest } from './live/target-request.ts';
 import type { LinuxBackendOptions } from './linux/linux-backend.ts';
-import { LINUX_MACHINE_DESCRIPTION, liveClockReading } from './linux/linux-identity.ts';
+import { liveClockReading } from './live/live-clock.ts';
+import { LINUX_MACHINE_DESCRIPTION } from './linux/linux-identity.ts';
 import { linuxCallRefusal, linuxCommandPlanner } from './linux/linux-command-plan.ts';
 import type { CommandPlanner, DeviceNames } from './plan/command-plan.ts';
 import { PLAN_DEVICE_NAMES } from './plan/device-names.ts';
 import { recordingBackend, type PlanSink } from './plan/plan-recorder.ts';
+import { winpeCallRefusal } from './winpe/winpe-call-refusal.ts';
 import { winpeCommandPlanner } from './winpe/winpe-command-plan.ts';
+import { thisWindowsHost, type WindowsHost } from './winpe/winpe-host.ts';
+import { WINPE_MACHINE_DESCRIPTION } from './winpe/winpe-identity.ts';
+import { createLocalProcessRunner } from './process/local-runner.ts';
 import {
   captureLocalProfile, checkMachineProfile, listBuiltinProfiles, loadProfile, simulatedBackend, type MachineProfile,
 } from './simulated/index.ts';
@@ -52,6 +57,11 @@ export interface MachineRequest {
   firmware?: 'UEFI' | 'BIOS';
   /** `--share`: the network shares the run reaches and their host folders (every backend honours them). */
   shares?: readonly ConnectedShare[];
+  /**
+   * The Windows PC the winpe backend runs on, in place of this one: a test's stand-in with a runner that replays
+   * recorded program output and folders for drive letters. Absent: this PC.
+   */
+  windowsHost?: WindowsHost;
 }
 
 /** What the sequence tells the machine before it starts: the disk numbers its steps name (for `--yes`). */
@@ -73,6 +83,8 @@ interface BackendEntry {
   open?(profile: MachineProfile, machineDir: string, local: boolean, target: TargetRequest, request: MachineRequest): BackendFactory;
   /** Runs on the PC it is started on: its facts are this PC's (`--machine local`). */
   live?: boolean;
+  /** The only `process.platform` a run may start on (the programs it drives exist nowhere else). */
+  platform?: string;
   /** What the backend runs for each changing call; undefined for the simulated machine, which runs nothing. */
   planner?(names: DeviceNames): CommandPlanner;
   /** What the backend refuses whatever happens before it: a run refuses such a step before it starts. */
@@ -83,7 +95,7 @@ interface BackendEntry {
 const BACKENDS: Readonly<Record<BackendKind, BackendEntry>> = {
   simulated: { open: (profile, machineDir, local, _target, request) => simulatedBackend(profile, machineDir, { local, shares: request.shares ?? [] }) },
   linux: { live: true, open: (profile, machineDir, _local, target, request) => lazyLinux(profile, machineDir, { target, firmware: request.firmware, shares: request.shares ?? [] }), planner: (names) => linuxCommandPlanner(names), refusal: linuxCallRefusal },
-  winpe: { planner: () => winpeCommandPlanner() },
+  winpe: { live: true, platform: 'win32', open: (profile, machineDir, _local, target, request) => lazyWinpe(profile, machineDir, target, request), planner: () => winpeCommandPlanner(), refusal: winpeCallRefusal },
 };
 
 
@@ -95,6 +107,20 @@ function lazyLinux(profile: MachineProfile, machineDir: string, options: LinuxBa
   const load = async () => (await import('./linux/linux-backend.ts')).linuxBackend(profile, machineDir, options);
   return {
     description: LINUX_MACHINE_DESCRIPTION,
+    clockBeforeStart: liveClockReading,
+    checkBeforeStart: async () => (await load()).checkBeforeStart?.(),
+    start: async (start) => (await load()).start(start),
+  };
+}
+
+/** The Windows backend, loaded when the run starts it (as {@link lazyLinux}). */
+function lazyWinpe(profile: MachineProfile, machineDir: string, target: TargetRequest, request: MachineRequest): BackendFactory {
+  const stand = request.windowsHost;
+  // On Windows the one runner picker gives the Windows process runner, which takes Run Command Line's `line`.
+  const host = () => stand ?? thisWindowsHost(createLocalProcessRunner(), machineDir);
+  const load = async () => (await import('./winpe/winpe-backend.ts')).winpeBackend(profile, machineDir, { target, host: host(), shares: request.shares ?? [] });
+  return {
+    description: WINPE_MACHINE_DESCRIPTION,
     clockBeforeStart: liveClockReading,
     checkBeforeStart: async () => (await load()).checkBeforeStart?.(),
     start: async (start) => (await load()).start(start),
@@ -138,7 +164,14 @@ export async function selectMachine(request: MachineRequest = {}): Promise<Machi
     throw new InvalidInputError(`the ${backend} backend deploys the PC it runs on: use --machine local (or leave --machine out), not ${machine}`,
       [{ severity: 'error', code: 'bad-option', field: '--machine', message: `a live backend runs on this PC` }]);
   }
-  const profile = local ? checkMachineProfile(await captureLocalProfile()) : loadProfile(machine);
+  const platform = request.backend === 'winpe' && request.windowsHost ? request.windowsHost.platform : process.platform;
+  const needs = BACKENDS[backend].platform;
+  if (needs && !request.plan && platform !== needs) {
+    throw new InvalidInputError(`the ${backend} backend runs only on Windows (Windows PE or the full OS): diskpart, DISM and bcdboot do not exist on ${platform}; \`taskseq plan --backend ${backend}\` shows what it would run`,
+      [{ severity: 'error', code: 'bad-option', field: '--backend', message: `${backend} needs Windows` }]);
+  }
+  const standIn = backend === 'winpe' && !request.plan ? request.windowsHost?.profile : undefined;
+  const profile = local ? checkMachineProfile(standIn ?? await captureLocalProfile()) : loadProfile(machine);
   if (request.firmware && !BACKENDS[backend].live) {
     throw new InvalidInputError(`--firmware is for a live backend (the ${backend} machine's firmware comes from its profile)`, [{ severity: 'error', code: 'bad-option', field: '--firmware', message: 'needs a live backend' }]);
   }

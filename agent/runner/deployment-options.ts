@@ -2,7 +2,7 @@
 import type { MediaType, RunEvent } from '../../engine/index.ts';
 import type { ConnectedShare } from '../backends/host-files/shares.ts';
 import type { PlanSink } from '../backends/plan/plan-recorder.ts';
-import type { BackendKind } from '../backends/select.ts';
+import type { BackendKind, MachineRequest } from '../backends/select.ts';
 import type { MediaRun } from '../media/media-run.ts';
 
 /** A variable given to the run (`--var`, `--secret-var`, a deployment source, a media's policy). */
@@ -58,6 +58,8 @@ export interface MachineOptions {
   firmware?: 'UEFI' | 'BIOS';
   /** `--share`: the network shares the run reaches, each at its host folder (checked by the command line). */
   shares?: ConnectedShare[];
+  /** A stand-in for the Windows PC of the winpe backend (tests); see `MachineRequest.windowsHost`. */
+  windowsHost?: MachineRequest['windowsHost'];
   /** The media the run starts from (`--media-type`), when no media folder decides it. */
   mediaType?: MediaType;
   strictCommands: boolean;

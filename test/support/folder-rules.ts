@@ -27,6 +27,13 @@ export const FOLDER_RULES: readonly FolderRule[] = [
     folder: 'agent/backends/', forbids: ['agent/runner/', 'agent/cli/', 'agent/load/', 'agent/media-builder/'],
     rule: 'agent/backends/ may not import agent/runner/, agent/cli/, agent/load/ or agent/media-builder/',
   },
+  // The live backends share agent/backends/live/; neither reaches into the other, and what they share knows neither.
+  { folder: 'agent/backends/linux/', forbids: ['agent/backends/winpe/'], rule: 'agent/backends/linux/ may not import agent/backends/winpe/ (shared code lives in agent/backends/live/)' },
+  { folder: 'agent/backends/winpe/', forbids: ['agent/backends/linux/'], rule: 'agent/backends/winpe/ may not import agent/backends/linux/ (shared code lives in agent/backends/live/)' },
+  {
+    folder: 'agent/backends/live/', forbids: ['agent/backends/linux/', 'agent/backends/winpe/'],
+    rule: 'agent/backends/live/ may not import agent/backends/linux/ or agent/backends/winpe/',
+  },
   { folder: 'agent/load/', forbids: ['agent/runner/', 'agent/cli/'], rule: 'agent/load/ may not import agent/runner/ or agent/cli/' },
   { folder: 'agent/media-builder/', forbids: ['agent/runner/', 'agent/cli/'], rule: 'agent/media-builder/ may not import agent/runner/ or agent/cli/' },
   { folder: 'agent/runner/', forbids: ['agent/cli/'], rule: 'agent/runner/ may not import agent/cli/' },

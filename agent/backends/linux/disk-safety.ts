@@ -7,9 +7,11 @@
 import { TaskseqError } from '../../../engine/index.ts';
 import type { BlockDevice } from './block-device.ts';
 import type { SafetyFacts } from './safety-facts.ts';
-import { diskName, selectTargets, type DiskRefusal, type SelectedDisk, type TargetRequest } from './target-selection.ts';
+import type { TargetRequest } from '../live/target-request.ts';
+import { diskName, selectTargets, type DiskRefusal, type SelectedDisk } from './target-selection.ts';
 
-export type { DiskRefusal, TargetRequest } from './target-selection.ts';
+export type { DiskRefusal } from './target-selection.ts';
+export type { TargetRequest } from '../live/target-request.ts';
 
 /** The disks a run may touch, or every reason it may not. */
 export type TargetDecision = { allowed: BlockDevice[] } | { refusals: DiskRefusal[] };

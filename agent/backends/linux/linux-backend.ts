@@ -14,17 +14,18 @@ import { volumeByLetter } from '../plan/command-plan.ts';
 import { createLocalProcessRunner } from '../process/local-runner.ts';
 import type { RunProcess } from '../process/process-types.ts';
 import type { MachineProfile } from '../simulated/index.ts';
-import { createLinuxVolumes } from './disks/linux-volumes.ts';
+import { createLiveVolumes } from '../live/live-volumes.ts';
 import { requireTargetDisks, type TargetRequest } from './disk-safety.ts';
 import { createLiveCommands } from './live/live-commands.ts';
-import { createLiveDestination } from './live/live-destination.ts';
+import { createLiveDestination } from '../live/live-destination.ts';
 import { openLiveDisks } from './live/live-disks.ts';
 import { createLiveImaging } from './live/live-imaging.ts';
-import { appliedImagesIn, createLiveWindows } from './live/live-windows.ts';
-import { bufferedLog } from './live/buffered-log.ts';
-import { LINUX_MACHINE_DESCRIPTION, liveClockReading } from './linux-identity.ts';
+import { appliedImagesIn, createLiveWindows } from '../live/live-windows.ts';
+import { bufferedLog } from '../live/buffered-log.ts';
+import { liveClockReading } from '../live/live-clock.ts';
+import { LINUX_MACHINE_DESCRIPTION } from './linux-identity.ts';
 import { RESTART_REFUSAL } from './linux-command-plan.ts';
-import { linuxProbe, linuxSystemInfo, type LinuxMachineView } from './linux-machine-facts.ts';
+import { liveProbe, liveSystemInfo, type LiveMachineView } from '../live/live-machine-facts.ts';
 import { readBlockDevices, readFirmware, type LinuxFirmware } from './probe/index.ts';
 import { readSafetyFacts } from './safety-facts.ts';
 
@@ -80,7 +81,7 @@ async function startLinux(profile: MachineProfile, machineDir: string, options: 
   const disks = await openLiveDisks(run, targets, join(machineDir, 'volumes'), (line) => log.write('warning', line));
   const applied = appliedImagesIn(machineDir, start.fresh);
   const architecture = profile.system.architecture;
-  const view: LinuxMachineView = {
+  const view: LiveMachineView = {
     profile, firmware, stateDir: machineDir, mediaType: start.mediaType ?? profile.environment.mediaType,
     launchMode: start.launchMode ?? profile.environment.launchMode, disks: () => disks.list(), volumeRoot: (l) => disks.rootOf(l),
   };
@@ -98,14 +99,14 @@ async function startLinux(profile: MachineProfile, machineDir: string, options: 
   return {
     description,
     ports: {
-      probe: linuxProbe(view),
-      system: linuxSystemInfo(view),
+      probe: liveProbe(view),
+      system: liveSystemInfo(view),
       commands: createLiveCommands(run),
       clock: { now: () => Date.now(), timeout: (ms) => AbortSignal.timeout(ms) },
       disks: { list: () => disks.list(), apply: (layout) => disks.apply(layout) },
       imaging: createLiveImaging({ run, disks, firmware, architecture, applied, log: (line) => log.write('info', line), shares: options.shares }),
-      volumes: createLinuxVolumes({ volume: volumeOf, rootOf: (l) => disks.rootOf(l) }),
-      windows: createLiveWindows({ applied, architecture, volume: volumeOf }),
+      volumes: createLiveVolumes({ volume: volumeOf, rootOf: (l) => disks.rootOf(l), fileSystems: ['NTFS'] }),
+      windows: createLiveWindows({ applied, architecture, volume: volumeOf, backend: 'the Linux backend' }),
       userState: {
         capture: windowsOnly('Capture User State'), restore: windowsOnly('Restore User State'),
         requestStore: windowsOnly('Request State Store'), releaseStore: windowsOnly('Release State Store'),

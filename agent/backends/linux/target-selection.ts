@@ -1,15 +1,6 @@
 /** Which disks a live run's options name: `--target-disk` values, or with `--yes` the sequence's own disk numbers. */
+import type { TargetRequest } from '../live/target-request.ts';
 import type { BlockDevice } from './block-device.ts';
-
-/** How the run names the disks it may touch. */
-export interface TargetRequest {
-  /** `--target-disk` values as given: a disk number (the index in the probe's order) or a `/dev/` path. */
-  targetDisks: readonly string[];
-  /** `--yes`: accept the disk numbers the sequence's steps name. Ignored when `targetDisks` names any. */
-  yes?: boolean;
-  /** The disk numbers the sequence's steps name. */
-  sequenceDisks?: readonly number[];
-}
 
 /** Why a disk may not be touched: one line an engineer understands, naming the disk. */
 export interface DiskRefusal {

@@ -10,8 +10,22 @@ import { renderSysprep } from '../../renderers/windows/sysprep-command.ts';
 import { renderLoadState, renderScanState } from '../../renderers/windows/usmt-command.ts';
 import { command, driveOf, refused, work, type CommandPlanner, type PlannedAction } from '../plan/command-plan.ts';
 
-/** Where the backend writes a diskpart script before running `diskpart /s` on it. */
-export const DISKPART_SCRIPT_PATH = 'X:\\Windows\\Temp\\taskseq-diskpart.txt';
+/** The agent's `%TEMP%` in Windows PE, where a plan (which reads no environment) says the script goes. */
+export const WINPE_TEMP = 'X:\\Windows\\Temp';
+
+/**
+ * Where the backend writes a diskpart script before running `diskpart /s` on it: in the agent's `%TEMP%`. A POSIX
+ * folder (a test's stand-in for the Windows PC) is joined with `/`.
+ */
+export function diskpartScriptPath(tempDir: string = WINPE_TEMP): string {
+  const separator = tempDir.startsWith('/') ? '/' : '\\';
+  return `${tempDir.replace(/[\\/]+$/, '')}${separator}taskseq-diskpart.txt`;
+}
+
+export interface WinpePlannerOptions {
+  /** The agent's `%TEMP%` folder; {@link WINPE_TEMP} when absent (a plan). */
+  tempDir?: string;
+}
 
 /** `C:` -> `C:\`, the root DISM's /ApplyDir and /CaptureDir take. */
 function rootOf(letter: string): string | undefined {
@@ -20,10 +34,14 @@ function rootOf(letter: string): string | undefined {
 }
 
 /** The Windows PE backend's planner. */
-export function winpeCommandPlanner(): CommandPlanner {
+export function winpeCommandPlanner(options: WinpePlannerOptions = {}): CommandPlanner {
+  const scriptPath = diskpartScriptPath(options.tempDir);
   return {
+    // Only the letters the engine gave: a bare `assign` would take the next free letter for an EFI or Recovery
+    // volume (often the C: a later partition is to get), which the engine's letter rules never give them.
     partitionDisk(layout, disk, applied) {
-      return [command(['diskpart.exe', '/s', DISKPART_SCRIPT_PATH], renderDiskpartScript(layout, disk, { letters: applied }))];
+      const lettered = { ...layout, partitions: layout.partitions.map((p) => ({ ...p, assignLetter: p.assignLetter && applied.has(p.number) })) };
+      return [command(['diskpart.exe', '/s', scriptPath], renderDiskpartScript(lettered, disk, { letters: applied }))];
     },
     applyImage(request, parts) {
       const applyDir = rootOf(request.target);

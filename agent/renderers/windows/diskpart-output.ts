@@ -39,7 +39,7 @@ function columnSpans(dashes: string): Array<[number, number]> {
 }
 
 /** The rows of the table whose header starts with `first` (e.g. `Disk ###`), cut into trimmed cells. */
-function tableRows(text: string, what: string, first: string, columns: number): Array<{ cells: string[]; lineNumber: number; line: string }> {
+export function tableRows(text: string, what: string, first: string, columns: number): Array<{ cells: string[]; lineNumber: number; line: string }> {
   const lines = text.split(/\r?\n/);
   const header = lines.findIndex((l) => l.trimStart().startsWith(first));
   if (header < 0 || !/^\s*-+(\s+-+)*\s*$/.test(lines[header + 1] ?? '')) {
@@ -54,7 +54,8 @@ function tableRows(text: string, what: string, first: string, columns: number): 
   return rows;
 }
 
-function parseSize(text: string, what: string, lineNumber: number, line: string): number {
+/** `476 GB` -> bytes (binary units). @throws TaskseqError('invalid-input') naming the line */
+export function parseSize(text: string, what: string, lineNumber: number, line: string): number {
   const m = /^(\d+)\s*(B|KB|MB|GB|TB|PB)$/.exec(text);
   if (!m) throw malformed(what, lineNumber, line, `"${text}" is not a size like 476 GB`);
   return Number(m[1]) * UNITS[m[2]];

@@ -8,7 +8,7 @@ import { GPT_TYPE, type DiskFacts } from '../../../../engine/index.ts';
 import { runProcess } from '../../process/run-process.ts';
 import { LOOP_SKIP, loopDevicesAvailable, withLoopDisk } from '../../../../test/support/loop-device.ts';
 import { applyLayout, type LayoutResult } from './apply-layout.ts';
-import { createLinuxVolumes } from './linux-volumes.ts';
+import { createLiveVolumes } from '../../live/live-volumes.ts';
 import { BIOS, DISK_600, layoutOf, MiB, UEFI } from './test-support/layouts.ts';
 import { missingTools, probeUntilStable, withLoopTarget, type LoopTarget } from './test-support/loop-target.ts';
 
@@ -78,9 +78,9 @@ describe('Linux layouts on a loop disk', { skip: SKIP }, () => {
 
       const windows = r.disk.partitions.find((p) => p.volume?.letter === 'C:')!;
       await t.mounts.mount({ letter: 'C:', device: deviceOf(t, r, 2), diskIndex: 0, partition: windows.number });
-      const volumes = createLinuxVolumes({
+      const volumes = createLiveVolumes({
         volume: (l) => r.disk.partitions.find((p) => p.volume?.letter === l)?.volume,
-        rootOf: (l) => t.mounts.rootOf(l),
+        rootOf: (l) => t.mounts.rootOf(l), fileSystems: ['NTFS'],
       });
       volumes.writeFile('C:', 'Windows\\Panther\\unattend.xml', '<unattend/>');
       volumes.writeFile('c:', '_SMSTaskSequence\\state.txt', 'kept');

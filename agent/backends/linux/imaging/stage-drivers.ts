@@ -13,7 +13,7 @@ import { CATEGORIES_FILE } from '../../../drivers/driver-catalog.ts';
 import { infFilesOf, infRefusal } from '../../../drivers/driver-staging-rules.ts';
 import { addDriverPaths } from '../../../formats/unattend/driver-paths.ts';
 import { readAnswerText, writeAnswerText } from './answer-file-text.ts';
-import { folderOnVolume, resolveOnVolume } from './volume-path.ts';
+import { folderOnVolume, resolveOnVolume } from '../../live/volume-path.ts';
 import { requireDriveLetter } from '../../plan/command-plan.ts';
 
 /** The folder at the volume's root that staged drivers go to, one numbered subfolder per driver folder. */

@@ -14,7 +14,7 @@ import { writeBootFiles } from '../boot/index.ts';
 import { applyImage, captureImage, stageDrivers } from '../imaging/index.ts';
 import type { LinuxFirmware } from '../probe/index.ts';
 import type { LiveDisks, LiveVolume } from './live-disks.ts';
-import type { AppliedImages } from './live-windows.ts';
+import type { AppliedImages } from '../../live/live-windows.ts';
 
 export interface LiveImagingDeps {
   run: RunProcess;

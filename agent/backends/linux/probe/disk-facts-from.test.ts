@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { GPT_TYPE, gptAttributesOf, gptTypeOf, mbrTypeOf, type PartitionRole } from '../../../../engine/index.ts';
 import type { BlockDevice, BlockPartition } from '../block-device.ts';
 import { diskFactsFrom } from './disk-facts-from.ts';
-import { gptRoleOf, mbrRoleOf } from './partition-roles.ts';
+import { gptRoleOf, mbrRoleOf } from '../../live/partition-roles.ts';
 import { readBlockDevices } from './read-block-devices.ts';
 import { loadCapture, scriptedRun } from './test-support/scripted-run.ts';
 

@@ -3,7 +3,7 @@ import {
   TaskseqError, type DiskBus, type DiskFacts, type FileSystemKind, type PartitionFacts, type PartitionStyle,
 } from '../../../../engine/index.ts';
 import type { BlockDevice, BlockPartition } from '../block-device.ts';
-import { gptRoleOf, mbrRoleOf } from './partition-roles.ts';
+import { gptRoleOf, mbrRoleOf } from '../../live/partition-roles.ts';
 
 const BUS_OF_TRANSPORT: Readonly<Record<string, DiskBus>> = {
   usb: 'USB', nvme: 'NVMe', sata: 'SATA', ata: 'SATA', scsi: 'SCSI', sas: 'SCSI',

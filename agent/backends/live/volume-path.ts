@@ -5,9 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { TaskseqError } from '../../../../engine/index.ts';
-import { entryKind } from '../../host-files/no-follow.ts';
-import { findEntry, splitVolumePath } from '../../host-files/volume-files.ts';
+import { TaskseqError } from '../../../engine/index.ts';
+import { entryKind } from '../host-files/no-follow.ts';
+import { findEntry, splitVolumePath } from '../host-files/volume-files.ts';
 
 /** A volume path resolved on the host. */
 export interface HostPath {

@@ -2,7 +2,7 @@
  * The way back from an on-disk partition type to the engine's role: the inverse of engine/disks' `gptTypeOf`,
  * `gptAttributesOf` and `mbrTypeOf`, over the same constants, plus the older MBR ids other tools write.
  */
-import { GPT_ATTRIBUTE, GPT_TYPE, MBR_TYPE, type PartitionRole } from '../../../../engine/index.ts';
+import { GPT_ATTRIBUTE, GPT_TYPE, MBR_TYPE, type PartitionRole } from '../../../engine/index.ts';
 
 const GPT_ROLES: ReadonlyMap<string, PartitionRole> = new Map([
   [GPT_TYPE.efiSystem, 'EFI'], [GPT_TYPE.microsoftReserved, 'MSR'], [GPT_TYPE.recovery, 'Recovery'],

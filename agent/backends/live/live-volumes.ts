@@ -1,18 +1,19 @@
 /**
- * The Volumes port of the Linux live backend over the mounted NTFS volumes, with the simulated machine's semantics:
+ * The Volumes port of a live backend over the volumes it reaches as folders, with the simulated machine's semantics:
  * paths inside a volume with `\` (or `/`), segments matched case-insensitively as Windows does while new names keep
  * their spelling, `..` and other names that would leave the volume refused, links never followed, `wipe` keeping the
  * top-level entries named. The same host-folder helpers as the simulated volumes do the work, so both agree.
  *
- * FAT32 volumes are refused: they cannot be mounted everywhere the backend runs (containers have no vfat), and the
- * port is synchronous, so the backend writes to them only through boot files.
+ * Each backend names the file systems it reaches this way: the Linux backend only NTFS (FAT32 cannot be mounted
+ * everywhere it runs, containers have no vfat, and the port is synchronous, so it writes FAT32 only through boot
+ * files); Windows reaches NTFS and FAT32 alike. A volume of another file system is refused.
  */
 import { statfsSync } from 'node:fs';
-import { TaskseqError, type FileSystemKind, type VolumesPort } from '../../../../engine/index.ts';
+import { TaskseqError, type FileSystemKind, type VolumesPort } from '../../../engine/index.ts';
 import {
   fileSizeOf, findEntry, listNames, putFile, readText, removeEntry, splitVolumePath,
-} from '../../host-files/volume-files.ts';
-import { letterName } from './mounts.ts';
+} from '../host-files/volume-files.ts';
+import { requireDriveLetter } from '../plan/command-plan.ts';
 
 /** What the volumes object needs to know of a volume. */
 export interface VolumeInfo {
@@ -26,19 +27,25 @@ export interface VolumeSource {
   volume(letter: string): VolumeInfo | undefined;
   /** The folder its file system is mounted at, or undefined when it is not mounted. */
   rootOf(letter: string): string | undefined;
+  /** The file systems whose files the backend reaches through `rootOf` (RAW volumes are always known). */
+  fileSystems: readonly FileSystemKind[];
 }
 
-/** The message of every refused FAT32 call. */
-export const FAT32_REFUSAL = 'the Linux backend writes files to FAT32 volumes only through boot files';
+/** Why a volume of `fileSystem` is refused (`cannot use <path> on S: (FAT32): <this>`). */
+export function fileSystemRefusal(fileSystem: FileSystemKind): string {
+  return `this backend writes files to ${fileSystem} volumes only through boot files`;
+}
 
 type Access = { kind: 'files'; root: string; name: string } | { kind: 'raw'; name: string; sizeBytes: number };
 
 function accessOf(source: VolumeSource, letter: string, path: string): Access {
-  const name = `${letterName(letter)}:`;
+  const name = requireDriveLetter(letter);
   const volume = source.volume(name);
   if (!volume) throw new TaskseqError('unsupported', `no volume ${letter} on this machine`);
   if (volume.fileSystem === 'RAW') return { kind: 'raw', name, sizeBytes: volume.sizeBytes };
-  if (volume.fileSystem === 'FAT32') throw new TaskseqError('unsupported', `cannot use ${path || '\\'} on ${name} (FAT32): ${FAT32_REFUSAL}`);
+  if (!source.fileSystems.includes(volume.fileSystem)) {
+    throw new TaskseqError('unsupported', `cannot use ${path || '\\'} on ${name} (${volume.fileSystem}): ${fileSystemRefusal(volume.fileSystem)}`);
+  }
   const root = source.rootOf(name);
   if (!root) throw new TaskseqError('unsupported', `volume ${name} is not mounted`);
   return { kind: 'files', root, name };
@@ -52,7 +59,7 @@ function freeOf(root: string): number {
 const isNoSpace = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOSPC';
 
 /** The Volumes port over `source`. */
-export function createLinuxVolumes(source: VolumeSource): VolumesPort {
+export function createLiveVolumes(source: VolumeSource): VolumesPort {
   return {
     readFile(letter, path) {
       const at = accessOf(source, letter, path);

@@ -1,9 +1,9 @@
-/** Download Package Content's destinations on the Linux live system: a folder on a mounted NTFS volume. */
+/** Download Package Content's destinations on a live machine: a folder on a volume the backend reaches as a folder. */
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { TaskseqError } from '../../../../engine/index.ts';
-import { packageFolderOn, type PackageDestination } from '../../../content/package-destination.ts';
-import { folderOnVolume, resolveOnVolume } from '../imaging/volume-path.ts';
+import { TaskseqError } from '../../../engine/index.ts';
+import { packageFolderOn, type PackageDestination } from '../../content/package-destination.ts';
+import { folderOnVolume, resolveOnVolume } from './volume-path.ts';
 
 /** `rootOf(letter)`: the host folder the volume is mounted at, or undefined. */
 export function createLiveDestination(rootOf: (letter: string) => string | undefined): PackageDestination {

@@ -1,8 +1,9 @@
 /**
- * What the engine knows of a PC booted into the Linux live system: its hardware and network facts from the profile
- * captured on it (`--machine local`), firmware from sysfs, and the target disks as they are now. The live system
- * plays the part of Windows PE (`_SMSTSInWinPE` is true: the sequence's boot-image branch runs here), so WMI, file
- * and registry conditions are answered as in Windows PE, from the same facts model the simulated machine uses.
+ * What the engine knows of a PC a live backend runs on (the Linux live system, Windows PE): its hardware and network
+ * facts from the profile captured on it (`--machine local`), its firmware as the backend read it, and the target
+ * disks as they are now. The boot environment is Windows PE to the sequence (`_SMSTSInWinPE` is true: its boot-image
+ * branch runs here), so WMI, file and registry conditions are answered as in Windows PE, from the same facts model
+ * the simulated machine uses.
  */
 import type { DiskFacts, EnvironmentFacts, MachineProbe, MediaType, SystemInfoPort } from '../../../engine/index.ts';
 import type { LaunchMode } from '../backend.ts';
@@ -10,13 +11,19 @@ import { findFolder } from '../host-files/volume-files.ts';
 import {
   createSimulatedProbe, defaultMachineName, lookupTimeZone, systemFacts, type MachineProfile,
 } from '../simulated/index.ts';
-import type { LinuxFirmware } from './probe/index.ts';
+
+/** The firmware the machine booted with, as the backend read it. */
+export interface LiveFirmware {
+  mode: EnvironmentFacts['firmware'];
+  /** Secure Boot enforcing; always false on BIOS. */
+  secureBoot: boolean;
+}
 
 /** The live machine as the facts read it at each call. */
-export interface LinuxMachineView {
+export interface LiveMachineView {
   profile: MachineProfile;
-  firmware: LinuxFirmware;
-  /** The run's state folder on the live system (a Linux path): where the engine keeps its data and logs. */
+  firmware: LiveFirmware;
+  /** The run's state folder on the machine (a path of its host): where the engine keeps its data and logs. */
   stateDir: string;
   mediaType: MediaType;
   launchMode: LaunchMode;
@@ -27,12 +34,12 @@ export interface LinuxMachineView {
 }
 
 /** The SystemInfo port: hardware from the profile, environment from the live system. */
-export function linuxSystemInfo(view: LinuxMachineView): SystemInfoPort {
-  return { facts: () => systemFacts(view.profile), environment: () => linuxEnvironment(view) };
+export function liveSystemInfo(view: LiveMachineView): SystemInfoPort {
+  return { facts: () => systemFacts(view.profile), environment: () => liveEnvironment(view) };
 }
 
 /** The probe: WMI classes, files, registry and products answered as in Windows PE over the live disks. */
-export function linuxProbe(view: LinuxMachineView): MachineProbe {
+export function liveProbe(view: LiveMachineView): MachineProbe {
   const machineName = machineNameOf(view.profile);
   return createSimulatedProbe(() => ({
     profile: view.profile, inWinPE: true, machineName, disks: view.disks(), opticalDrives: [],
@@ -46,10 +53,10 @@ function machineNameOf(profile: MachineProfile): string {
 
 /**
  * Where and how the agent runs now. `detectedWindows` is a mounted volume that holds `Windows\System32`, as
- * Windows PE would find it; the data and log paths are the state folder's (Linux paths, said as they are).
+ * Windows PE would find it; the data and log paths are the state folder's (host paths, said as they are).
  * @throws Error for a profile time zone the project does not know (profiles are validated before this)
  */
-export function linuxEnvironment(view: LinuxMachineView): EnvironmentFacts {
+export function liveEnvironment(view: LiveMachineView): EnvironmentFacts {
   const zone = view.profile.environment.timeZone ?? 'UTC';
   const timeZone = lookupTimeZone(zone);
   if (!timeZone) throw new Error(`profile ${view.profile.name}: unknown time zone ${zone}`);
@@ -64,7 +71,7 @@ export function linuxEnvironment(view: LinuxMachineView): EnvironmentFacts {
   return facts;
 }
 
-function detectWindows(view: LinuxMachineView): EnvironmentFacts['detectedWindows'] {
+function detectWindows(view: LiveMachineView): EnvironmentFacts['detectedWindows'] {
   for (const disk of view.disks()) {
     for (const p of disk.partitions) {
       const letter = p.volume?.letter;

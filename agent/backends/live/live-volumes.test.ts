@@ -1,26 +1,27 @@
-// The Linux volumes object over a plain folder standing for a mounted NTFS volume (the loop test mounts a real one).
+// The live volumes object over a plain folder standing for a mounted NTFS volume (the loop test mounts a real one).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { VolumeInfo } from './linux-volumes.ts';
-import { createLinuxVolumes, FAT32_REFUSAL } from './linux-volumes.ts';
+import { createLiveVolumes, fileSystemRefusal, type VolumeInfo } from './live-volumes.ts';
 
-function withVolumes(use: (v: ReturnType<typeof createLinuxVolumes>) => void): void {
+const FAT32_REFUSAL = fileSystemRefusal('FAT32');
+
+function withVolumes(use: (v: ReturnType<typeof createLiveVolumes>) => void): void {
   const root = mkdtempSync(join(tmpdir(), 'taskseq-volumes-'));
   const info: Record<string, VolumeInfo> = {
     'C:': { fileSystem: 'NTFS', sizeBytes: 1e9 }, 'S:': { fileSystem: 'FAT32', sizeBytes: 1e8 },
     'E:': { fileSystem: 'RAW', sizeBytes: 5e8 }, 'F:': { fileSystem: 'NTFS', sizeBytes: 1e9 },
   };
   try {
-    use(createLinuxVolumes({ volume: (l) => info[l], rootOf: (l) => (l === 'C:' ? root : undefined) }));
+    use(createLiveVolumes({ volume: (l) => info[l], rootOf: (l) => (l === 'C:' ? root : undefined), fileSystems: ['NTFS'] }));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
-describe('Linux volumes', () => {
+describe('live volumes', () => {
   it('Windows paths: either separator, the drive prefix, names matched case-insensitively, new names as written', () => withVolumes((v) => {
     v.writeFile('C:', 'Windows\\Panther\\unattend.xml', 'a');
     v.writeFile('c', 'C:\\WINDOWS\\panther/Setup.log', 'b');
@@ -46,4 +47,15 @@ describe('Linux volumes', () => {
     assert.deepEqual(v.list('C:'), ['Users', '_SMSTaskSequence']);
     assert.ok(v.freeBytes('C:') > 0);
   }));
+
+  it('a backend that reaches FAT32 volumes (Windows) reads and writes them as NTFS ones', () => {
+    const root = mkdtempSync(join(tmpdir(), 'taskseq-volumes-'));
+    try {
+      const v = createLiveVolumes({ volume: () => ({ fileSystem: 'FAT32', sizeBytes: 1e8 }), rootOf: () => root, fileSystems: ['NTFS', 'FAT32'] });
+      v.writeFile('S:', 'EFI\\Boot\\x.txt', 'x');
+      assert.equal(v.readFile('S:', 'efi\\boot\\X.TXT'), 'x');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

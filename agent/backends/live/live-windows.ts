@@ -1,5 +1,6 @@
 /**
- * The Windows port of the Linux live system. Windows does not run here: an applied Windows is described from the
+ * The Windows port of a live boot environment (the Linux live system, Windows PE). The installed Windows does not
+ * run here: an applied Windows is described from the
  * metadata of the image the run applied onto that volume (recorded at the apply, kept in the machine folder across
  * resumes), not read from its registry; what only a running Windows can do is refused.
  */
@@ -7,10 +8,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   EXIT_NOT_SUPPORTED, PortRefusal, type ImageFacts, type WindowsInstallation, type WindowsPort,
-} from '../../../../engine/index.ts';
-import { identityFromImage, newWindowsState, toInstallation } from '../../simulated/index.ts';
-import { resolveOnVolume } from '../imaging/volume-path.ts';
-import { requireDriveLetter } from '../../plan/command-plan.ts';
+} from '../../../engine/index.ts';
+import { identityFromImage, newWindowsState, toInstallation } from '../simulated/index.ts';
+import { resolveOnVolume } from './volume-path.ts';
+import { requireDriveLetter } from '../plan/command-plan.ts';
 
 /** What the run applied where: `disk:partition` -> the image's metadata. */
 export interface AppliedImages {
@@ -38,13 +39,14 @@ export interface LiveWindowsDeps {
   architecture: string;
   /** The volume with this letter: its disk, partition and mount folder, or undefined. */
   volume(letter: string): { diskIndex: number; partition: number; root?: string } | undefined;
+  /** The backend in refusals: `the Linux backend`. */
+  backend: string;
 }
 
-const refuse = (what: string): never => {
-  throw new PortRefusal('unsupported', `${what} needs the installed Windows running; the Linux backend cannot do it`, EXIT_NOT_SUPPORTED);
-};
-
 export function createLiveWindows(deps: LiveWindowsDeps): WindowsPort {
+  const refuse = (what: string): never => {
+    throw new PortRefusal('unsupported', `${what} needs the installed Windows running; ${deps.backend} cannot do it`, EXIT_NOT_SUPPORTED);
+  };
   return {
     describe(drive): WindowsInstallation | undefined {
       const v = deps.volume(drive);
