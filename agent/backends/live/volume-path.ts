@@ -31,7 +31,7 @@ export function resolveOnVolume(root: string, volumePath: string, what: string):
     path = found ?? join(path, name);
     if (found === undefined) { exists = false; continue; }
     if (entryKind(found) === 'link') {
-      throw new TaskseqError('unsupported', `${what}: ${seen.join('\\')} is a symbolic link, which the Linux backend does not follow`);
+      throw new TaskseqError('unsupported', `${what}: ${seen.join('\\')} is a symbolic link, which taskseq does not follow on any machine`);
     }
   }
   return { path, exists };

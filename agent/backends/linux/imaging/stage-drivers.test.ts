@@ -53,7 +53,7 @@ describe('Linux driver staging (a folder as the volume)', () => {
       { code: 'invalid-input', message: `addDrivers: driver path ${join(dir, 'none')} does not exist` });
     symlinkSync('/tmp', join(root, 'Drivers'));
     await assert.rejects(stageDrivers(request([join(FIXTURES, 'lan')]), { letter: 'C:', mountPath: root, architecture: 'x64' }),
-      { code: 'unsupported', message: 'cannot add drivers to C:: Drivers is a symbolic link, which the Linux backend does not follow' });
+      { code: 'unsupported', message: 'cannot add drivers to C:: Drivers is a symbolic link, which taskseq does not follow on any machine' });
   });
 
   it('copies only the accepted INFs of a folder; an answer file that does not parse changes nothing', async () => {
