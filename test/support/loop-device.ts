@@ -32,6 +32,8 @@ export interface LoopDiskOptions {
   sizeBytes: number;
   /** Logical sector size of the loop device; 512 when absent. */
   sectorSize?: number;
+  /** Folder the sparse image is made in (a fresh folder inside it); the system temp folder when absent. */
+  parent?: string;
 }
 
 /** True when this process is root and `losetup` can find a free loop device. */
@@ -57,7 +59,7 @@ export function loopTestSkip(tools: readonly string[]): string | false {
  * the temp folder is deleted; a cleanup failure is thrown unless `use` already threw.
  */
 export async function withLoopDisk<T>(options: LoopDiskOptions, use: (disk: LoopDisk) => Promise<T>): Promise<T> {
-  const folder = mkdtempSync(join(tmpdir(), 'taskseq-loop-'));
+  const folder = mkdtempSync(join(options.parent ?? tmpdir(), 'taskseq-loop-'));
   const file = join(folder, 'disk.img');
   const made: string[] = [];
   let result: T;
