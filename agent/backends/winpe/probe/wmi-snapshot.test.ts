@@ -6,7 +6,7 @@ import { parseSnapshotJson, POWERSHELL_ARGV, snapshotScript } from './powershell
 import { readWindowsMachine } from './read-windows-machine.ts';
 import { fixture, REG_NOT_FOUND, regValueArgv, scriptedWindows, type RecordedCommand } from './test-support/scripted-windows.ts';
 import { CONTROL_KEY, MININT_KEY, SECURE_BOOT_STATE_KEY } from './windows-environment.ts';
-import { parseWmicRawXml, wmicArgv } from './wmic-snapshot.ts';
+import { parseWmicRawXml, wmicArgv, wmicText } from './wmic-snapshot.ts';
 import { SNAPSHOT_CLASSES } from './wmi-snapshot.ts';
 
 const reg = JSON.parse(fixture('reg-query.json')) as Record<string, string>;
@@ -49,6 +49,8 @@ test('wmic rawxml: typed properties, arrays, nulls and entities', () => {
   assert.deepEqual(system.Roles, ['LM_Workstation', 'LM_Server', 'NT']);
   assert.deepEqual(parseWmicRawXml(wmic.Win32_SystemEnclosure!)[0]!.ChassisTypes, [3]);
   assert.throws(() => parseWmicRawXml('<COMMAND><RESULTS>'), /unclosed|end/i);
+  assert.equal(wmicText('E\0r\0r\0o\0r\0\n\0'), 'Error\n', 'UTF-16LE without a byte order mark, as wine\'s wmic writes it');
+  assert.equal(wmicText('<a>\r\r\n</a>'), '<a>\r\r\n</a>');
 });
 
 /** A Windows PE without WinPE-PowerShell: wmic answers each class. */

@@ -61,9 +61,17 @@ export function parseWmicRawXml(xml: string): WmiRow[] {
   return rows;
 }
 
+/**
+ * The text of wmic's output. Some wmic builds (wine's) write UTF-16LE without a byte order mark; read in a one-byte
+ * code page, each character is followed by a NUL, which is dropped.
+ */
+export function wmicText(decoded: string): string {
+  return /^(?:[^\0]\0)+$/s.test(decoded) ? decoded.replace(/\0/g, '') : decoded;
+}
+
 /** What wmic said when it failed: its first line that is not the `Node - <name>` header. */
 function reason(stdout: string, stderr: string, exitCode: number): string {
-  const said = `${stderr}\n${stdout}`.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !/^node\s*-|^error:$/i.test(l));
+  const said = `${wmicText(stderr)}\n${wmicText(stdout)}`.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !/^node\s*-|^error:$/i.test(l));
   return `wmic exited with ${exitCode}${said ? `: ${said}` : ''}`;
 }
 
@@ -84,7 +92,8 @@ export async function readWmicSnapshot(run: RunProcess, classes: readonly string
     }
     try {
       // "No Instance(s) Available." comes without any XML.
-      snapshot.classes.set(name.toLowerCase(), r.stdout.includes('<') ? parseWmicRawXml(r.stdout) : []);
+      const xml = wmicText(r.stdout);
+      snapshot.classes.set(name.toLowerCase(), xml.includes('<') ? parseWmicRawXml(xml) : []);
     } catch (e) {
       throw new TaskseqError('unsupported', `cannot read this machine's WMI facts: ${argv.join(' ')} printed malformed XML (${(e as Error).message})`, { cause: e });
     }
