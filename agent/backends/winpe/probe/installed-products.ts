@@ -5,7 +5,7 @@
  * GUIDs kept in their packed form there).
  */
 import type { InstalledProduct } from '../../../../engine/index.ts';
-import { REGISTRY_VIEWS, type WindowsRegistry } from './windows-registry.ts';
+import type { WindowsRegistry } from './windows-registry.ts';
 
 export const UNINSTALL_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
 export const UPGRADE_CODES_KEY = 'HKLM\\SOFTWARE\\Classes\\Installer\\UpgradeCodes';
@@ -33,7 +33,7 @@ export function unpackGuid(packed: string): string {
 /** Product code -> upgrade code, from the Windows Installer's upgrade code keys. */
 function upgradeCodes(registry: WindowsRegistry): Map<string, string> {
   const byProduct = new Map<string, string>();
-  for (const { key, values } of registry.tree(UPGRADE_CODES_KEY, REGISTRY_VIEWS[0])) {
+  for (const { key, values } of registry.tree(UPGRADE_CODES_KEY, registry.views[0]!)) {
     if (!PACKED.test(leaf(key))) continue;
     for (const product of values.keys()) {
       if (PACKED.test(product)) byProduct.set(unpackGuid(product), unpackGuid(leaf(key)));
@@ -42,10 +42,10 @@ function upgradeCodes(registry: WindowsRegistry): Map<string, string> {
   return byProduct;
 }
 
-/** The MSI products of both views, each product code once (the 64-bit view's entry first). */
+/** The MSI products of every view, each product code once (the 64-bit view's entry first). */
 export function readInstalledProducts(registry: WindowsRegistry): InstalledProduct[] {
   const products = new Map<string, InstalledProduct>();
-  for (const view of REGISTRY_VIEWS) {
+  for (const view of registry.views) {
     for (const { key, values } of registry.tree(UNINSTALL_KEY, view)) {
       const code = leaf(key).toUpperCase();
       if (!GUID.test(code) || products.has(code)) continue;

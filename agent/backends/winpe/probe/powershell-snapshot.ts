@@ -2,7 +2,7 @@
  * The WMI snapshot read by one PowerShell process: its script (on standard input) reads each class with
  * `Get-CimInstance` and prints one JSON document, `{"classes":{"<class>":[{...}]},"errors":{"<class>":"<message>"},
  * "firmwareType":...,"secureBoot":...}`. Each row is the instance's own properties (`CimInstanceProperties`), date
- * and time values in the CIM form WQL compares (`20241112091400.000000+000`).
+ * and time values in the CIM form WQL compares, in UTC (`20241112091400.000000+000`).
  */
 import { TaskseqError } from '../../../../engine/index.ts';
 import type { RunProcess } from '../../process/process-types.ts';
@@ -24,7 +24,7 @@ export function snapshotScript(classes: readonly string[] = SNAPSHOT_CLASSES): s
   return [
     "$ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'",
     '$classes = [ordered]@{}; $errors = [ordered]@{}',
-    `foreach ($name in @(${names})) { try { $classes[$name] = @(Get-CimInstance -Namespace 'root/cimv2' -ClassName $name | ForEach-Object { $row = [ordered]@{}; foreach ($p in $_.CimInstanceProperties) { $v = $p.Value; if ($v -is [datetime]) { $v = [Management.ManagementDateTimeConverter]::ToDmtfDateTime($v) }; $row[$p.Name] = $v }; $row }) } catch { $errors[$name] = $_.Exception.Message } }`,
+    `foreach ($name in @(${names})) { try { $classes[$name] = @(Get-CimInstance -Namespace 'root/cimv2' -ClassName $name | ForEach-Object { $row = [ordered]@{}; foreach ($p in $_.CimInstanceProperties) { $v = $p.Value; if ($v -is [datetime]) { $v = $v.ToUniversalTime().ToString('yyyyMMddHHmmss.ffffff') + '+000' }; $row[$p.Name] = $v }; $row }) } catch { $errors[$name] = $_.Exception.Message } }`,
     '$secureBoot = $null; if (Get-Command Confirm-SecureBootUEFI -ErrorAction SilentlyContinue) { try { $secureBoot = [bool](Confirm-SecureBootUEFI) } catch { $secureBoot = $null } }',
     '$json = ConvertTo-Json -InputObject ([ordered]@{ classes = $classes; errors = $errors; firmwareType = $env:firmware_type; secureBoot = $secureBoot }) -Depth 4 -Compress',
     "[regex]::Replace($json, '[^\\x00-\\x7F]', { param($m) '\\u{0:x4}' -f [int][char]$m.Value })",

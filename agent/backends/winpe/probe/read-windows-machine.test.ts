@@ -19,7 +19,7 @@ function winpe(snapshot: string | object, extra: RecordedCommand[] = []): Record
   const text = typeof snapshot === 'string' ? fixture(snapshot).trim() : JSON.stringify(snapshot);
   return [
     { argv: POWERSHELL_ARGV, stdout: `${text}\r\n` },
-    { argv: ['reg', 'query', MININT_KEY, '/reg:64'], stdout: reg['winpe-mini-nt'] },
+    { argv: ['reg', 'query', MININT_KEY], stdout: reg['winpe-mini-nt'] },
     { argv: regValueArgv(CONTROL_KEY, 'PEFirmwareType'), stdout: reg['pe-firmware-uefi'] },
     { argv: regValueArgv(SECURE_BOOT_STATE_KEY, 'UEFISecureBootEnabled'), stdout: reg['secure-boot-on'] },
     ...extra,
@@ -116,12 +116,25 @@ test('Windows PE: MiniNT, PEFirmwareType 2 is UEFI with Secure Boot from the reg
     { inWinPE: true, firmware: 'BIOS', secureBoot: 'NA', machineName: 'MININT-7DXK9H3' });
 });
 
+test('32-bit Windows PE has one registry view: values are asked without a view flag', async () => {
+  const doc = JSON.parse(fixture('powershell-desktop.json'));
+  doc.classes.Win32_Processor[0] = { ...doc.classes.Win32_Processor[0], Architecture: 0, AddressWidth: 32 };
+  const w = scriptedWindows([
+    { argv: POWERSHELL_ARGV, stdout: `${JSON.stringify(doc)}\r\n` },
+    { argv: ['reg', 'query', MININT_KEY], stdout: reg['winpe-mini-nt'] },
+    { argv: regValueArgv(CONTROL_KEY, 'PEFirmwareType', ''), stdout: reg['pe-firmware-bios'] },
+  ]);
+  const machine = await readWindowsMachine(w.run, w.runSync, { env: {} });
+  assert.equal(machine.system.architecture, 'x86');
+  assert.deepEqual(machine.environment, { inWinPE: true, firmware: 'BIOS', secureBoot: 'NA', machineName: 'MININT-7DXK9H3' });
+});
+
 test('the full OS: no MiniNT, firmware from firmware_type, Secure Boot from Confirm-SecureBootUEFI', async () => {
   const doc = { ...JSON.parse(fixture('powershell-desktop.json')), firmwareType: 'UEFI', secureBoot: false };
   const full = (env: Record<string, string>, script = JSON.stringify(doc)) => {
     const w = scriptedWindows([
       { argv: POWERSHELL_ARGV, stdout: `${script}\r\n` },
-      { argv: ['reg', 'query', MININT_KEY, '/reg:64'], ...REG_NOT_FOUND },
+      { argv: ['reg', 'query', MININT_KEY], ...REG_NOT_FOUND },
       { argv: regValueArgv(SECURE_BOOT_STATE_KEY, 'UEFISecureBootEnabled'), stdout: reg['secure-boot-on'] },
     ]);
     return readWindowsMachine(w.run, w.runSync, { env });

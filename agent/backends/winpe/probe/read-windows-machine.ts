@@ -15,7 +15,7 @@ import { readInstalledProducts } from './installed-products.ts';
 import { readWmiSnapshot } from './read-wmi-snapshot.ts';
 import { windowsFileFacts, windowsFolderFacts } from './windows-files.ts';
 import { readWindowsEnvironment, type WindowsEnvironment } from './windows-environment.ts';
-import { createWindowsRegistry } from './windows-registry.ts';
+import { createWindowsRegistry, REGISTRY_VIEWS_32, REGISTRY_VIEWS_64 } from './windows-registry.ts';
 import { windowsSystemFacts } from './windows-system-facts.ts';
 import type { WmiSnapshot } from './wmi-snapshot.ts';
 
@@ -51,14 +51,16 @@ function queryWmi(snapshot: WmiSnapshot, namespace: string, query: string): WmiR
 }
 
 /**
- * Reads the machine: the WMI snapshot through `run`, then the environment through `runSync`.
+ * Reads the machine: the WMI snapshot through `run`, then the environment through `runSync` (in both registry views
+ * on 64-bit Windows, in its one view on 32-bit Windows).
  * @throws TaskseqError `tool-missing` when neither PowerShell nor wmic is there; `unsupported` when the snapshot
  *   cannot be read or the firmware cannot be told
  */
 export async function readWindowsMachine(run: RunProcess, runSync: RunProcessSync, options: ReadWindowsMachineOptions = {}): Promise<WindowsMachine> {
   const env = options.env ?? process.env;
-  const registry = createWindowsRegistry(runSync);
   let snapshot = await readWmiSnapshot(run);
+  const bits32 = windowsSystemFacts(snapshot).architecture === 'x86';
+  const registry = createWindowsRegistry(runSync, bits32 ? REGISTRY_VIEWS_32 : REGISTRY_VIEWS_64);
   let environment = readWindowsEnvironment(registry, snapshot, env);
   let products: InstalledProduct[] | undefined;
   const probe: MachineProbe = {

@@ -46,10 +46,10 @@ function firmwareOf(inWinPE: boolean, registry: WindowsRegistry, snapshot: WmiSn
 export function readWindowsEnvironment(registry: WindowsRegistry, snapshot: WmiSnapshot, env: Record<string, string | undefined>): WindowsEnvironment {
   const inWinPE = registry.keyExists(MININT_KEY);
   const firmware = firmwareOf(inWinPE, registry, snapshot, env);
-  const on = snapshot.secureBoot ?? registry.value(SECURE_BOOT_STATE_KEY, 'UEFISecureBootEnabled')?.data === '1';
+  const on = () => snapshot.secureBoot ?? registry.value(SECURE_BOOT_STATE_KEY, 'UEFISecureBootEnabled')?.data === '1';
   const name = text(firstRow(snapshot, 'Win32_ComputerSystem'), 'Name');
   return {
-    inWinPE, firmware, secureBoot: firmware === 'BIOS' ? 'NA' : on ? 'Enabled' : 'Disabled',
+    inWinPE, firmware, secureBoot: firmware === 'BIOS' ? 'NA' : on() ? 'Enabled' : 'Disabled',
     machineName: name || (environmentValue(env, 'COMPUTERNAME') ?? ''),
   };
 }

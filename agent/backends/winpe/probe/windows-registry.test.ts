@@ -64,8 +64,8 @@ test('the default value is read with /ve; one never set is not there', () => {
 
 test('a key exists when reg query of it succeeds', () => {
   const { registry: r } = registry([
-    { argv: ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\MiniNT', '/reg:64'], stdout: reg['winpe-mini-nt'] },
-    { argv: ['reg', 'query', 'HKLM\\SYSTEM\\Nope', '/reg:64'], ...REG_NOT_FOUND },
+    { argv: ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\MiniNT'], stdout: reg['winpe-mini-nt'] },
+    { argv: ['reg', 'query', 'HKLM\\SYSTEM\\Nope'], ...REG_NOT_FOUND },
   ]);
   assert.equal(r.keyExists('HKLM\\SYSTEM\\CurrentControlSet\\Control\\MiniNT'), true);
   assert.equal(r.keyExists('HKLM\\SYSTEM\\Nope'), false);

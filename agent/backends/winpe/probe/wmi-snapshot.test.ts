@@ -27,7 +27,7 @@ test('the script: PowerShell without profile or prompts, one whole statement per
   const script = snapshotScript();
   for (const c of SNAPSHOT_CLASSES) assert.ok(script.includes(`'${c}'`), c);
   assert.match(script, /ConvertTo-Json -InputObject .* -Depth 4 -Compress/);
-  assert.match(script, /ToDmtfDateTime/);
+  assert.match(script, /\$v -is \[datetime\]\) \{ \$v = \$v\.ToUniversalTime\(\)\.ToString\('yyyyMMddHHmmss\.ffffff'\) \+ '\+000' \}/);
 });
 
 test('PowerShell output: one row where a list was expected, no rows, and warnings before the document', () => {
@@ -60,7 +60,7 @@ function withoutPowerShell(): RecordedCommand[] {
     ...SNAPSHOT_CLASSES.map((c): RecordedCommand => (wmic[c] ? { argv: wmicArgv(c), stdout: wmic[c] }
       : c === 'Win32_Volume' ? { argv: wmicArgv(c), exitCode: 44210, stdout: 'Node - MININT-7DXK9H3\r\r\nERROR:\r\r\nDescription = Invalid class.\r\r\n' }
         : { argv: wmicArgv(c), stderr: 'No Instance(s) Available.\r\r\n' })),
-    { argv: ['reg', 'query', MININT_KEY, '/reg:64'], stdout: reg['winpe-mini-nt'] },
+    { argv: ['reg', 'query', MININT_KEY], stdout: reg['winpe-mini-nt'] },
     { argv: regValueArgv(CONTROL_KEY, 'PEFirmwareType'), stdout: reg['pe-firmware-uefi'] },
     { argv: regValueArgv(SECURE_BOOT_STATE_KEY, 'UEFISecureBootEnabled'), ...REG_NOT_FOUND },
     { argv: regValueArgv(SECURE_BOOT_STATE_KEY, 'UEFISecureBootEnabled', '/reg:32'), ...REG_NOT_FOUND },

@@ -50,7 +50,7 @@ export function fixture(name: string): string {
 /** What `reg query` prints for a key or value that is not there, with its exit code. */
 export const REG_NOT_FOUND = { exitCode: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' } as const;
 
-/** The `reg query <key> /v <name> <view>` argv (`/ve` for the default value). */
+/** The `reg query <key> /v <name> <view>` argv (`/ve` for the default value; no flag for view `''`). */
 export function regValueArgv(keyPath: string, name: string, view = '/reg:64'): string[] {
-  return ['reg', 'query', keyPath, ...(name === '' ? ['/ve'] : ['/v', name]), view];
+  return ['reg', 'query', keyPath, ...(name === '' ? ['/ve'] : ['/v', name]), ...(view ? [view] : [])];
 }
