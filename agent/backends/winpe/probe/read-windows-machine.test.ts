@@ -108,9 +108,13 @@ test('system facts from the snapshot equal the simulated machine facts of the sa
 });
 
 test('Windows PE: MiniNT, PEFirmwareType 2 is UEFI with Secure Boot from the registry; 1 is BIOS', async () => {
-  const w = scriptedWindows(winpe('powershell-laptop.json'));
+  const miniNt = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\MiniNT';
+  const w = scriptedWindows(winpe('powershell-laptop.json', [
+    { argv: regValueArgv(miniNt, ''), stdout: `\r\n${miniNt}\r\n    (Default)    REG_SZ    (value not set)\r\n\r\n` },
+  ]));
   const machine = await readWindowsMachine(w.run, w.runSync, { env: {} });
   assert.deepEqual(machine.environment, { inWinPE: true, firmware: 'UEFI', secureBoot: 'Enabled', machineName: 'MININT-PF3KQ2W' });
+  assert.deepEqual(machine.probe.registry(miniNt, ''), simulated('uefi-laptop').registry(miniNt, ''), 'the key as a condition sees it');
   const bios = scriptedWindows(winpe('powershell-desktop.json').map((c) => (c.argv.includes('PEFirmwareType') ? { ...c, stdout: reg['pe-firmware-bios'] } : c)));
   assert.deepEqual((await readWindowsMachine(bios.run, bios.runSync, { env: {} })).environment,
     { inWinPE: true, firmware: 'BIOS', secureBoot: 'NA', machineName: 'MININT-7DXK9H3' });

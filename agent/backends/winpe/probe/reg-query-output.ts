@@ -45,8 +45,8 @@ export function parseRegQuery(output: string, defaultName = DEFAULT_NAME): RegQu
     const current = keys.at(-1);
     if (!m || !current) continue;
     const isDefault = m[1]!.toLowerCase() === defaultName.toLowerCase();
-    const printed = m[3] ?? '';
-    if (isDefault && printed === NOT_SET) continue;
+    // A key's default value that was never set reads as empty text, as the simulated machine shows a key it knows.
+    const printed = isDefault && m[3] === NOT_SET ? '' : m[3] ?? '';
     current.values.set(isDefault ? '' : m[1]!.toLowerCase(), { type: m[2]!, data: dataOf(m[2]!, printed) });
   }
   return keys;
