@@ -76,7 +76,7 @@ export const REQUIRED_TOOLS: readonly RequiredTool[] = [
   { command: 'dism', platform: 'win32', packageName: 'Windows PE / Windows', uses: ['winpe'], purpose: 'applies and captures images, adds drivers' },
   { command: 'bcdboot', platform: 'win32', packageName: 'Windows PE / Windows', uses: ['winpe'], purpose: 'writes boot files' },
   { command: 'reg', platform: 'win32', packageName: 'Windows PE / Windows', uses: ['winpe'], purpose: 'reads registry facts for conditions' },
-  { command: 'powershell', platform: 'win32', packageName: 'WinPE-WMI and WinPE-PowerShell optional components', uses: ['winpe'], purpose: 'answers WMI queries, runs PowerShell steps' },
+  { command: 'powershell', platform: 'win32', packageName: 'WinPE-WMI, WinPE-NetFx and WinPE-PowerShell optional components', uses: ['winpe'], purpose: 'reads the WMI facts conditions ask for, runs PowerShell steps' },
   { command: 'scanstate', platform: 'win32', packageName: 'User State Migration Tool (Windows ADK)', uses: ['winpe'], purpose: 'captures user state' },
   { command: 'loadstate', platform: 'win32', packageName: 'User State Migration Tool (Windows ADK)', uses: ['winpe'], purpose: 'restores user state' },
 ];

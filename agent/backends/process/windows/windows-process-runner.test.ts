@@ -228,6 +228,6 @@ test('a missing program is tool-missing naming it and, when the doctor lists it,
   assert.equal(usmt.code, 'tool-missing');
   assert.equal(usmt.message, 'scanstate.exe was not found on the PATH (C:\\Windows\\System32;C:\\Windows): it comes with User State Migration Tool (Windows ADK) (taskseq doctor lists every tool taskseq needs)');
   const ps = await refusal(run({ argv: [], line: 'powershell.exe -NoProfile -File x.ps1' }));
-  assert.equal(ps.message, 'powershell.exe was not found on the PATH or in the working folder: it comes with WinPE-WMI and WinPE-PowerShell optional components (taskseq doctor lists every tool taskseq needs)');
+  assert.equal(ps.message, 'powershell.exe was not found on the PATH or in the working folder: it comes with WinPE-WMI, WinPE-NetFx and WinPE-PowerShell optional components (taskseq doctor lists every tool taskseq needs)');
   assert.match((await refusal(run({ argv: ['D:\\x\\vendor.exe'] }))).message, /^D:\\x\\vendor.exe does not exist: taskseq doctor does not list it/);
 });

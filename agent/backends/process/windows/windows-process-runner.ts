@@ -119,8 +119,8 @@ export function createWindowsProcessRunner(options: WindowsProcessRunnerOptions 
   };
 }
 
-/** Why spawn failed: a folder that is not there, or a program that cannot start. */
-function startError(e: NodeJS.ErrnoException, planned: WindowsStart, cwd: string | undefined, host: WindowsHost): Error {
+/** Why spawn failed: a folder that is not there, or a program that cannot start (the synchronous door's too). */
+export function startError(e: NodeJS.ErrnoException, planned: WindowsStart, cwd: string | undefined, host: WindowsHost): Error {
   if (cwd !== undefined && !host.isDirectory(cwd)) {
     return new TaskseqError('invalid-input', `cannot run ${planned.program}: the working folder ${cwd} does not exist`, { cause: e });
   }

@@ -89,6 +89,8 @@ test('under wine, the Windows runner runs cmd.exe /c exit 3010 and a %VAR% expan
     assert.equal(r('timeout').killed, true);
     assert.ok(r('timeout').durationMs < 15_000, `timeout took ${r('timeout').durationMs} ms`);
     assert.equal(r('tree').killed, true, 'the run returns even where the tree outlives taskkill');
+    assert.match(r('syncRegistry').stdout, /^\s*ProductName\s+REG_SZ\s+\S/m, 'reg query through the synchronous door');
+    assert.equal(r('syncExit').exitCode, 3010);
     assert.ok(logged.some((l) => /^c:\\windows\\system32\\cmd\.exe \/c exit 3010$/i.test(l)), logged.join('\n'));
     assert.ok(logged.some((l) => l.endsWith(`/c "echo ${MASK} > NUL"`)) && !logged.some((l) => l.includes('hunter2')));
 

@@ -1,5 +1,6 @@
 /** The requests the wine test sends through the real Windows runner (see wine-entry.ts), by name. */
 import type { ProcessRequest } from '../../process-types.ts';
+import type { SyncProcessRequest } from '../windows-sync-runner.ts';
 import { OEM_CODE_PAGE_QUERY } from '../oem-code-page.ts';
 
 /** Arguments that must reach a program exactly as given. */
@@ -21,5 +22,13 @@ export function wineCases(node: string): Record<string, ProcessRequest> {
     timeout: { argv: [node, '-e', 'setInterval(() => {}, 1000)'], timeoutMs: 1500 },
     // cmd.exe starts Node, which prints its pid and waits: the tree is cmd.exe and that Node.
     tree: { argv: [], line: `"${node}" -e "console.log(process.pid); setInterval(() => {}, 1000)"`, timeoutMs: 1500 },
+  };
+}
+
+/** The requests sent through the runner's synchronous door, by name. */
+export function wineSyncCases(): Record<string, SyncProcessRequest> {
+  return {
+    syncRegistry: { argv: ['reg', 'query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion', '/v', 'ProductName', '/reg:64'] },
+    syncExit: { argv: [], line: 'cmd.exe /c exit 3010' },
   };
 }
